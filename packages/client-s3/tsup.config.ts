@@ -1,0 +1,3 @@
+import { packageConfig } from "@sessionkit/tsup-config";
+
+export default packageConfig();

@@ -1,0 +1,2 @@
+export { isSdkError } from "./isSdkError.js";
+export { SdkError, type SdkErrorOptions } from "./SdkError.js";

@@ -1,0 +1,1 @@
+export declare function findTests(roots: string[], pattern?: RegExp): string[];
