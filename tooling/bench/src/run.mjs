@@ -1,0 +1,1 @@
+// placeholder: the bench harness lands with issue 9
