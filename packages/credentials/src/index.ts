@@ -1,1 +1,10 @@
-export {};
+export { AnonymousCredentials } from "./AnonymousCredentials.js";
+export { type ChainProvider, type ChainProviderOptions, chainProvider } from "./chainProvider.js";
+export { type CreateCredentialsOptions, createCredentials } from "./createCredentials.js";
+export { type CredentialsValueInit, createCredentialsValue } from "./createCredentialsValue.js";
+export { CredentialsError } from "./CredentialsError.js";
+export { isCredentials } from "./isCredentials.js";
+export { NoCredentialProvidersError, type ProviderFailure } from "./NoCredentialProvidersError.js";
+export { type StaticKeys, staticProvider } from "./staticProvider.js";
+export { staticCredentials } from "./staticCredentials.js";
+export { type ToCredentialsOptions, toCredentials } from "./toCredentials.js";
