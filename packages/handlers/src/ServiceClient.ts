@@ -1,0 +1,151 @@
+import type { ClientConfig, ClientInfo, Handlers, HttpRequest, Operation, ResolvedConfig } from "@sessionkit/types";
+import { InvalidEndpointURL } from "./errors.js";
+import { copyHandlers } from "./newHandlers.js";
+import { newRequest, type SdkRequest } from "./SdkRequest.js";
+import { sendRequest } from "./sendRequest.js";
+
+/** Static facts a service client passes to {@link ServiceClient}. */
+export interface ServiceInfo {
+  /** e.g. `s3`, `sts` (used in `operation` strings of errors: `s3/GetObject`). */
+  readonly serviceName: string;
+  readonly apiVersion: string;
+  /** SigV4 service name; defaults to `serviceName`. */
+  readonly signingName?: string;
+  /** The endpoint to use when the configuration names none, e.g. `https://sts.${region}.amazonaws.com`. */
+  defaultEndpoint(region: string, config: ResolvedConfig): string;
+}
+
+/** Per-call options of {@link ServiceClient.send}. */
+export interface SendOptions {
+  /** Aborts the call at any point (including backoff waits) with `RequestCanceled`. */
+  readonly signal?: AbortSignal;
+}
+
+interface EndpointParts {
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly port: number | undefined;
+  readonly host: string;
+  readonly basePath: string;
+}
+
+/** Go's `aws.AddScheme`: a bare host gets `https://`, or `http://` with `disableSSL`. */
+export function addScheme(endpoint: string, disableSSL: boolean): string {
+  if (endpoint === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) return endpoint;
+  return `${disableSSL ? "http" : "https"}://${endpoint}`;
+}
+
+function parseEndpoint(endpoint: string): EndpointParts | InvalidEndpointURL {
+  try {
+    const url = new URL(endpoint);
+    const port = url.port === "" ? undefined : Number(url.port);
+    return {
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port,
+      host: url.host,
+      basePath: url.pathname === "/" ? "" : url.pathname.replace(/\/$/, ""),
+    };
+  } catch (cause) {
+    return new InvalidEndpointURL(endpoint, { cause });
+  }
+}
+
+interface OperationTarget {
+  readonly path: string;
+  readonly query: ReadonlyArray<readonly [string, string | null]>;
+}
+
+const operationTargets = new WeakMap<Operation, OperationTarget>();
+
+/** Splits an operation's `httpPath` (e.g. `/{Bucket}?uploads`) once per operation object. */
+function targetOf(operation: Operation): OperationTarget {
+  let target = operationTargets.get(operation);
+  if (target === undefined) {
+    const [path = "", search] = operation.httpPath.split("?", 2);
+    const query: Array<readonly [string, string | null]> = [];
+    if (search !== undefined && search !== "") {
+      for (const part of search.split("&")) {
+        const eq = part.indexOf("=");
+        if (eq < 0) query.push([decodeURIComponent(part), null]);
+        else query.push([decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))]);
+      }
+    }
+    target = { path: path === "" ? "/" : path, query };
+    operationTargets.set(operation, target);
+  }
+  return target;
+}
+
+/**
+ * The base of every service client (Go's `client.Client`). It copies the handler lists it is given
+ * (copy-on-derive: later changes to the session's lists do not reach it), fixes its `clientInfo`, and
+ * sends operations through the request lifecycle.
+ */
+export class ServiceClient {
+  readonly config: ResolvedConfig;
+  /** This client's own lists; changes here reach requests created afterwards, never the session. */
+  readonly handlers: Handlers;
+  readonly clientInfo: ClientInfo;
+  readonly #endpoint: EndpointParts | InvalidEndpointURL | undefined;
+
+  constructor(clientConfig: ClientConfig, info: ServiceInfo) {
+    const config = clientConfig.config;
+    this.config = config;
+    this.handlers = copyHandlers(clientConfig.handlers);
+    const endpoint = addScheme(clientConfig.endpoint ?? info.defaultEndpoint(config.region, config), config.disableSSL);
+    this.clientInfo = Object.freeze({
+      serviceName: info.serviceName,
+      apiVersion: info.apiVersion,
+      endpoint,
+      signingName: info.signingName ?? info.serviceName,
+      signingRegion: clientConfig.signingRegion ?? config.region,
+    });
+    // An empty endpoint is reported by core.ValidateEndpointHandler as MissingEndpoint.
+    this.#endpoint = endpoint === "" ? undefined : parseEndpoint(endpoint);
+  }
+
+  /** Builds the wire request for an operation: endpoint + `httpPath`, its query, a `host` header. */
+  protected buildHttpRequest(operation: Operation): HttpRequest {
+    const ep = this.#endpoint;
+    const target = targetOf(operation);
+    const query: HttpRequest["query"] = {};
+    for (const [key, value] of target.query) query[key] = value;
+    if (ep === undefined || ep instanceof InvalidEndpointURL) {
+      return { method: operation.httpMethod, protocol: "https:", hostname: "", path: target.path, query, headers: {} };
+    }
+    return {
+      method: operation.httpMethod,
+      protocol: ep.protocol,
+      hostname: ep.hostname,
+      port: ep.port,
+      path: ep.basePath + target.path,
+      query,
+      headers: { host: ep.host },
+    };
+  }
+
+  /** Creates a request for an operation without running it (its own handler copy, a fresh `context`). */
+  protected newRequest<Params, Output>(
+    operation: Operation,
+    params: Params,
+    options?: SendOptions,
+  ): SdkRequest<Params, Output> {
+    const ep = this.#endpoint;
+    return newRequest<Params, Output>({
+      operation,
+      params,
+      clientInfo: this.clientInfo,
+      config: this.config,
+      handlers: this.handlers,
+      httpRequest: this.buildHttpRequest(operation),
+      signal: options?.signal,
+      error: ep instanceof InvalidEndpointURL ? ep : undefined,
+    });
+  }
+
+  /** Runs an operation; resolves to `request.data`, rejects with a typed error naming `svc/Op`. */
+  protected send<Params, Output>(operation: Operation, params: Params, options?: SendOptions): Promise<Output> {
+    return sendRequest<Output>(this.newRequest<Params, Output>(operation, params, options));
+  }
+}

@@ -1,0 +1,73 @@
+import type { HttpRequestBody } from "@sessionkit/types";
+
+/** A body that can hand over all its bytes at once (the transports' bodies, a fetch `Response`). */
+interface BytesBody {
+  bytes(): Promise<Uint8Array>;
+}
+
+const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+function hasBytes(body: object): body is BytesBody {
+  return typeof (body as Partial<BytesBody>).bytes === "function";
+}
+
+/**
+ * Reads a whole body into one `Uint8Array`. Response bodies from `@sessionkit/http` check their byte count
+ * against `content-length` while they are read, so a short or long body rejects here instead of resolving.
+ */
+export async function readBody(body: HttpRequestBody): Promise<Uint8Array> {
+  if (body === undefined) return EMPTY;
+  if (typeof body === "string") return encoder.encode(body);
+  if (body instanceof Uint8Array) return body;
+  if (hasBytes(body)) return body.bytes();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    total += chunk.byteLength;
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/** Reads a whole body as UTF-8 text. */
+export async function readText(body: HttpRequestBody): Promise<string> {
+  if (typeof body === "string") return body;
+  return decoder.decode(await readBody(body));
+}
+
+/** A body that replays the given bytes on every iteration (used after a log handler read the original). */
+export function bytesBody(bytes: Uint8Array): AsyncIterable<Uint8Array> & BytesBody {
+  return {
+    bytes: () => Promise.resolve(bytes),
+    async *[Symbol.asyncIterator]() {
+      if (bytes.byteLength > 0) yield bytes;
+    },
+  };
+}
+
+/** UTF-8 byte length of a string without encoding it. */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}

@@ -1,0 +1,17 @@
+declare const __SESSIONKIT_VERSION__: string | undefined;
+
+/** This package's version, stamped in at build time (tests running from source see `0.0.0-dev`). */
+export const SDK_VERSION: string = typeof __SESSIONKIT_VERSION__ === "string" ? __SESSIONKIT_VERSION__ : "0.0.0-dev";
+
+interface ProcessLike {
+  versions?: { node?: string };
+}
+
+function runtimeToken(): string {
+  const proc = (globalThis as { process?: ProcessLike }).process;
+  const node = proc?.versions?.node;
+  return node === undefined ? "browser" : `node/${node}`;
+}
+
+/** `sessionkit/<version> node/<version>` (or `browser`), computed once: it never changes in a process. */
+export const USER_AGENT = `sessionkit/${SDK_VERSION} ${runtimeToken()}`;
