@@ -84,36 +84,39 @@ test("an empty chain fails with a message that says so", async () => {
   });
 });
 
+/** A provider that works only while `ok.has(name)`. */
+function switchable(name: string, ok: Set<string>, log: string[]): CredentialsProvider {
+  return {
+    name,
+    retrieve: async () => {
+      log.push(name);
+      if (!ok.has(name)) throw new SdkError("NotHere", `${name} has nothing`);
+      return createCredentialsValue({ accessKeyId: `AK-${name}`, secretAccessKey: "s", providerName: name });
+    },
+  };
+}
+
 test("a chain re-runs from the top on each retrieve (Go), and forgets the winner when all fail", async () => {
   const log: string[] = [];
-  let envSet = false;
-  const env: CredentialsProvider = {
-    name: "Env",
-    retrieve: async () => {
-      log.push("Env");
-      if (!envSet) throw new SdkError("EnvAccessKeyNotFound", "no key");
-      return createCredentialsValue({ accessKeyId: "AK-env", secretAccessKey: "s", providerName: "Env" });
-    },
-  };
-  let fileOk = true;
-  const file: CredentialsProvider = {
-    name: "File",
-    retrieve: async () => {
-      log.push("File");
-      if (!fileOk) throw new SdkError("SharedCredsLoad", "gone");
-      return createCredentialsValue({ accessKeyId: "AK-file", secretAccessKey: "s", providerName: "File" });
-    },
-  };
-  const chain = chainProvider([env, file]);
-  assert.equal((await chain.retrieve()).accessKeyId, "AK-file");
-  envSet = true;
-  assert.equal((await chain.retrieve()).accessKeyId, "AK-env");
-  assert.equal(chain.current?.name, "Env");
-  envSet = false;
-  fileOk = false;
+  const ok = new Set(["File"]);
+  const chain = chainProvider([switchable("Env", ok, log), switchable("File", ok, log)]);
+  const currentName = () => chain.current?.name;
+  assert.equal((await chain.retrieve()).accessKeyId, "AK-File");
+  ok.add("Env");
+  assert.equal((await chain.retrieve()).accessKeyId, "AK-Env");
+  assert.equal(currentName(), "Env");
+  ok.clear();
   await assert.rejects(chain.retrieve(), { code: "NoCredentialProviders" });
-  assert.equal(chain.current, undefined);
+  assert.equal(currentName(), undefined);
   assert.deepEqual(log, ["Env", "File", "Env", "Env", "File"]);
+});
+
+test("1,000 concurrent get() on a chain behind createCredentials walk the chain once", async () => {
+  const log: string[] = [];
+  const creds = createCredentials(chainProvider([switchable("Env", new Set(["File"]), log), switchable("File", new Set(["File"]), log)]));
+  const values = await Promise.all(Array.from({ length: 1_000 }, () => creds.get()));
+  assert.deepEqual(log, ["Env", "File"]);
+  assert.deepEqual([...new Set(values.map((v) => v.providerName))], ["File"]);
 });
 
 test("a chain behind createCredentials: the chain's error reaches the caller unchanged and the signal is forwarded", async () => {

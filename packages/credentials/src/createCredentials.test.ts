@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { EventEmitter } from "node:events";
 import { test } from "node:test";
 import type { CredentialsProvider, CredentialsValue } from "@sessionkit/types";
 import { createCredentials } from "./createCredentials.js";
@@ -239,4 +240,55 @@ test("foreign plain values are copied into redacted values; providerName falls b
   assert.equal(v.secretAccessKey, "SK");
   assert.equal(v.sessionToken, "TOK");
   assert.equal(JSON.stringify(v).includes("SK"), false);
+});
+
+test("a long-lived signal collects no listeners: each wait removes its own when it settles", async () => {
+  let n = 0;
+  const creds = createCredentials({
+    name: "Counting",
+    retrieve: async () => value(`K${++n}`),
+  });
+  const ac = new AbortController();
+  for (let i = 0; i < 100; i++) {
+    await creds.get({ signal: ac.signal });
+    creds.expire();
+  }
+  const failing = createCredentials({ name: "Failing", retrieve: () => Promise.reject(new Error("no")) });
+  for (let i = 0; i < 100; i++) await failing.get({ signal: ac.signal }).catch(() => undefined);
+  assert.equal(EventEmitter.getEventListeners(ac.signal, "abort").length, 0);
+  assert.equal(n, 100);
+});
+
+test("expire() while a refresh is in flight: callers join that refresh, and its result is cached", async () => {
+  const m = manualProvider();
+  const creds = createCredentials(m.provider);
+  const first = creds.get();
+  await tick();
+  creds.expire();
+  const second = creds.get();
+  await tick();
+  assert.equal(m.calls, 1);
+  m.resolveNext(value("J"));
+  assert.deepEqual([(await first).accessKeyId, (await second).accessKeyId], ["J", "J"]);
+  assert.equal(creds.isExpired(), false);
+});
+
+test("a refresh that fails after the old value expired does not serve the old value", async () => {
+  let now = 0;
+  const m = manualProvider();
+  const creds = createCredentials(m.provider, { clock: () => now });
+  const g = creds.get();
+  m.resolveNext(value("K", 100));
+  await g;
+  now = 100;
+  const r = creds.get();
+  await tick();
+  m.rejectNext(new Error("throttled"));
+  await assert.rejects(r, { code: "CredentialsRetrieveError" });
+  assert.equal(creds.isExpired(), true);
+  const r2 = creds.get();
+  await tick();
+  m.resolveNext(value("L", 1_000));
+  assert.equal((await r2).accessKeyId, "L");
+  assert.equal(m.calls, 3);
 });
