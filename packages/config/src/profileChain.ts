@@ -1,0 +1,223 @@
+import { type ChainRules, hasSsoConfiguration, type SharedConfig } from "./resolveSharedConfig.js";
+import { SharedConfigError } from "./SharedConfigError.js";
+import type { Sourced } from "./ValueSource.js";
+
+/** Static keys from a profile. */
+export interface StaticKeysStep {
+  readonly type: "staticKeys";
+  readonly profile: string;
+  readonly accessKeyId: Sourced<string>;
+  readonly secretAccessKey: Sourced<string>;
+  readonly sessionToken?: Sourced<string>;
+  readonly accountId?: Sourced<string>;
+  /** `SharedConfigCredentials: <path>`. */
+  readonly providerName: string;
+}
+
+/** `credential_source` (`Environment`, `Ec2InstanceMetadata`, `EcsContainer`; checked by the provider). */
+export interface CredentialSourceStep {
+  readonly type: "credentialSource";
+  readonly profile: string;
+  readonly credentialSource: Sourced<string>;
+}
+
+/** `credential_process`. */
+export interface CredentialProcessStep {
+  readonly type: "credentialProcess";
+  readonly profile: string;
+  readonly command: Sourced<string>;
+}
+
+/** `web_identity_token_file` with its own `role_arn` (AssumeRoleWithWebIdentity). */
+export interface WebIdentityStep {
+  readonly type: "webIdentity";
+  readonly profile: string;
+  readonly roleArn: Sourced<string>;
+  readonly webIdentityTokenFile: Sourced<string>;
+  readonly roleSessionName?: Sourced<string>;
+}
+
+/** SSO: legacy keys, or an `sso_session` whose region and start URL come from its section. */
+export interface SsoStep {
+  readonly type: "sso";
+  readonly profile: string;
+  readonly ssoSession?: Sourced<string>;
+  readonly ssoAccountId?: Sourced<string>;
+  readonly ssoRegion?: Sourced<string>;
+  readonly ssoRoleName?: Sourced<string>;
+  readonly ssoStartUrl?: Sourced<string>;
+}
+
+/** Go only: the profile names no credentials, so the default chain (env, then remote) supplies them. */
+export interface DefaultChainStep {
+  readonly type: "defaultChain";
+  readonly profile: string;
+}
+
+/** Where the chain's first credentials come from. */
+export type ProfileChainBase =
+  | StaticKeysStep
+  | CredentialSourceStep
+  | CredentialProcessStep
+  | WebIdentityStep
+  | SsoStep
+  | DefaultChainStep;
+
+/** An STS AssumeRole using the previous step's credentials. */
+export interface AssumeRoleStep {
+  readonly type: "assumeRole";
+  readonly profile: string;
+  readonly roleArn: Sourced<string>;
+  readonly externalId?: Sourced<string>;
+  readonly roleSessionName?: Sourced<string>;
+  readonly mfaSerial?: Sourced<string>;
+  /** `duration_seconds` as read (Go applies its own 15-minute rule when it builds the provider). */
+  readonly durationSeconds?: Sourced<number>;
+}
+
+/** Base credentials first, then each role to assume in order; the last step is the selected profile's. */
+export type ProfileChain = readonly [ProfileChainBase, ...AssumeRoleStep[]];
+
+export interface ProfileChainOptions {
+  readonly chainRules?: ChainRules;
+}
+
+function has(v: Sourced<string> | undefined): v is Sourced<string> {
+  return v !== undefined && v.value !== "";
+}
+
+function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
+  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
+}
+
+function assumeRole(cfg: SharedConfig, roleArn: Sourced<string>): AssumeRoleStep {
+  return {
+    type: "assumeRole",
+    profile: cfg.profile,
+    roleArn,
+    ...opt("externalId", has(cfg.externalId) ? cfg.externalId : undefined),
+    ...opt("roleSessionName", has(cfg.roleSessionName) ? cfg.roleSessionName : undefined),
+    ...opt("mfaSerial", has(cfg.mfaSerial) ? cfg.mfaSerial : undefined),
+    ...opt("durationSeconds", cfg.durationSeconds),
+  };
+}
+
+/** Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). */
+function ssoStep(cfg: SharedConfig): SsoStep {
+  const session = cfg.ssoSession;
+  if (has(cfg.ssoSessionName)) {
+    const missing: string[] = [];
+    if (session === undefined) missing.push("sso-session");
+    else {
+      if (!has(session.ssoRegion)) missing.push("sso_region");
+      if (!has(session.ssoStartUrl)) missing.push("sso_start_url");
+    }
+    if (missing.length > 0 || session === undefined) {
+      throw new SharedConfigError(
+        cfg.profile,
+        `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
+      );
+    }
+    for (const [key, own, theirs] of [
+      ["sso_region", cfg.ssoRegion, session.ssoRegion],
+      ["sso_start_url", cfg.ssoStartUrl, session.ssoStartUrl],
+    ] as const) {
+      if (has(own) && own.value !== theirs?.value) {
+        throw new SharedConfigError(cfg.profile, `${key} in profile "${cfg.profile}" must match ${key} in sso-session`);
+      }
+    }
+    return {
+      type: "sso",
+      profile: cfg.profile,
+      ssoSession: cfg.ssoSessionName,
+      ...opt("ssoAccountId", has(cfg.ssoAccountId) ? cfg.ssoAccountId : undefined),
+      ...opt("ssoRegion", session.ssoRegion),
+      ...opt("ssoRoleName", has(cfg.ssoRoleName) ? cfg.ssoRoleName : undefined),
+      ...opt("ssoStartUrl", session.ssoStartUrl),
+    };
+  }
+  const missing = (
+    [
+      ["sso_region", cfg.ssoRegion],
+      ["sso_start_url", cfg.ssoStartUrl],
+      ["sso_account_id", cfg.ssoAccountId],
+      ["sso_role_name", cfg.ssoRoleName],
+    ] as const
+  )
+    .filter(([, v]) => !has(v))
+    .map(([k]) => k);
+  if (missing.length > 0) {
+    throw new SharedConfigError(
+      cfg.profile,
+      `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
+    );
+  }
+  return {
+    type: "sso",
+    profile: cfg.profile,
+    ...opt("ssoAccountId", cfg.ssoAccountId),
+    ...opt("ssoRegion", cfg.ssoRegion),
+    ...opt("ssoRoleName", cfg.ssoRoleName),
+    ...opt("ssoStartUrl", cfg.ssoStartUrl),
+  };
+}
+
+/**
+ * The credential chain a resolved profile describes, as data: base credentials first, then each role
+ * to assume. Follows Go's `resolveCredsFromProfile` order (source profile, static keys,
+ * `credential_source`, web identity, SSO, `credential_process`, default chain); `chainRules:
+ * "cross-sdk"` applies the suite's stricter rules instead (see `ChainRules`). Throws `SharedConfigErr`
+ * for SSO profiles missing settings, and in cross-SDK mode for a profile without credentials.
+ */
+export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {}): ProfileChain {
+  const strict = options.chainRules === "cross-sdk";
+  const roles: AssumeRoleStep[] = [];
+  let node = cfg;
+  while (node.sourceProfile !== undefined) {
+    if (has(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+    node = node.sourceProfile;
+  }
+
+  let base: ProfileChainBase;
+  let ownRoleUsed = false;
+  if (node.credentials !== undefined) {
+    const c = node.credentials;
+    base = {
+      type: "staticKeys",
+      profile: node.profile,
+      accessKeyId: c.accessKeyId,
+      secretAccessKey: c.secretAccessKey,
+      ...opt("sessionToken", c.sessionToken),
+      ...opt("accountId", c.accountId),
+      providerName: c.providerName,
+    };
+    // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
+    if (strict && node !== cfg) ownRoleUsed = true;
+  } else if (has(node.credentialSource)) {
+    base = { type: "credentialSource", profile: node.profile, credentialSource: node.credentialSource };
+  } else if (has(node.webIdentityTokenFile) && has(node.roleArn)) {
+    base = {
+      type: "webIdentity",
+      profile: node.profile,
+      roleArn: node.roleArn,
+      webIdentityTokenFile: node.webIdentityTokenFile,
+      ...opt("roleSessionName", has(node.roleSessionName) ? node.roleSessionName : undefined),
+    };
+    ownRoleUsed = true; // the web identity call assumes this profile's role itself
+  } else if (hasSsoConfiguration(node)) {
+    base = ssoStep(node);
+  } else if (has(node.credentialProcess)) {
+    base = { type: "credentialProcess", profile: node.profile, command: node.credentialProcess };
+  } else if (strict) {
+    throw new SharedConfigError(
+      node.profile,
+      has(node.roleArn)
+        ? `profile ${node.profile} has role_arn but no source_profile, credential_source or web_identity_token_file`
+        : `profile ${node.profile} did not contain credential information`,
+    );
+  } else {
+    base = { type: "defaultChain", profile: node.profile };
+  }
+  if (!ownRoleUsed && has(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+  return [base, ...roles.reverse()];
+}

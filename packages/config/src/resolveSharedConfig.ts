@@ -1,0 +1,458 @@
+import type { RegionalEndpointMode } from "@sessionkit/types";
+import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
+import { type Ec2MetadataEndpointMode, parseEc2MetadataEndpointMode } from "./loadEnvConfig.js";
+import { secretSourced } from "./maskSecret.js";
+import type {
+  ParsedSharedConfigFile,
+  SharedConfigProperty,
+  SharedConfigSection,
+  SubProperties,
+} from "./parseSharedConfigFile.js";
+import { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
+import { SharedConfigError } from "./SharedConfigError.js";
+import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
+import type { Sourced, ValueSource } from "./ValueSource.js";
+
+/**
+ * Which rules build a `source_profile` chain:
+ * - `go` (default): Go v1 exactly. A revisited profile ends the chain with its own credentials, a
+ *   profile without credentials falls back to the default chain, and a source profile's `role_arn`
+ *   is assumed even when it has static keys.
+ * - `cross-sdk`: the rules of `assume-role-tests.json` (smithy-rs): a loop is an error, a profile
+ *   with no credentials is an error, and the first source profile with static keys ends the chain
+ *   without assuming its own role.
+ */
+export type ChainRules = "go" | "cross-sdk";
+
+/** Static keys from one section of one file (Go's pair rule: both keys non-empty, or nothing). */
+export interface SharedCredentials {
+  readonly accessKeyId: Sourced<string>;
+  readonly secretAccessKey: Sourced<string>;
+  readonly sessionToken?: Sourced<string>;
+  /** `aws_account_id` next to the keys (not read by Go v1; kept for the chain data). */
+  readonly accountId?: Sourced<string>;
+  /** `SharedConfigCredentials: <path>`, as Go names the provider. */
+  readonly providerName: string;
+}
+
+/** An `[sso-session NAME]` section a profile refers to. */
+export interface SsoSession {
+  readonly name: string;
+  readonly ssoRegion?: Sourced<string>;
+  readonly ssoStartUrl?: Sourced<string>;
+  readonly ssoRegistrationScopes?: Sourced<string>;
+}
+
+/** The `[services NAME]` section a profile refers to: settings per service key (e.g. `s3.endpoint_url`). */
+export interface ServicesSettings {
+  readonly name: Sourced<string>;
+  readonly services: ReadonlyMap<string, ReadonlyMap<string, Sourced<string>>>;
+}
+
+/**
+ * Go v1's `sharedConfig` for one profile: every field with where it came from. Fields absent were
+ * not set; a key present with an empty value is kept as `""` (a later file can blank an earlier one).
+ */
+export interface SharedConfig {
+  readonly profile: string;
+  /** The files consulted, in order (later files win key by key). */
+  readonly files: readonly string[];
+  readonly credentials?: SharedCredentials;
+  readonly credentialProcess?: Sourced<string>;
+  readonly webIdentityTokenFile?: Sourced<string>;
+  readonly region?: Sourced<string>;
+  readonly roleArn?: Sourced<string>;
+  readonly sourceProfileName?: Sourced<string>;
+  readonly credentialSource?: Sourced<string>;
+  readonly externalId?: Sourced<string>;
+  readonly mfaSerial?: Sourced<string>;
+  readonly roleSessionName?: Sourced<string>;
+  /** `duration_seconds` when it is a non-zero integer (Go ignores anything else). */
+  readonly durationSeconds?: Sourced<number>;
+  readonly caBundle?: Sourced<string>;
+  readonly stsRegionalEndpoints?: Sourced<RegionalEndpointMode>;
+  readonly s3UsEast1RegionalEndpoint?: Sourced<RegionalEndpointMode>;
+  readonly s3UseArnRegion?: Sourced<boolean>;
+  readonly endpointDiscoveryEnabled?: Sourced<boolean>;
+  readonly ssoSessionName?: Sourced<string>;
+  readonly ssoSession?: SsoSession;
+  readonly ssoAccountId?: Sourced<string>;
+  readonly ssoRegion?: Sourced<string>;
+  readonly ssoRoleName?: Sourced<string>;
+  readonly ssoStartUrl?: Sourced<string>;
+  readonly ec2MetadataServiceEndpoint?: Sourced<string>;
+  readonly ec2MetadataServiceEndpointMode?: Sourced<Ec2MetadataEndpointMode>;
+  readonly ec2MetadataV1Disabled?: Sourced<boolean>;
+  readonly useDualStackEndpoint?: Sourced<boolean>;
+  readonly useFipsEndpoint?: Sourced<boolean>;
+  readonly csmEnabled?: Sourced<boolean>;
+  readonly csmHost?: Sourced<string>;
+  readonly csmPort?: Sourced<string>;
+  readonly csmClientId?: Sourced<string>;
+  /** `endpoint_url`, `services`, `ignore_configured_endpoint_urls` (not in Go v1; see `resolveConfiguredEndpoint`). */
+  readonly endpointUrl?: Sourced<string>;
+  readonly services?: ServicesSettings;
+  readonly ignoreConfiguredEndpointUrls?: Sourced<boolean>;
+  /** The resolved `source_profile` (absent when the chain ended here). */
+  readonly sourceProfile?: SharedConfig;
+  /** Set when this profile was reached a second time: `self` for `source_profile = itself`, else `loop`. */
+  readonly revisited?: "self" | "loop";
+  /** Every key of the profile after file precedence, for `explain`. */
+  readonly properties: ReadonlyMap<string, Sourced<string | SubProperties>>;
+  /** A key pair present by halves in one section (ignored, as in Go), for clearer errors. */
+  readonly partialCredentials?: { readonly present: Sourced<string>; readonly missing: string };
+}
+
+export interface ResolveSharedConfigOptions {
+  /** Go's shared-config switch: without it only credential keys are read (spec §3.11–3.12). */
+  readonly sharedConfigEnabled: boolean;
+  readonly chainRules?: ChainRules;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
+
+const STRING_KEYS_ALWAYS = [
+  ["credential_process", "credentialProcess"],
+  ["web_identity_token_file", "webIdentityTokenFile"],
+  ["csm_host", "csmHost"],
+  ["csm_port", "csmPort"],
+  ["csm_client_id", "csmClientId"],
+] as const;
+
+const STRING_KEYS_SHARED = [
+  ["role_arn", "roleArn"],
+  ["external_id", "externalId"],
+  ["mfa_serial", "mfaSerial"],
+  ["role_session_name", "roleSessionName"],
+  ["source_profile", "sourceProfileName"],
+  ["credential_source", "credentialSource"],
+  ["region", "region"],
+  ["ca_bundle", "caBundle"],
+  ["sso_session", "ssoSessionName"],
+  ["sso_account_id", "ssoAccountId"],
+  ["sso_region", "ssoRegion"],
+  ["sso_role_name", "ssoRoleName"],
+  ["sso_start_url", "ssoStartUrl"],
+  ["ec2_metadata_service_endpoint", "ec2MetadataServiceEndpoint"],
+  ["endpoint_url", "endpointUrl"],
+] as const;
+
+const BOOL_KEYS_SHARED = [
+  ["ec2_metadata_v1_disabled", "ec2MetadataV1Disabled"],
+  ["use_dualstack_endpoint", "useDualStackEndpoint"],
+  ["use_fips_endpoint", "useFipsEndpoint"],
+  ["ignore_configured_endpoint_urls", "ignoreConfiguredEndpointUrls"],
+] as const;
+
+const BOOL_KEYS_ALWAYS = [
+  ["endpoint_discovery_enabled", "endpointDiscoveryEnabled"],
+  ["csm_enabled", "csmEnabled"],
+  ["s3_use_arn_region", "s3UseArnRegion"],
+] as const;
+
+/** A string-typed key whose value turned out to be sub-properties reads as empty (its own value was). */
+function text(p: SharedConfigProperty): string {
+  return typeof p.value === "string" ? p.value : "";
+}
+
+function has(v: Sourced<string> | undefined): v is Sourced<string> {
+  return v !== undefined && v.value !== "";
+}
+
+function fileSource(file: ParsedSharedConfigFile, p: SharedConfigProperty, profile: string, key: string): ValueSource {
+  return { source: "file", path: file.path, line: p.line, profile, key };
+}
+
+function describeFile(file: ParsedSharedConfigFile): string {
+  return file.path ?? "<profiles>";
+}
+
+function applySection(
+  cfg: MutableConfig,
+  section: SharedConfigSection,
+  file: ParsedSharedConfigFile,
+  sharedConfigEnabled: boolean,
+): void {
+  const profile = cfg.profile;
+  const props = section.properties;
+  const src = (key: string, p: SharedConfigProperty) => fileSource(file, p, profile, key);
+  const str = (key: string): Sourced<string> | undefined => {
+    const p = props.get(key);
+    return p === undefined ? undefined : { value: text(p), source: src(key, p) };
+  };
+  const bool = (key: string): Sourced<boolean> | undefined => {
+    const p = props.get(key);
+    return p === undefined ? undefined : { value: text(p).toLowerCase() === "true", source: src(key, p) };
+  };
+  const invalid = (key: string, p: SharedConfigProperty, why: string): never => {
+    throw new SharedConfigError(
+      profile,
+      `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
+    );
+  };
+
+  for (const [key, p] of props) cfg.properties.set(key, { value: p.value, source: src(key, p) });
+
+  if (sharedConfigEnabled) {
+    for (const [key, field] of STRING_KEYS_SHARED) {
+      const v = str(key);
+      if (v !== undefined) cfg[field] = v;
+    }
+    const duration = props.get("duration_seconds");
+    if (duration !== undefined && /^[+-]?\d+$/.test(text(duration).trim())) {
+      const n = Number.parseInt(text(duration).trim(), 10);
+      if (n !== 0) cfg.durationSeconds = { value: n, source: src("duration_seconds", duration) };
+    }
+    for (const [key, field, goName] of [
+      ["sts_regional_endpoints", "stsRegionalEndpoints", "STSRegionalEndpoint"],
+      ["s3_us_east_1_regional_endpoint", "s3UsEast1RegionalEndpoint", "S3UsEast1RegionalEndpoint"],
+    ] as const) {
+      const p = props.get(key);
+      const v = p === undefined ? "" : text(p);
+      if (p === undefined || v === "") continue;
+      const lower = v.toLowerCase();
+      if (lower !== "legacy" && lower !== "regional") invalid(key, p, `unable to resolve the value of ${goName} for ${v}`);
+      cfg[field] = { value: lower as RegionalEndpointMode, source: src(key, p) };
+    }
+    const mode = props.get("ec2_metadata_service_endpoint_mode");
+    if (mode !== undefined) {
+      const m = parseEc2MetadataEndpointMode(text(mode));
+      if (m instanceof Error) invalid("ec2_metadata_service_endpoint_mode", mode, m.message);
+      else if (m === undefined) cfg.ec2MetadataServiceEndpointMode = undefined;
+      else cfg.ec2MetadataServiceEndpointMode = { value: m, source: src("ec2_metadata_service_endpoint_mode", mode) };
+    }
+    for (const [key, field] of BOOL_KEYS_SHARED) {
+      const v = bool(key);
+      if (v !== undefined) cfg[field] = v;
+    }
+    const services = str("services");
+    if (services !== undefined) cfg.services = { name: services, services: new Map() };
+  }
+
+  for (const [key, field] of STRING_KEYS_ALWAYS) {
+    const v = str(key);
+    if (v !== undefined) cfg[field] = v;
+  }
+  for (const [key, field] of BOOL_KEYS_ALWAYS) {
+    const v = bool(key);
+    if (v !== undefined) cfg[field] = v;
+  }
+
+  const id = props.get("aws_access_key_id");
+  const secret = props.get("aws_secret_access_key");
+  const idText = id === undefined ? "" : text(id);
+  const secretText = secret === undefined ? "" : text(secret);
+  if (id !== undefined && secret !== undefined && idText !== "" && secretText !== "") {
+    const token = props.get("aws_session_token");
+    const account = str("aws_account_id");
+    cfg.credentials = {
+      accessKeyId: secretSourced(idText, src("aws_access_key_id", id), "partial"),
+      secretAccessKey: secretSourced(secretText, src("aws_secret_access_key", secret), "secret"),
+      ...(token === undefined || text(token) === ""
+        ? {}
+        : { sessionToken: secretSourced(text(token), src("aws_session_token", token), "secret") }),
+      ...(has(account) ? { accountId: account } : {}),
+      providerName: `SharedConfigCredentials: ${describeFile(file)}`,
+    };
+    cfg.partialCredentials = undefined;
+  } else if (idText !== "" && id !== undefined) {
+    cfg.partialCredentials = {
+      present: { value: "aws_access_key_id", source: src("aws_access_key_id", id) },
+      missing: "aws_secret_access_key",
+    };
+  } else if (secretText !== "" && secret !== undefined) {
+    cfg.partialCredentials = {
+      present: { value: "aws_secret_access_key", source: src("aws_secret_access_key", secret) },
+      missing: "aws_access_key_id",
+    };
+  }
+}
+
+/** Go's `hasSSOConfiguration`. */
+export function hasSsoConfiguration(cfg: SharedConfig): boolean {
+  return (
+    has(cfg.ssoSessionName) || has(cfg.ssoRegion) || has(cfg.ssoAccountId) || has(cfg.ssoStartUrl) || has(cfg.ssoRoleName)
+  );
+}
+
+/** Go's `hasCredentials`: any credential type is configured. */
+export function hasSharedCredentials(cfg: SharedConfig): boolean {
+  return (
+    has(cfg.sourceProfileName) ||
+    has(cfg.credentialSource) ||
+    has(cfg.credentialProcess) ||
+    has(cfg.webIdentityTokenFile) ||
+    hasSsoConfiguration(cfg) ||
+    cfg.credentials !== undefined
+  );
+}
+
+function clearAssumeRoleOptions(cfg: MutableConfig): void {
+  cfg.roleArn = undefined;
+  cfg.externalId = undefined;
+  cfg.mfaSerial = undefined;
+  cfg.roleSessionName = undefined;
+  cfg.sourceProfileName = undefined;
+}
+
+function clearCredentialOptions(cfg: MutableConfig): void {
+  cfg.credentialSource = undefined;
+  cfg.credentialProcess = undefined;
+  cfg.webIdentityTokenFile = undefined;
+  cfg.credentials = undefined;
+  cfg.ssoAccountId = undefined;
+  cfg.ssoRegion = undefined;
+  cfg.ssoRoleName = undefined;
+  cfg.ssoStartUrl = undefined;
+}
+
+function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
+  const ref = cfg.services;
+  if (ref === undefined || ref.name.value === "") return;
+  const out = new Map<string, Map<string, Sourced<string>>>();
+  for (const f of files) {
+    const s = f.services.get(ref.name.value.trim());
+    if (s === undefined) continue;
+    for (const [service, p] of s.properties) {
+      if (typeof p.value === "string") continue;
+      let settings = out.get(service);
+      if (settings === undefined) {
+        settings = new Map();
+        out.set(service, settings);
+      }
+      for (const [key, value] of Object.entries(p.value)) {
+        const line = p.subLines?.[key] ?? p.line;
+        settings.set(key, {
+          value,
+          source: { source: "file", path: f.path, line, profile: `services ${s.name}`, key: `${service}.${key}` },
+        });
+      }
+    }
+  }
+  cfg.services = { name: ref.name, services: out };
+}
+
+function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
+  const name = cfg.ssoSessionName;
+  if (!has(name)) return;
+  for (const f of files) {
+    const s = f.ssoSessions.get(name.value.trim());
+    if (s === undefined) continue;
+    const get = (key: string): Sourced<string> | undefined => {
+      const p = s.properties.get(key);
+      return p === undefined
+        ? undefined
+        : { value: text(p), source: { source: "file", path: f.path, line: p.line, profile: `sso-session ${s.name}`, key } };
+    };
+    const region = get("sso_region");
+    const startUrl = get("sso_start_url");
+    const scopes = get("sso_registration_scopes");
+    cfg.ssoSession = {
+      name: name.value,
+      ...(region === undefined ? {} : { ssoRegion: region }),
+      ...(startUrl === undefined ? {} : { ssoStartUrl: startUrl }),
+      ...(scopes === undefined ? {} : { ssoRegistrationScopes: scopes }),
+    };
+    return; // the first file that has the section wins, as in Go
+  }
+  throw new SharedConfigError(cfg.profile, `failed to find SSO session section, ${name.value}`);
+}
+
+function load(
+  profile: string,
+  files: readonly ParsedSharedConfigFile[],
+  options: ResolveSharedConfigOptions,
+  visited: Set<string>,
+  referrer: string | undefined,
+): MutableConfig {
+  const cfg: MutableConfig = { profile, files: files.map(describeFile), properties: new Map() };
+  let found = 0;
+  for (const f of files) {
+    const section = f.profiles.get(profile);
+    if (section === undefined) continue;
+    found++;
+    applySection(cfg, section, f, options.sharedConfigEnabled);
+  }
+  // No file at all is not an error (Go); files that all lack the profile are.
+  if (found === 0 && files.length > 0) throw new SharedConfigProfileNotExistsError(profile, cfg.files);
+
+  if (visited.has(profile)) {
+    // A second visit only supplies credentials: its assume-role options would recurse forever.
+    clearAssumeRoleOptions(cfg);
+    cfg.revisited = referrer === profile ? "self" : "loop";
+    if (cfg.revisited === "loop" && options.chainRules === "cross-sdk") {
+      throw new SharedConfigError(
+        profile,
+        `source_profile chain ${[...visited, profile].join(" -> ")} forms an infinite loop`,
+      );
+    }
+  } else {
+    let credType: string | undefined;
+    if (has(cfg.sourceProfileName)) credType = "source_profile";
+    else if (has(cfg.credentialSource)) credType = "credential_source";
+    else if (has(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
+    if (credType !== undefined && !has(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
+  }
+
+  // A source profile with static keys ends the chain here.
+  if (visited.size !== 0 && cfg.credentials !== undefined) return cfg;
+  visited.add(profile);
+
+  const types = [cfg.sourceProfileName, cfg.credentialSource, cfg.credentialProcess, cfg.webIdentityTokenFile];
+  if (types.filter(has).length > 1) {
+    throw new SharedConfigError(
+      profile,
+      `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${profile})`,
+    );
+  }
+
+  const sourceName = cfg.sourceProfileName;
+  if (has(sourceName)) {
+    clearCredentialOptions(cfg);
+    const roleArn = cfg.roleArn?.value ?? "";
+    let src: MutableConfig;
+    try {
+      src = load(sourceName.value, files, options, visited, profile);
+    } catch (e) {
+      if (e instanceof SharedConfigProfileNotExistsError) {
+        throw new SharedConfigAssumeRoleError(
+          roleArn,
+          sourceName.value,
+          `profile ${sourceName.value} referenced from ${profile} was not found in ${cfg.files.join(", ")}`,
+        );
+      }
+      throw e;
+    }
+    if (!hasSharedCredentials(src)) {
+      const partial = src.partialCredentials;
+      throw new SharedConfigAssumeRoleError(
+        roleArn,
+        sourceName.value,
+        partial === undefined
+          ? `profile ${sourceName.value} did not contain credential information`
+          : `profile ${sourceName.value} is missing ${partial.missing} (${partial.present.value} is set, the pair is ignored)`,
+      );
+    }
+    cfg.sourceProfile = src;
+  }
+
+  resolveSsoSession(cfg, files);
+  resolveServices(cfg, files);
+  return cfg;
+}
+
+/**
+ * Go v1's `loadSharedConfig` on files already parsed (pure; the Node entry's `loadSharedConfig`
+ * reads and caches the files): file order with later files winning key by key, the credentials pair
+ * rule per file and section, `source_profile` chains with a visited set, and Go's errors
+ * (`SharedConfigProfileNotExistsError`, which a session ignores; `SharedConfigAssumeRoleError`;
+ * `CredentialRequiresARNError`; `SharedConfigErr` for a credential-type collision or a bad value).
+ */
+export function resolveSharedConfig(
+  profile: string,
+  files: readonly ParsedSharedConfigFile[],
+  options: ResolveSharedConfigOptions,
+): SharedConfig {
+  return load(profile, files, options, new Set(), undefined);
+}

@@ -1,0 +1,67 @@
+import type { Sourced } from "./ValueSource.js";
+
+/** The environment as a plain record (`process.env`, or a snapshot of it). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface SharedConfigFilenamesOptions {
+  /** `win32`/`windows` uses `\` and the Windows home fallbacks; anything else is POSIX. Default: the current platform. */
+  readonly platform?: string;
+  /**
+   * The home directory to use when the environment names none (Go's `user.Current().HomeDir`; the
+   * Node entry passes `os.homedir()`). Without it the paths are relative (`.aws/config`), as in Go.
+   */
+  readonly fallbackHome?: string;
+}
+
+export interface SharedConfigFilenames {
+  readonly configFile: Sourced<string>;
+  readonly credentialsFile: Sourced<string>;
+}
+
+function currentPlatform(): string {
+  const p = (globalThis as { process?: { platform?: string } }).process;
+  return p?.platform ?? "linux";
+}
+
+function nonEmpty(v: string | undefined): v is string {
+  return v !== undefined && v !== "";
+}
+
+/**
+ * The home directory: `HOME` first on every platform; on Windows then `USERPROFILE`, then
+ * `HOMEDRIVE` + `HOMEPATH`. `undefined` when none is set.
+ */
+export function homeDirectory(env: Env, platform: string = currentPlatform()): { value: string; from: string } | undefined {
+  if (nonEmpty(env.HOME)) return { value: env.HOME, from: "HOME" };
+  if (!isWindows(platform)) return undefined;
+  if (nonEmpty(env.USERPROFILE)) return { value: env.USERPROFILE, from: "USERPROFILE" };
+  if (nonEmpty(env.HOMEDRIVE) && nonEmpty(env.HOMEPATH)) return { value: env.HOMEDRIVE + env.HOMEPATH, from: "HOMEDRIVE+HOMEPATH" };
+  return undefined;
+}
+
+function isWindows(platform: string): boolean {
+  return platform === "win32" || platform === "windows";
+}
+
+/**
+ * Where the config and credentials files are: `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`
+ * (an empty value counts as unset), else `<home>/.aws/config` and `<home>/.aws/credentials`. Pure:
+ * no `os` or `path`, so it also runs in a browser bundle.
+ */
+export function sharedConfigFilenames(env: Env, options: SharedConfigFilenamesOptions = {}): SharedConfigFilenames {
+  const platform = options.platform ?? currentPlatform();
+  const sep = isWindows(platform) ? "\\" : "/";
+  const home = homeDirectory(env, platform);
+  const base = home?.value ?? options.fallbackHome ?? "";
+  const note = home !== undefined ? `in the home directory from ${home.from}` : base !== "" ? "in the user's home directory" : "no home directory: relative path";
+  const dir = base === "" ? `.aws${sep}` : `${base.endsWith(sep) ? base.slice(0, -1) : base}${sep}.aws${sep}`;
+  const inHome = (name: string): Sourced<string> => ({ value: dir + name, source: { source: "default", note } });
+  return {
+    configFile: nonEmpty(env.AWS_CONFIG_FILE)
+      ? { value: env.AWS_CONFIG_FILE, source: { source: "env", name: "AWS_CONFIG_FILE" } }
+      : inHome("config"),
+    credentialsFile: nonEmpty(env.AWS_SHARED_CREDENTIALS_FILE)
+      ? { value: env.AWS_SHARED_CREDENTIALS_FILE, source: { source: "env", name: "AWS_SHARED_CREDENTIALS_FILE" } }
+      : inHome("credentials"),
+  };
+}
