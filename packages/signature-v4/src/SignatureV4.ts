@@ -1,0 +1,180 @@
+import type { Clock, CredentialsInput, HttpRequest } from "@sessionkit/types";
+import type {
+  DateInput,
+  RequestPresigner,
+  RequestPresigningArguments,
+  RequestSigner,
+  RequestSigningArguments,
+} from "@smithy/types";
+import { MAX_PRESIGN_SECONDS } from "./constants.js";
+import { defaultSigningCrypto } from "./defaultSigningCrypto.js";
+import { parseServerDate } from "./ClockSkew.js";
+import type { SigningCrypto } from "./SigningCrypto.js";
+import { SigningError } from "./SigningError.js";
+import { defaultSigningKeyCache, type SigningKeyCache } from "./SigningKeyCache.js";
+import { type SigningDetails, signHttpRequest } from "./signHttpRequest.js";
+import { type CredentialsGetter, toCredentialsGetter } from "./toCredentialsGetter.js";
+
+/** Options of {@link SignatureV4}. */
+export interface SignatureV4Options {
+  /** Signing name of the service, e.g. `s3`, `sts`, `execute-api`. */
+  readonly service: string;
+  readonly region: string;
+  /** A `Credentials` object (read with `get()`), a provider function, or static keys. */
+  readonly credentials: CredentialsInput;
+  /**
+   * Encode the wire-form path once more when building the canonical URI (default `true`). `false` is S3's
+   * rule: the path is encoded exactly once and never normalised.
+   */
+  readonly uriEscapePath?: boolean;
+  /** Remove `.`/`..`/empty path segments (default: same as `uriEscapePath`). */
+  readonly normalizePath?: boolean;
+  /** Send and sign `x-amz-content-sha256` with header signing (default: `!uriEscapePath`, i.e. S3). */
+  readonly applyChecksum?: boolean;
+  /**
+   * Sign `UNSIGNED-PAYLOAD` instead of the body's hash. Default: `false` for `sign()`; for `presign()` it is
+   * `!uriEscapePath` (S3 presigned URLs never carry the body hash). Streams are always unsigned.
+   */
+  readonly unsignedPayload?: boolean;
+  /** `false` adds the session token after signing, outside the signature (default `true`). */
+  readonly signSessionToken?: boolean;
+  /** Milliseconds since the epoch (default `Date.now`). */
+  readonly clock?: Clock;
+  /** Milliseconds added to the clock when signing; see {@link SignatureV4.correctClockSkew}. */
+  readonly clockOffset?: number;
+  /** SHA-256/HMAC implementation (default: `node:crypto` on Node, WebCrypto in browser builds). */
+  readonly crypto?: SigningCrypto;
+  /** Signing-key cache (default: the shared, bounded {@link defaultSigningKeyCache}). */
+  readonly keyCache?: SigningKeyCache;
+}
+
+/** A signed or presigned request with the values that produced its signature. */
+export interface SignedRequest extends SigningDetails {
+  readonly request: HttpRequest;
+}
+
+const EMPTY: RequestSigningArguments = {};
+
+// smithy's DateInput: a Date, epoch SECONDS, or a string Date can parse.
+function toMillis(input: DateInput): number {
+  if (input instanceof Date) return input.getTime();
+  if (typeof input === "number") return input * 1000;
+  return Date.parse(input);
+}
+
+function lowerSet(set: Set<string> | undefined): ReadonlySet<string> | undefined {
+  if (set === undefined || set.size === 0) return undefined;
+  for (const name of set) if (name !== name.toLowerCase()) return new Set([...set].map((n) => n.toLowerCase()));
+  return set;
+}
+
+// Shallow: the signer replaces `headers` itself and only presigning writes to `query`.
+function cloneRequest(request: HttpRequest, presign: boolean): HttpRequest {
+  const copy = Object.assign({}, request);
+  if (presign) copy.query = Object.assign({}, request.query);
+  return copy;
+}
+
+/**
+ * AWS Signature Version 4 for `HttpRequest`s: `sign()` adds the `Authorization` header, `presign()` makes
+ * a URL that carries the signature in its query. Both return a new request and leave the argument alone.
+ * Implements `@smithy/types`' `RequestSigner` and `RequestPresigner`.
+ */
+export class SignatureV4 implements RequestSigner, RequestPresigner {
+  readonly service: string;
+  readonly region: string;
+  readonly uriEscapePath: boolean;
+  readonly normalizePath: boolean;
+  readonly applyChecksum: boolean;
+  readonly signSessionToken: boolean;
+  /** Milliseconds added to the clock when signing (server time − local time). */
+  clockOffset: number;
+  readonly #unsignedPayload: boolean | undefined;
+  readonly #clock: Clock;
+  readonly #crypto: SigningCrypto;
+  readonly #keyCache: SigningKeyCache;
+  readonly #credentials: CredentialsGetter;
+
+  constructor(options: SignatureV4Options) {
+    this.service = options.service;
+    this.region = options.region;
+    this.uriEscapePath = options.uriEscapePath ?? true;
+    this.normalizePath = options.normalizePath ?? this.uriEscapePath;
+    this.applyChecksum = options.applyChecksum ?? !this.uriEscapePath;
+    this.signSessionToken = options.signSessionToken ?? true;
+    this.clockOffset = options.clockOffset ?? 0;
+    this.#unsignedPayload = options.unsignedPayload;
+    this.#clock = options.clock ?? Date.now;
+    this.#crypto = options.crypto ?? defaultSigningCrypto;
+    this.#keyCache = options.keyCache ?? defaultSigningKeyCache;
+    this.#credentials = toCredentialsGetter(options.credentials);
+  }
+
+  /** Signs a copy of `request` with the `Authorization` header. */
+  async sign(request: HttpRequest, options?: RequestSigningArguments): Promise<HttpRequest> {
+    return (await this.signWithDetails(request, options)).request;
+  }
+
+  /** Presigns a copy of `request`: the signature goes into the query (`X-Amz-Expires`: `expiresIn`, default 3600 s). */
+  async presign(request: HttpRequest, options?: RequestPresigningArguments): Promise<HttpRequest> {
+    return (await this.presignWithDetails(request, options)).request;
+  }
+
+  /** {@link sign}, also returning the canonical request, the string to sign and the signature. */
+  async signWithDetails(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<SignedRequest> {
+    return this.#run(request, options, undefined);
+  }
+
+  /** {@link presign}, also returning the canonical request, the string to sign and the signature. */
+  async presignWithDetails(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<SignedRequest> {
+    const expiresIn = options.expiresIn ?? 3600;
+    if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
+      throw new SigningError(
+        "InvalidPresignExpireError",
+        `presigned URL expiry must be a whole number of seconds from 1 to ${MAX_PRESIGN_SECONDS} (7 days), got ${String(expiresIn)}`,
+      );
+    }
+    return this.#run(request, options, options);
+  }
+
+  /**
+   * Sets {@link clockOffset} from a server's `Date` (header value, `Date` or ms), so later signatures use
+   * the server's time. Returns the new offset, or `undefined` when the date cannot be read.
+   */
+  correctClockSkew(serverDate: string | number | Date): number | undefined {
+    const server = parseServerDate(serverDate);
+    if (!Number.isFinite(server)) return undefined;
+    this.clockOffset = server - this.#clock();
+    return this.clockOffset;
+  }
+
+  async #run(
+    request: HttpRequest,
+    options: RequestSigningArguments,
+    presign: RequestPresigningArguments | undefined,
+  ): Promise<SignedRequest> {
+    let credentials = this.#credentials();
+    if (credentials instanceof Promise) credentials = await credentials;
+    const time = options.signingDate === undefined ? this.#clock() + this.clockOffset : toMillis(options.signingDate);
+    const signed = cloneRequest(request, presign !== undefined);
+    const details = await signHttpRequest(signed, {
+      credentials,
+      region: options.signingRegion ?? this.region,
+      service: options.signingService ?? this.service,
+      time,
+      uriEscapePath: this.uriEscapePath,
+      normalizePath: this.normalizePath,
+      applyChecksum: this.applyChecksum,
+      unsignedPayload: this.#unsignedPayload ?? (presign !== undefined && !this.uriEscapePath),
+      signSessionToken: this.signSessionToken,
+      crypto: this.#crypto,
+      keyCache: this.#keyCache,
+      unsignableHeaders: lowerSet(options.unsignableHeaders),
+      signableHeaders: lowerSet(options.signableHeaders),
+      expiresIn: presign === undefined ? undefined : (presign.expiresIn ?? 3600),
+      unhoistableHeaders: presign === undefined ? undefined : lowerSet(presign.unhoistableHeaders),
+      hoistableHeaders: presign === undefined ? undefined : lowerSet(presign.hoistableHeaders),
+    });
+    return { request: signed, ...details };
+  }
+}

@@ -1,0 +1,31 @@
+import { uriEscapePath, uriRecodePath } from "./uriEscape.js";
+
+/**
+ * Removes dot segments and empty segments (`//a/./b/../c` → `/a/c`), as SigV4 does for every service
+ * but S3. A path ending in a dot segment keeps a trailing `/`, as RFC 3986 §5.2.4 does.
+ */
+export function normalizePath(path: string): string {
+  if (path.charCodeAt(0) === 0x2f && !path.includes("//") && !path.includes("/.")) return path;
+  const out: string[] = [];
+  const parts = path.split("/");
+  let trailing = false;
+  for (const part of parts) {
+    trailing = part === "" || part === "." || part === "..";
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  if (out.length === 0) return "/";
+  return `/${out.join("/")}${trailing ? "/" : ""}`;
+}
+
+/**
+ * The canonical URI of a wire-form path.
+ * - `doubleEncode` (every service but S3): normalise (when `normalize`), then encode once more, so `%3D` → `%253D`.
+ * - S3 (`doubleEncode` false): no normalisation unless asked; the path is decoded and encoded exactly once.
+ */
+export function canonicalPath(path: string, doubleEncode: boolean, normalize: boolean): string {
+  if (path === "") return "/";
+  const p = normalize ? normalizePath(path) : path;
+  return doubleEncode ? uriEscapePath(p) : uriRecodePath(p);
+}

@@ -1,0 +1,228 @@
+import type { HttpRequest } from "@sessionkit/types";
+import type { AwsCredentialIdentity } from "@smithy/types";
+import { canonicalPath } from "./canonicalPath.js";
+import { canonicalQuery } from "./canonicalQuery.js";
+import {
+  ALGORITHM,
+  AMZ_CONTENT_SHA256,
+  AMZ_DATE,
+  AMZ_SECURITY_TOKEN,
+  AUTHORIZATION,
+  EMPTY_SHA256,
+  Q_ALGORITHM,
+  Q_CREDENTIAL,
+  Q_DATE,
+  Q_EXPIRES,
+  Q_SECURITY_TOKEN,
+  Q_SIGNATURE,
+  Q_SIGNED_HEADERS,
+  UNSIGNABLE_HEADERS,
+  UNSIGNED_PAYLOAD,
+} from "./constants.js";
+import { formatAmzDate } from "./formatAmzDate.js";
+import { isPromiseLike } from "./isPromiseLike.js";
+import type { SigningCrypto } from "./SigningCrypto.js";
+import type { SigningKeyCache } from "./SigningKeyCache.js";
+
+/** Everything one signature needs, already resolved (no providers, no defaults). */
+export interface SignHttpRequestParams {
+  readonly credentials: AwsCredentialIdentity;
+  readonly region: string;
+  readonly service: string;
+  /** Signing time in milliseconds since the epoch (clock plus skew correction). */
+  readonly time: number;
+  /** Encode the wire-form path once more (every service but S3). */
+  readonly uriEscapePath: boolean;
+  /** Remove dot and empty path segments (every service but S3). */
+  readonly normalizePath: boolean;
+  /** Header mode: send and sign `x-amz-content-sha256` (S3). */
+  readonly applyChecksum: boolean;
+  /** Sign `UNSIGNED-PAYLOAD` instead of the body's hash. */
+  readonly unsignedPayload: boolean;
+  /** False: the session token is added after signing, outside the signature (some services want that). */
+  readonly signSessionToken: boolean;
+  readonly crypto: SigningCrypto;
+  readonly keyCache: SigningKeyCache;
+  /** Lower-case names never to sign. */
+  readonly unsignableHeaders?: ReadonlySet<string> | undefined;
+  /** Lower-case names to sign even if unsignable. */
+  readonly signableHeaders?: ReadonlySet<string> | undefined;
+  /** Presign: seconds the URL stays valid. Absent: sign with the `Authorization` header. */
+  readonly expiresIn?: number | undefined;
+  /** Presign: `x-amz-*` headers (lower case) to keep as headers instead of moving them to the query. */
+  readonly unhoistableHeaders?: ReadonlySet<string> | undefined;
+  /** Presign: other headers (lower case) to move to the query. */
+  readonly hoistableHeaders?: ReadonlySet<string> | undefined;
+}
+
+/** The intermediate values of one signature (Go logs them at `LogDebugWithSigning`). */
+export interface SigningDetails {
+  readonly canonicalRequest: string;
+  readonly stringToSign: string;
+  readonly signature: string;
+}
+
+type HeaderEntry = [name: string, value: string];
+
+const WHITESPACE_RUN = /\s\s|[\t\n\r\f\v]/;
+const WHITESPACE_G = /\s+/g;
+
+// Trimmed, with runs of whitespace collapsed to one space (also inside quotes, as AWS does).
+function canonicalValue(value: string): string {
+  const t = value.trim();
+  return WHITESPACE_RUN.test(t) ? t.replace(WHITESPACE_G, " ") : t;
+}
+
+function byName(a: HeaderEntry, b: HeaderEntry): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}
+
+function isSignable(lower: string, p: SignHttpRequestParams): boolean {
+  if (p.signableHeaders?.has(lower) === true) return true;
+  if (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) === true) return false;
+  return !lower.startsWith("proxy-") && !lower.startsWith("sec-");
+}
+
+function isHoisted(lower: string, p: SignHttpRequestParams): boolean {
+  if (p.hoistableHeaders?.has(lower) === true) return true;
+  return lower.startsWith("x-amz-") && p.unhoistableHeaders?.has(lower) !== true;
+}
+
+/** The `Host` value clients send: the port only when it is not the scheme's default. */
+export function hostHeader(request: HttpRequest): string {
+  let host = request.hostname;
+  if (host.includes(":") && !host.startsWith("[")) host = `[${host}]`;
+  const port = request.port;
+  if (port === undefined || port === null) return host;
+  const protocol = request.protocol ?? "";
+  const scheme = protocol.endsWith(":") ? protocol.slice(0, -1) : protocol;
+  if ((port === 443 && scheme === "https") || (port === 80 && scheme === "http")) return host;
+  return `${host}:${port}`;
+}
+
+function bodyHash(body: unknown, crypto: SigningCrypto): string | Promise<string> {
+  if (body === undefined || body === null) return EMPTY_SHA256;
+  if (typeof body === "string" || body instanceof Uint8Array) {
+    return body.length === 0 ? EMPTY_SHA256 : crypto.sha256Hex(body);
+  }
+  if (ArrayBuffer.isView(body)) return crypto.sha256Hex(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
+  if (body instanceof ArrayBuffer) return crypto.sha256Hex(new Uint8Array(body));
+  // A stream cannot be hashed without consuming it.
+  return UNSIGNED_PAYLOAD;
+}
+
+/**
+ * Signs `request` in place: with the `Authorization` header, or (with `expiresIn`) as a presigned URL whose
+ * `X-Amz-*` parameters go into `request.query`. `request.headers` is replaced by a new object holding the
+ * signed headers; earlier signing headers and parameters are dropped, so a retry re-signs the same request. The `host` header is signed from `hostname`/`port` when absent (and not
+ * added: transports derive the same value).
+ */
+export async function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): Promise<SigningDetails> {
+  const { credentials, crypto } = p;
+  const presign = p.expiresIn !== undefined;
+  const amzDate = formatAmzDate(p.time);
+  const shortDate = amzDate.slice(0, 8);
+  const scope = `${shortDate}/${p.region}/${p.service}/aws4_request`;
+  const token = credentials.sessionToken === "" ? undefined : credentials.sessionToken;
+  const source = request.headers;
+  // Headers are copied into a new object rather than edited: adding keys to an object built by a spread is
+  // slow in V8, and deleting keys makes the next lookups slow.
+  const headers: Record<string, string> = {};
+  if (presign && request.query === undefined) request.query = {};
+  const query = request.query;
+
+  const entries: HeaderEntry[] = [];
+  let hostSeen = false;
+  let contentSha: string | undefined;
+  for (const name in source) {
+    const raw: unknown = source[name];
+    if (raw === undefined || raw === null) continue;
+    const lower = name.toLowerCase();
+    if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
+    const text = typeof raw === "string" ? raw : String(raw);
+    const value = canonicalValue(text);
+    if (lower === AMZ_CONTENT_SHA256) {
+      if (value === "") continue;
+      contentSha = value;
+    } else if (presign && isHoisted(lower, p)) {
+      query[name] = text;
+      continue;
+    }
+    headers[name] = text;
+    if (!isSignable(lower, p)) continue;
+    if (lower === "host") hostSeen = true;
+    entries.push([lower, value]);
+  }
+  request.headers = headers;
+  if (!hostSeen) entries.push(["host", hostHeader(request)]);
+
+  let payload: string | Promise<string>;
+  if (contentSha !== undefined) payload = contentSha;
+  else if (p.unsignedPayload) payload = UNSIGNED_PAYLOAD;
+  else payload = bodyHash(request.body, crypto);
+  if (typeof payload !== "string") payload = await payload;
+
+  if (!presign) {
+    headers[AMZ_DATE] = amzDate;
+    entries.push([AMZ_DATE, amzDate]);
+    if (token !== undefined && p.signSessionToken) {
+      headers[AMZ_SECURITY_TOKEN] = token;
+      entries.push([AMZ_SECURITY_TOKEN, canonicalValue(token)]);
+    }
+    if (p.applyChecksum && contentSha === undefined) {
+      headers[AMZ_CONTENT_SHA256] = payload;
+      entries.push([AMZ_CONTENT_SHA256, payload]);
+    }
+  }
+
+  entries.sort(byName);
+  // Canonical headers; the same name under different spellings is merged with "," in request order.
+  let canonicalHeaders = "";
+  let signedHeaders = "";
+  let name = "";
+  let value = "";
+  for (const entry of entries) {
+    if (entry[0] === name) {
+      value += `,${entry[1]}`;
+      continue;
+    }
+    if (name !== "") {
+      canonicalHeaders += `${name}:${value}\n`;
+      signedHeaders += signedHeaders === "" ? name : `;${name}`;
+    }
+    name = entry[0];
+    value = entry[1];
+  }
+  canonicalHeaders += `${name}:${value}\n`;
+  signedHeaders += signedHeaders === "" ? name : `;${name}`;
+
+  if (presign) {
+    delete query[Q_SIGNATURE];
+    delete query[Q_SECURITY_TOKEN];
+    query[Q_ALGORITHM] = ALGORITHM;
+    query[Q_CREDENTIAL] = `${credentials.accessKeyId}/${scope}`;
+    query[Q_DATE] = amzDate;
+    query[Q_EXPIRES] = String(p.expiresIn);
+    if (token !== undefined && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+    query[Q_SIGNED_HEADERS] = signedHeaders;
+  }
+
+  const canonicalRequest = `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders}\n${payload}`;
+  let hash = crypto.sha256Hex(canonicalRequest);
+  if (typeof hash !== "string") hash = await hash;
+  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
+  let key = p.keyCache.get(crypto, credentials.secretAccessKey, shortDate, p.region, p.service);
+  if (isPromiseLike(key)) key = await key;
+  let signature = crypto.hmacHex(key, stringToSign);
+  if (typeof signature !== "string") signature = await signature;
+
+  if (presign) {
+    query[Q_SIGNATURE] = signature;
+    if (token !== undefined && !p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+  } else {
+    headers[AUTHORIZATION] =
+      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    if (token !== undefined && !p.signSessionToken) headers[AMZ_SECURITY_TOKEN] = token;
+  }
+  return { canonicalRequest, stringToSign, signature };
+}
