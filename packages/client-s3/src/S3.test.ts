@@ -1,0 +1,432 @@
+// The S3 client over the real pipeline and signer, with a canned in-process transport: what goes on the
+// wire (host, path, query, headers, body) and what comes back (outputs, typed errors) as data.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { test } from "node:test";
+import type { HttpRequest } from "@sessionkit/types";
+import { type Canned, cannedTransport, testProvider, type TestProviderOptions } from "../test/testProvider.js";
+import { copySource, paginateListObjectsV2, S3, S3ServiceError } from "./index.js";
+
+const AWS_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
+const S3RVER_NS = "http://doc.s3.amazonaws.com/2006-03-01/";
+const noSleep = async () => {};
+
+function client(respond: (r: HttpRequest, i: number) => Canned, options: Omit<TestProviderOptions, "transport"> = {}) {
+  const transport = cannedTransport(respond);
+  const s3 = new S3(testProvider({ transport, sleep: noSleep, ...options }));
+  return { s3, sent: transport.sent };
+}
+
+const url = (r: HttpRequest) => {
+  const q = Object.entries(r.query)
+    .map(([k, v]) => (v === null ? k : `${k}=${String(v)}`))
+    .sort()
+    .join("&");
+  return `${r.method} ${r.protocol}//${r.hostname}${r.port ? `:${r.port}` : ""}${r.path}${q ? `?${q}` : ""}`;
+};
+
+const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+async function rejection(p: Promise<unknown>): Promise<S3ServiceError> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof S3ServiceError, `expected S3ServiceError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail("expected a rejection");
+}
+
+test("the client adds S3's handlers to its own copy of the lists", () => {
+  const { s3 } = client(() => ({}));
+  assert.deepEqual(
+    {
+      build: s3.handlers.build.names(),
+      sign: s3.handlers.sign.names(),
+      unmarshal: s3.handlers.unmarshal.names(),
+      unmarshalError: s3.handlers.unmarshalError.names(),
+      retry: s3.handlers.retry.names(),
+    },
+    {
+      build: ["core.SDKVersionUserAgentHandler", "s3.BuildHandler"],
+      sign: ["core.BuildContentLengthHandler", "v4.SignRequestHandler"],
+      unmarshal: ["s3.UnmarshalHandler"],
+      unmarshalError: ["s3.UnmarshalErrorHandler"],
+      retry: ["v4.ClockSkewHandler", "s3.RetryErrorIn200Handler"],
+    },
+  );
+  assert.equal(s3.clientInfo.endpoint, "https://s3.amazonaws.com");
+  assert.equal(s3.clientInfo.signingName, "s3");
+});
+
+test("ListBuckets parses AWS's and s3rver's namespaces alike", async () => {
+  for (const ns of [AWS_NS, S3RVER_NS]) {
+    const body = `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult xmlns="${ns}"><Owner><ID>o1</ID><DisplayName>me</DisplayName></Owner><Buckets><Bucket><Name>a-bucket</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate></Bucket><Bucket><Name>b&amp;c</Name><CreationDate>2024-02-03T04:05:06Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>`;
+    const { s3, sent } = client(() => ({ body, headers: { "x-amz-request-id": "req-1", "x-amz-id-2": "host-1" } }));
+    const out = await s3.listBuckets();
+    assert.deepEqual(out, {
+      Buckets: [
+        { Name: "a-bucket", CreationDate: new Date("2024-01-02T03:04:05.000Z") },
+        { Name: "b&c", CreationDate: new Date("2024-02-03T04:05:06Z") },
+      ],
+      Owner: { ID: "o1", DisplayName: "me" },
+      $metadata: { httpStatusCode: 200, requestId: "req-1", extendedRequestId: "host-1", attempts: 1 },
+    });
+    assert.deepEqual(sent.map((s) => url(s.request)), ["GET https://s3.amazonaws.com/"]);
+    const headers = sent[0]?.request.headers ?? {};
+    assert.equal(headers["x-amz-content-sha256"], sha256(""));
+    assert.match(headers.authorization ?? "", /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+  }
+});
+
+test("an empty bucket list is an empty array", async () => {
+  const { s3 } = client(() => ({ body: `<ListAllMyBucketsResult><Owner><ID>x</ID></Owner><Buckets/></ListAllMyBucketsResult>` }));
+  assert.deepEqual((await s3.listBuckets()).Buckets, []);
+});
+
+test("addressing: virtual-hosted by default, path-style when forced, for IP/localhost endpoints and non-DNS buckets", async () => {
+  const key = "dir/a b+c=ü.txt";
+  const encoded = "dir/a%20b%2Bc%3D%C3%BC.txt";
+  const rows: [Omit<TestProviderOptions, "transport">, string, string][] = [
+    [{}, "my-bucket", `GET https://my-bucket.s3.amazonaws.com/${encoded}`],
+    [{ s3ForcePathStyle: true }, "my-bucket", `GET https://s3.amazonaws.com/my-bucket/${encoded}`],
+    [{ region: "eu-west-1" }, "my-bucket", `GET https://my-bucket.s3.eu-west-1.amazonaws.com/${encoded}`],
+    [{ s3UsEast1RegionalEndpoint: "regional" }, "my-bucket", `GET https://my-bucket.s3.us-east-1.amazonaws.com/${encoded}`],
+    [{ region: "cn-north-1" }, "my-bucket", `GET https://my-bucket.s3.cn-north-1.amazonaws.com.cn/${encoded}`],
+    [{ disableSSL: true }, "my.dotted.bucket", `GET http://my.dotted.bucket.s3.amazonaws.com/${encoded}`],
+    [{}, "my.dotted.bucket", `GET https://s3.amazonaws.com/my.dotted.bucket/${encoded}`],
+    [{}, "Upper_Case", `GET https://s3.amazonaws.com/Upper_Case/${encoded}`],
+    [{ endpoint: "http://127.0.0.1:9000" }, "my-bucket", `GET http://127.0.0.1:9000/my-bucket/${encoded}`],
+    [{ endpoint: "http://localhost:9000/base" }, "my-bucket", `GET http://localhost:9000/base/my-bucket/${encoded}`],
+    [{ endpoint: "https://storage.example.com" }, "my-bucket", `GET https://my-bucket.storage.example.com/${encoded}`],
+  ];
+  for (const [options, bucket, want] of rows) {
+    const { s3, sent } = client(() => ({ body: "x" }), options);
+    await s3.getObject({ Bucket: bucket, Key: key });
+    const r = sent[0]?.request;
+    assert.ok(r);
+    assert.equal(url(r), want, JSON.stringify(options));
+    // The signed host is the one the request goes to.
+    assert.equal(r.headers.host, `${r.hostname}${r.port ? `:${r.port}` : ""}`);
+  }
+});
+
+test("bucket-level operations address the bucket without a key", async () => {
+  const { s3, sent } = client(() => ({}), { s3ForcePathStyle: true });
+  await s3.headBucket({ Bucket: "b1" });
+  await s3.deleteBucket({ Bucket: "b1" });
+  await s3.createBucket({ Bucket: "b1" });
+  const { s3: vh, sent: sentVh } = client(() => ({}));
+  await vh.headBucket({ Bucket: "b1x" });
+  assert.deepEqual(
+    [...sent, ...sentVh].map((s) => url(s.request)),
+    ["HEAD https://s3.amazonaws.com/b1", "DELETE https://s3.amazonaws.com/b1", "PUT https://s3.amazonaws.com/b1", "HEAD https://b1x.s3.amazonaws.com/"],
+  );
+});
+
+test("CreateBucket sends LocationConstraint outside us-east-1 on AWS, never to a configured endpoint", async () => {
+  const bodies: string[] = [];
+  for (const options of [{ region: "us-west-2" }, { region: "us-east-1" }, { region: "us-west-2", endpoint: "http://127.0.0.1:1" }]) {
+    const { s3, sent } = client(() => ({ headers: { location: "/b1" } }), options);
+    const out = await s3.createBucket({ Bucket: "b1" });
+    assert.equal(out.Location, "/b1");
+    bodies.push(new TextDecoder().decode(sent[0]?.body));
+  }
+  const { s3, sent } = client(() => ({}));
+  await s3.createBucket({ Bucket: "b1", ACL: "private", CreateBucketConfiguration: { LocationConstraint: "eu-<x>" } });
+  bodies.push(new TextDecoder().decode(sent[0]?.body));
+  assert.equal(sent[0]?.request.headers["x-amz-acl"], "private");
+  assert.deepEqual(bodies, [
+    `<CreateBucketConfiguration xmlns="${AWS_NS}"><LocationConstraint>us-west-2</LocationConstraint></CreateBucketConfiguration>`,
+    "",
+    "",
+    `<CreateBucketConfiguration xmlns="${AWS_NS}"><LocationConstraint>eu-&lt;x&gt;</LocationConstraint></CreateBucketConfiguration>`,
+  ]);
+});
+
+test("PutObject: real payload hash for text and bytes, UNSIGNED-PAYLOAD when asked or for streams", async () => {
+  const { s3, sent } = client(() => ({ headers: { etag: '"abc"', "x-amz-version-id": "v1" } }));
+  const text = "hello ✓";
+  const bytes = new Uint8Array([0, 1, 2, 255]);
+  async function* stream() {
+    yield new Uint8Array([1, 2]);
+    yield new Uint8Array([3]);
+  }
+  const out = await s3.putObject({ Bucket: "b", Key: "k", Body: text, ContentType: "text/plain", Metadata: { color: "blue" } });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: bytes });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: text }, { unsignedPayload: true });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: stream(), ContentLength: 3 });
+  await s3.putObject({ Bucket: "b", Key: "k" });
+  assert.deepEqual(out, { ETag: '"abc"', VersionId: "v1", $metadata: { httpStatusCode: 200, requestId: undefined, extendedRequestId: undefined, attempts: 1 } });
+  assert.deepEqual(
+    sent.map((s) => [s.request.headers["x-amz-content-sha256"], s.request.headers["content-length"], Array.from(s.body).length]),
+    [
+      [sha256(text), "9", 9],
+      [sha256(bytes), "4", 4],
+      ["UNSIGNED-PAYLOAD", "9", 9],
+      ["UNSIGNED-PAYLOAD", "3", 3],
+      [sha256(""), "0", 0],
+    ],
+  );
+  assert.equal(sent[0]?.request.headers["content-type"], "text/plain");
+  assert.equal(sent[0]?.request.headers["x-amz-meta-color"], "blue");
+  assert.match(sent[0]?.request.headers.authorization ?? "", /SignedHeaders=content-length;content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-color,/);
+});
+
+test("PutObject with a stream and no ContentLength is a typed error before anything is sent", async () => {
+  const { s3, sent } = client(() => ({}));
+  async function* stream() {
+    yield new Uint8Array([1]);
+  }
+  await assert.rejects(s3.putObject({ Bucket: "b", Key: "k", Body: stream() }), {
+    code: "InvalidParameter",
+    message: "InvalidParameter: PutObjectInput.ContentLength is required when Body is a stream",
+    operation: "s3/PutObject",
+  });
+  assert.equal(sent.length, 0);
+});
+
+test("missing required members fail validation with Go's message, naming each member", async () => {
+  const { s3, sent } = client(() => ({}));
+  await assert.rejects(s3.getObject({ Bucket: "b", Key: "" }), {
+    code: "InvalidParameter",
+    message: "InvalidParameter: 1 validation error(s) found.\n- missing required field, GetObjectInput.Key.",
+  });
+  await assert.rejects(s3.copyObject({ Bucket: "", Key: "k" } as never), {
+    message:
+      "InvalidParameter: 2 validation error(s) found.\n- missing required field, CopyObjectInput.Bucket.\n- missing required field, CopyObjectInput.CopySource.",
+  });
+  // With validation off the build step still refuses to address nothing.
+  const off = client(() => ({}), { disableParamValidation: true });
+  await assert.rejects(off.s3.headObject({ Bucket: "b" } as never), { code: "InvalidParameter", message: "InvalidParameter: Key must be a non-empty string" });
+  assert.equal(sent.length + off.sent.length, 0);
+});
+
+test("GetObject streams the body and reads typed headers", async () => {
+  const headers = {
+    "content-length": "11",
+    "content-type": "text/plain",
+    etag: '"e1"',
+    "last-modified": "Wed, 01 May 2024 10:00:00 GMT",
+    "x-amz-meta-color": "blue",
+    "x-amz-meta-size": "xl",
+    "x-amz-delete-marker": "false",
+    "x-amz-mp-parts-count": "3",
+    expires: "not a date",
+    "accept-ranges": "bytes",
+  };
+  const { s3, sent } = client(() => ({ headers, body: "hello world" }));
+  const out = await s3.getObject({ Bucket: "b", Key: "k", Range: "bytes=0-10", VersionId: "v 1", ResponseContentType: "text/html", IfModifiedSince: new Date(0) });
+  const { Body, $metadata, ...rest } = out;
+  assert.deepEqual(rest, {
+    AcceptRanges: "bytes",
+    ContentLength: 11,
+    ContentType: "text/plain",
+    DeleteMarker: false,
+    ETag: '"e1"',
+    ExpiresString: "not a date",
+    LastModified: new Date("2024-05-01T10:00:00Z"),
+    Metadata: { color: "blue", size: "xl" },
+    PartsCount: 3,
+  });
+  assert.equal($metadata.httpStatusCode, 200);
+  assert.equal(await Body.transformToString(), "hello world");
+  const r = sent[0]?.request;
+  assert.deepEqual([r?.headers.range, r?.headers["if-modified-since"], r?.query.versionId, r?.query["response-content-type"]], [
+    "bytes=0-10",
+    "Thu, 01 Jan 1970 00:00:00 GMT",
+    "v 1",
+    "text/html",
+  ]);
+});
+
+test("GetObject's Body is async-iterable and reads as bytes", async () => {
+  const { s3 } = client(() => ({ body: new Uint8Array([1, 2, 3]) }));
+  const chunks: number[] = [];
+  for await (const chunk of (await s3.getObject({ Bucket: "b", Key: "k" })).Body) chunks.push(...chunk);
+  assert.deepEqual(chunks, [1, 2, 3]);
+  const again = await s3.getObject({ Bucket: "b", Key: "k" });
+  assert.deepEqual(Array.from(await again.Body.transformToByteArray()), [1, 2, 3]);
+  await assert.rejects((await s3.getObject({ Bucket: "b", Key: "k" })).Body.transformToString("no-such-encoding"), { code: "InvalidParameter" });
+});
+
+test("errors: code, message, status and request id from the XML body (AWS, RGW's empty message, s3rver's namespace)", async () => {
+  const rows: [Canned, Record<string, unknown>][] = [
+    [
+      {
+        status: 404,
+        headers: { "x-amz-request-id": "hdr-id", "x-amz-id-2": "host" },
+        body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>k</Key><RequestId>body-id</RequestId><HostId>h</HostId></Error>`,
+      },
+      { code: "NoSuchKey", message: "NoSuchKey: The specified key does not exist.", statusCode: 404, requestId: "hdr-id", hostId: "host", operation: "s3/GetObject" },
+    ],
+    [
+      { status: 404, body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchBucket</Code><Message></Message><BucketName>b</BucketName><RequestId>tx00-rgw</RequestId><HostId>h-rgw</HostId></Error>` },
+      { code: "NoSuchBucket", message: "NoSuchBucket: NoSuchBucket", statusCode: 404, requestId: "tx00-rgw", hostId: "h-rgw", operation: "s3/GetObject" },
+    ],
+    [
+      { status: 403, body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error xmlns="${S3RVER_NS}"><Code>AccessDenied</Code><Message>Access Denied</Message></Error>` },
+      { code: "AccessDenied", message: "AccessDenied: Access Denied", statusCode: 403, requestId: undefined, hostId: undefined, operation: "s3/GetObject" },
+    ],
+    [
+      { status: 502, body: "<html><body>Bad Gateway</body></html>" },
+      { code: "HTTP502", message: "HTTP502: HTTP502 (the response body is not an S3 error document)", statusCode: 502, requestId: undefined, hostId: undefined, operation: "s3/GetObject" },
+    ],
+  ];
+  for (const [canned, want] of rows) {
+    const { s3 } = client(() => canned, { maxRetries: 0 });
+    const err = await rejection(s3.getObject({ Bucket: "b", Key: "k" }));
+    assert.deepEqual(
+      { code: err.code, message: err.message, statusCode: err.statusCode, requestId: err.requestId, hostId: err.hostId, operation: err.operation },
+      want,
+    );
+  }
+});
+
+test("HEAD errors have no body: the code comes from the status, as in Go", async () => {
+  const codes: string[] = [];
+  for (const status of [404, 403, 400, 301, 304, 412, 418]) {
+    const { s3 } = client(() => ({ status, headers: { "x-amz-request-id": `r${status}` } }));
+    const err = await rejection(s3.headObject({ Bucket: "b", Key: "k" }));
+    assert.equal(err.statusCode, status);
+    assert.equal(err.requestId, `r${status}`);
+    codes.push(err.code);
+  }
+  assert.deepEqual(codes, ["NotFound", "Forbidden", "BadRequest", "MovedPermanently", "NotModified", "PreconditionFailed", "HTTP418"]);
+});
+
+test("a 5xx S3 error is retried by the default retryer, then surfaces typed", async () => {
+  const { s3, sent } = client(() => ({ status: 500, body: "<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>" }));
+  const err = await rejection(s3.headBucket({ Bucket: "b" }));
+  assert.equal(err.code, "InternalError");
+  assert.equal(sent.length, 4);
+});
+
+test("CopyObject: an error inside a 200 rejects typed and is retried like a server error", async () => {
+  const errorBody = "<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>r</RequestId></Error>";
+  const okBody = `<CopyObjectResult><LastModified>2024-05-01T10:00:00.000Z</LastModified><ETag>"etag1"</ETag></CopyObjectResult>`;
+  const { s3, sent } = client((_, i) => ({ body: i === 0 ? errorBody : okBody, headers: { "x-amz-copy-source-version-id": "sv" } }));
+  const out = await s3.copyObject({ Bucket: "dst", Key: "new key", CopySource: copySource("src", "old key+1"), MetadataDirective: "COPY" });
+  assert.deepEqual(out.CopyObjectResult, { ETag: '"etag1"', LastModified: new Date("2024-05-01T10:00:00.000Z") });
+  assert.equal(out.CopySourceVersionId, "sv");
+  assert.equal(out.$metadata.attempts, 2);
+  assert.deepEqual(
+    sent.map((s) => [url(s.request), s.request.headers["x-amz-copy-source"], s.request.headers["x-amz-metadata-directive"]]),
+    [
+      ["PUT https://dst.s3.amazonaws.com/new%20key", "src/old%20key%2B1", "COPY"],
+      ["PUT https://dst.s3.amazonaws.com/new%20key", "src/old%20key%2B1", "COPY"],
+    ],
+  );
+  const always = client(() => ({ body: errorBody }), { maxRetries: 1 });
+  const err = await rejection(always.s3.copyObject({ Bucket: "dst", Key: "k", CopySource: "src/k" }));
+  assert.deepEqual([err.code, err.statusCode, err.requestId, always.sent.length], ["InternalError", 200, "r", 2]);
+});
+
+test("DeleteObjects: XML body with Content-MD5, per-key Errors returned, not thrown", async () => {
+  const response = `<DeleteResult xmlns="${AWS_NS}"><Deleted><Key>a&amp;b</Key></Deleted><Deleted><Key>v</Key><VersionId>1</VersionId><DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>dm</DeleteMarkerVersionId></Deleted><Error><Key>locked</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error></DeleteResult>`;
+  const { s3, sent } = client(() => ({ body: response }));
+  const out = await s3.deleteObjects({
+    Bucket: "bkt",
+    Delete: { Objects: [{ Key: "a&b" }, { Key: "v", VersionId: "1" }, { Key: "locked" }], Quiet: false },
+  });
+  assert.deepEqual(
+    { Deleted: out.Deleted, Errors: out.Errors },
+    {
+      Deleted: [{ Key: "a&b" }, { Key: "v", VersionId: "1", DeleteMarker: true, DeleteMarkerVersionId: "dm" }],
+      Errors: [{ Key: "locked", Code: "AccessDenied", Message: "Access Denied" }],
+    },
+  );
+  const s = sent[0];
+  assert.ok(s);
+  const body = new TextDecoder().decode(s.body);
+  assert.equal(
+    body,
+    `<Delete xmlns="${AWS_NS}"><Object><Key>a&amp;b</Key></Object><Object><Key>v</Key><VersionId>1</VersionId></Object><Object><Key>locked</Key></Object></Delete>`,
+  );
+  assert.equal(url(s.request), "POST https://bkt.s3.amazonaws.com/?delete=");
+  assert.equal(s.request.headers["content-md5"], createHash("md5").update(s.body).digest("base64"));
+  assert.equal(s.request.headers["x-amz-content-sha256"], sha256(s.body));
+});
+
+test("ListObjectsV2 and its paginator follow continuation tokens until the last page", async () => {
+  const page = (keys: string[], next?: string) =>
+    `<ListBucketResult xmlns="${S3RVER_NS}"><Name>b</Name><Prefix>p/</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>${next !== undefined}</IsTruncated>${
+      next ? `<NextContinuationToken>${next}</NextContinuationToken>` : ""
+    }${keys.map((k) => `<Contents><Key>${k}</Key><LastModified>2024-05-01T10:00:00.000Z</LastModified><ETag>"e"</ETag><Size>5</Size><StorageClass>STANDARD</StorageClass></Contents>`).join("")}<CommonPrefixes><Prefix>p/d/</Prefix></CommonPrefixes></ListBucketResult>`;
+  const pages = [page(["p/1", "p/2"], "t+1"), page(["p/3", "p/4"], "t2"), page(["p/5"])];
+  const { s3, sent } = client((_, i) => ({ body: pages[i % pages.length] }), { s3ForcePathStyle: true });
+  const keys: (string | undefined)[] = [];
+  for await (const p of paginateListObjectsV2({ client: s3, pageSize: 2 }, { Bucket: "b", Prefix: "p/", Delimiter: "/" })) {
+    keys.push(...p.Contents.map((c) => c.Key));
+  }
+  assert.deepEqual(keys, ["p/1", "p/2", "p/3", "p/4", "p/5"]);
+  assert.deepEqual(
+    sent.map((s) => url(s.request)),
+    [
+      "GET https://s3.amazonaws.com/b?delimiter=/&list-type=2&max-keys=2&prefix=p/",
+      "GET https://s3.amazonaws.com/b?continuation-token=t+1&delimiter=/&list-type=2&max-keys=2&prefix=p/",
+      "GET https://s3.amazonaws.com/b?continuation-token=t2&delimiter=/&list-type=2&max-keys=2&prefix=p/",
+    ],
+  );
+  const one = await s3.listObjectsV2({ Bucket: "b" });
+  assert.deepEqual(one.Contents[0], { Key: "p/1", LastModified: new Date("2024-05-01T10:00:00.000Z"), ETag: '"e"', Size: 5, StorageClass: "STANDARD" });
+  assert.deepEqual([one.IsTruncated, one.KeyCount, one.MaxKeys, one.CommonPrefixes, one.Name], [true, 2, 2, [{ Prefix: "p/d/" }], "b"]);
+});
+
+test("the paginator stops with a typed error when the server repeats a token", async () => {
+  const body = `<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>same</NextContinuationToken></ListBucketResult>`;
+  const { s3, sent } = client(() => ({ body }));
+  const seen: number[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const p of paginateListObjectsV2({ client: s3, startingToken: "same" }, { Bucket: "b" })) seen.push(p.Contents.length);
+    })(),
+    { code: "InvalidPaginationToken" },
+  );
+  assert.deepEqual([seen, sent.length], [[0], 1]);
+});
+
+test("HeadObject, DeleteObject and HeadBucket read their headers", async () => {
+  const { s3 } = client(() => ({
+    status: 200,
+    headers: {
+      "content-length": "42",
+      etag: '"x"',
+      "x-amz-version-id": "v9",
+      "x-amz-delete-marker": "true",
+      "x-amz-bucket-region": "eu-west-1",
+      "x-amz-object-lock-retain-until-date": "2030-01-01T00:00:00.000Z",
+    },
+  }));
+  const head = await s3.headObject({ Bucket: "b", Key: "k" });
+  assert.deepEqual([head.ContentLength, head.ETag, head.VersionId, head.DeleteMarker, head.ObjectLockRetainUntilDate], [
+    42,
+    '"x"',
+    "v9",
+    true,
+    new Date("2030-01-01T00:00:00.000Z"),
+  ]);
+  const del = await s3.deleteObject({ Bucket: "b", Key: "k", VersionId: "v9" });
+  assert.deepEqual([del.DeleteMarker, del.VersionId], [true, "v9"]);
+  assert.equal((await s3.headBucket({ Bucket: "b" })).BucketRegion, "eu-west-1");
+});
+
+test("presigned GET and PUT URLs: query signature, S3 path rules, unsigned payload, signed content-type", async () => {
+  const clock = () => Date.UTC(2024, 4, 1, 10, 0, 0);
+  const { s3 } = client(() => ({}), { endpoint: "http://127.0.0.1:7480", clock });
+  const get = new URL(await s3.presignGetObject({ Bucket: "b", Key: "a b/ü+1" }, { expiresIn: 600 }));
+  assert.equal(`${get.origin}${get.pathname}`, "http://127.0.0.1:7480/b/a%20b/%C3%BC%2B1");
+  assert.deepEqual(Object.fromEntries([...get.searchParams.entries()].filter(([k]) => k !== "X-Amz-Signature")), {
+    "X-Amz-Algorithm": "AWS4-HMAC-SHA256",
+    "X-Amz-Credential": "AKIDEXAMPLE/20240501/us-east-1/s3/aws4_request",
+    "X-Amz-Date": "20240501T100000Z",
+    "X-Amz-Expires": "600",
+    "X-Amz-SignedHeaders": "host",
+  });
+  assert.match(get.searchParams.get("X-Amz-Signature") ?? "", /^[0-9a-f]{64}$/);
+  const put = new URL(await s3.presignPutObject({ Bucket: "b", Key: "k", ContentType: "text/plain" }));
+  assert.equal(put.searchParams.get("X-Amz-Expires"), "3600");
+  assert.equal(put.searchParams.get("X-Amz-SignedHeaders"), "content-type;host");
+  await assert.rejects(s3.presignGetObject({ Bucket: "b", Key: "k" }, { expiresIn: 604801 }), { code: "InvalidPresignExpireError" });
+  await assert.rejects(s3.presignGetObject({ Bucket: "b", Key: "" }), { code: "InvalidParameter" });
+});

@@ -1,0 +1,45 @@
+import { SdkError } from "@sessionkit/errors";
+import type { S3 } from "./S3.js";
+import type { ListObjectsV2Input, ListObjectsV2Output } from "./shapes.js";
+
+/** Options of {@link paginateListObjectsV2} (shaped like the AWS SDK v3's paginator configuration). */
+export interface ListObjectsV2PaginatorConfig {
+  readonly client: S3;
+  /** Keys per page (`MaxKeys`). */
+  readonly pageSize?: number;
+  /** Resume from this `ContinuationToken`. */
+  readonly startingToken?: string;
+  /** Aborts the page in flight and ends the iteration with `RequestCanceled`. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Every page of a bucket listing, fetched one at a time as the loop asks for it:
+ *
+ * ```ts
+ * for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: "b", Prefix: "logs/" })) {
+ *   for (const o of page.Contents) console.log(o.Key);
+ * }
+ * ```
+ *
+ * Stops after a page that is not truncated; a server that repeats a continuation token is an error
+ * (`InvalidPaginationToken`) instead of an endless loop.
+ */
+export async function* paginateListObjectsV2(
+  config: ListObjectsV2PaginatorConfig,
+  input: ListObjectsV2Input,
+): AsyncGenerator<ListObjectsV2Output, void, undefined> {
+  let token = config.startingToken ?? input.ContinuationToken;
+  const maxKeys = config.pageSize ?? input.MaxKeys;
+  const options = { signal: config.signal };
+  for (;;) {
+    const page = await config.client.listObjectsV2({ ...input, ContinuationToken: token, MaxKeys: maxKeys }, options);
+    yield page;
+    const next = page.NextContinuationToken;
+    if (!page.IsTruncated || next === undefined || next === "") return;
+    if (next === token) {
+      throw new SdkError("InvalidPaginationToken", `ListObjectsV2 returned the same continuation token twice for bucket ${input.Bucket}`);
+    }
+    token = next;
+  }
+}
