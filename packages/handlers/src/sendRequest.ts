@@ -60,6 +60,12 @@ function discardBody(r: Request): void {
   const body = r.httpResponse?.body;
   if (body === undefined) return;
   try {
+    // Transports' bodies may offer discard() (drain small, close large); otherwise end an iterator.
+    const discard = (body as { discard?: () => void }).discard;
+    if (typeof discard === "function") {
+      discard.call(body);
+      return;
+    }
     const done = body[Symbol.asyncIterator]().return?.();
     if (done !== undefined) Promise.resolve(done).catch(() => {});
   } catch {

@@ -1,0 +1,68 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { SdkError } from "@sessionkit/errors";
+import { FetchTransport } from "./FetchTransport.js";
+import { startServer } from "./testServer.js";
+
+async function collect(body: AsyncIterable<Uint8Array>): Promise<string> {
+  let out = "";
+  for await (const chunk of body) out += Buffer.from(chunk).toString();
+  return out;
+}
+
+test("fetch transport: method, encoded query, headers and bodies go out; status, headers and body come back", async () => {
+  const seen: string[] = [];
+  const srv = await startServer(async (req, res) => {
+    let body = "";
+    for await (const c of req) body += String(c);
+    seen.push(`${req.method} ${req.url} ${req.headers["x-test"]} ${body}`);
+    res.writeHead(201, { "x-amz-request-id": "RID" });
+    res.end("created");
+  });
+  const t = new FetchTransport();
+  try {
+    async function* stream() {
+      yield new TextEncoder().encode("str");
+      yield new TextEncoder().encode("eam");
+    }
+    const got: string[] = [];
+    for (const body of ["text", new Uint8Array([98, 121]), stream()]) {
+      const res = await t.handle(srv.request({ method: "PUT", path: "/k", query: { a: "b c" }, headers: { "x-test": "1", host: "ignored" }, body }));
+      got.push(`${res.statusCode} ${res.headers["x-amz-request-id"]} ${await collect(res.body)}`);
+    }
+    assert.deepEqual(got, Array(3).fill("201 RID created"));
+    assert.deepEqual(seen, ["PUT /k?a=b%20c 1 text", "PUT /k?a=b%20c 1 by", "PUT /k?a=b%20c 1 stream"]);
+  } finally {
+    await srv.close();
+  }
+});
+
+test("fetch transport: refused → RequestError, abort → RequestCanceled, timeout → ResponseTimeout", async () => {
+  const srv = await startServer(() => {});
+  const t = new FetchTransport();
+  try {
+    await assert.rejects(t.handle(srv.request(), { timeoutMs: 50 }), { code: "ResponseTimeout", retryable: true });
+    const ac = new AbortController();
+    const p = t.handle(srv.request(), { signal: ac.signal });
+    setTimeout(() => ac.abort(), 20);
+    await assert.rejects(p, { code: "RequestCanceled" });
+  } finally {
+    await srv.close();
+  }
+  await assert.rejects(t.handle(srv.request()), (e: unknown) => e instanceof SdkError && e.code === "RequestError" && e.retryable === true);
+});
+
+test("fetch transport: a short body fails as a retryable error", async () => {
+  const srv = await startServer((_req, res) => {
+    res.writeHead(200, { "content-length": "10" });
+    res.write("12345");
+    setTimeout(() => res.socket?.destroy(), 10);
+  });
+  const t = new FetchTransport();
+  try {
+    const res = await t.handle(srv.request());
+    await assert.rejects(collect(res.body), (e: unknown) => e instanceof SdkError && e.retryable === true);
+  } finally {
+    await srv.close();
+  }
+});

@@ -1,0 +1,185 @@
+import * as http from "node:http";
+import * as https from "node:https";
+import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
+import { requestTarget } from "./buildQueryString.js";
+import { RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
+import { NodeResponseBody } from "./NodeResponseBody.js";
+
+/** A PEM bundle: text, bytes, or several of either. */
+export type CaBundle = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+
+/** Options of {@link NodeHttpTransport}. */
+export interface NodeHttpTransportOptions {
+  /** Sockets per origin (default 50): the pool is bounded, extra requests queue. */
+  readonly maxSockets?: number;
+  /** Sockets over all origins (default 256). */
+  readonly maxTotalSockets?: number;
+  /** Idle sockets kept per origin (default 256). */
+  readonly maxFreeSockets?: number;
+  /** Reuse connections (default true). */
+  readonly keepAlive?: boolean;
+  /** TCP keep-alive probe delay for idle sockets (default 1000 ms). */
+  readonly keepAliveMsecs?: number;
+  /**
+   * Trusted CAs for HTTPS, replacing Node's defaults for this transport only (the session passes the PEM of
+   * `customCABundle` / `AWS_CA_BUNDLE` / `ca_bundle`). No global agent is touched.
+   */
+  readonly ca?: CaBundle;
+  /** Per-attempt timeout (ms, request start to response headers) when the caller gives none. */
+  readonly timeoutMs?: number;
+  /** Use these agents instead of the transport's own (then the pool options above do not apply). */
+  readonly httpAgent?: http.Agent;
+  readonly httpsAgent?: https.Agent;
+}
+
+function ignore(): void {}
+
+const NO_BODY_STATUS = (status: number): boolean => status === 204 || status === 304 || (status >= 100 && status < 200);
+
+function isStream(body: HttpRequestBody): body is AsyncIterable<Uint8Array> {
+  return body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
+}
+
+function caOption(ca: CaBundle): string | Buffer | Array<string | Buffer> {
+  const one = (v: string | Uint8Array): string | Buffer => (typeof v === "string" ? v : Buffer.from(v));
+  return typeof ca === "string" || ca instanceof Uint8Array ? one(ca) : ca.map(one);
+}
+
+async function pumpBody(req: http.ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
+  try {
+    for await (const chunk of body) {
+      if (req.destroyed) return;
+      if (!req.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            req.off("drain", done);
+            req.off("close", done);
+            resolve();
+          };
+          req.on("drain", done);
+          req.on("close", done);
+        });
+      }
+    }
+    req.end();
+  } catch (err) {
+    req.destroy(toTransportError(err, "request body stream failed"));
+  }
+}
+
+/**
+ * The Node transport: `node:http`/`node:https` with its own keep-alive agents and a bounded socket pool.
+ * Connection errors become retryable `RequestError`s (the original is the `cause`), an abort becomes
+ * `RequestCanceled` (also while the body is read), and a missing response within the timeout
+ * `ResponseTimeout`. Response bodies stream and are checked against `content-length`.
+ */
+export class NodeHttpTransport implements Transport {
+  readonly #httpAgent: http.Agent;
+  readonly #httpsAgent: https.Agent;
+  readonly #ownAgents: boolean;
+  readonly #timeoutMs: number | undefined;
+
+  constructor(options: NodeHttpTransportOptions = {}) {
+    const pool = {
+      keepAlive: options.keepAlive ?? true,
+      keepAliveMsecs: options.keepAliveMsecs ?? 1000,
+      maxSockets: options.maxSockets ?? 50,
+      maxTotalSockets: options.maxTotalSockets ?? 256,
+      maxFreeSockets: options.maxFreeSockets ?? 256,
+      scheduling: "lifo" as const,
+    };
+    this.#httpAgent = options.httpAgent ?? new http.Agent(pool);
+    this.#httpsAgent =
+      options.httpsAgent ??
+      new https.Agent(options.ca === undefined ? pool : { ...pool, ca: caOption(options.ca) });
+    this.#ownAgents = options.httpAgent === undefined && options.httpsAgent === undefined;
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
+    const signal = options?.signal;
+    if (signal?.aborted) return Promise.reject(new RequestCanceled(undefined, { cause: signal.reason }));
+    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
+    const isHttp = request.protocol === "http:";
+    const hostname = request.hostname.startsWith("[") ? request.hostname.slice(1, -1) : request.hostname;
+
+    return new Promise<HttpResponse>((resolve, reject) => {
+      let req: http.ClientRequest;
+      try {
+        req = (isHttp ? http.request : https.request)({
+          agent: isHttp ? this.#httpAgent : this.#httpsAgent,
+          method: request.method,
+          hostname,
+          port: request.port,
+          path: requestTarget(request),
+          headers: request.headers,
+        });
+      } catch (err) {
+        // Invalid header values or paths throw synchronously in node:http.
+        reject(new RequestError(`invalid request: ${err instanceof Error ? err.message : String(err)}`, { cause: err, retryable: false }));
+        return;
+      }
+      let res: http.IncomingMessage | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+
+      const onAbort = (): void => {
+        const canceled = new RequestCanceled(undefined, { cause: signal?.reason });
+        if (res === undefined) req.destroy(canceled);
+        else res.destroy(canceled);
+      };
+      const cleanup = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      if (timeoutMs !== undefined && timeoutMs > 0) {
+        timer = setTimeout(() => req.destroy(new ResponseTimeout(`no response from ${hostname} within ${timeoutMs} ms`)), timeoutMs);
+      }
+
+      req.once("response", (incoming: http.IncomingMessage) => {
+        res = incoming;
+        // Body errors reach readers through bytes()/iteration; this keeps an unread body's error from crashing.
+        incoming.on("error", ignore);
+        if (timer !== undefined) {
+          clearTimeout(timer);
+          timer = undefined;
+        }
+        if (signal !== undefined) incoming.once("close", cleanup);
+        const status = incoming.statusCode ?? 0;
+        const headers = incoming.headers;
+        const setCookie = headers["set-cookie"];
+        if (setCookie !== undefined) (headers as Record<string, string>)["set-cookie"] = setCookie.join(", ");
+        const length = headers["content-length"];
+        const expected =
+          length === undefined || request.method === "HEAD" || NO_BODY_STATUS(status) ? undefined : Number(length);
+        resolve({
+          statusCode: status,
+          reason: incoming.statusMessage,
+          headers: headers as Record<string, string>,
+          body: new NodeResponseBody(incoming, expected),
+        });
+      });
+      req.on("error", (err: Error) => {
+        if (res !== undefined) return; // after the response, the body reports errors
+        cleanup();
+        reject(toTransportError(err, `send request to ${hostname} failed`));
+      });
+
+      const body = request.body;
+      if (isStream(body)) void pumpBody(req, body);
+      else req.end(body);
+    });
+  }
+
+  /** Closes idle sockets and the pool (only agents this transport created). */
+  destroy(): void {
+    if (!this.#ownAgents) return;
+    this.#httpAgent.destroy();
+    this.#httpsAgent.destroy();
+  }
+}
+
+/** A Node transport with keep-alive and a bounded pool; see {@link NodeHttpTransportOptions}. */
+export function createNodeHttpTransport(options?: NodeHttpTransportOptions): NodeHttpTransport {
+  return new NodeHttpTransport(options);
+}

@@ -1,0 +1,29 @@
+import type { HttpRequest } from "@sessionkit/types";
+
+/** RFC 3986 encoding (what SigV4 signs): `encodeURIComponent` plus `!'()*`. */
+export function escapeUri(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `a=1&b&c=x%20y` from a raw query bag (keys in insertion order, arrays as repeated keys). */
+export function buildQueryString(query: HttpRequest["query"]): string {
+  let out = "";
+  for (const key in query) {
+    const value = query[key];
+    const k = escapeUri(key);
+    if (value === null || value === undefined) {
+      out += out === "" ? k : `&${k}`;
+    } else if (typeof value === "string") {
+      out += `${out === "" ? "" : "&"}${k}=${escapeUri(value)}`;
+    } else {
+      for (const v of value) out += `${out === "" ? "" : "&"}${k}=${escapeUri(v)}`;
+    }
+  }
+  return out;
+}
+
+/** The request target: path plus `?query` when there is one. */
+export function requestTarget(request: HttpRequest): string {
+  const qs = buildQueryString(request.query);
+  return qs === "" ? request.path : `${request.path}?${qs}`;
+}
