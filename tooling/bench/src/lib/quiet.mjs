@@ -1,0 +1,44 @@
+// `turbo run bench` also starts the packages' own `bench/*.bench.mjs` scripts, in parallel with this harness.
+// Measuring while they run would charge their CPU to every figure, so each section first waits for them.
+import { readdirSync, readFileSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const PACKAGE_BENCH = /\/bench\/[^/\s]+\.bench\.m?js/;
+
+function otherBenchmarks() {
+  const out = [];
+  let pids = [];
+  try {
+    pids = readdirSync("/proc").filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid);
+  } catch {
+    return out; // no /proc (not Linux): nothing to wait for
+  }
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
+      const m = PACKAGE_BENCH.exec(cmd);
+      if (m) out.push(m[0]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return out;
+}
+
+/** Waits (up to `maxMs`) until no package benchmark script runs; returns the seconds waited. */
+export async function waitForQuiet(log, maxMs = 600_000) {
+  const t0 = Date.now();
+  let last = "";
+  for (;;) {
+    const others = otherBenchmarks();
+    if (others.length === 0) return Math.round((Date.now() - t0) / 1000);
+    if (Date.now() - t0 > maxMs) {
+      log(`  still running after ${maxMs / 1000} s, measuring anyway: ${others.join(", ")}`);
+      return Math.round((Date.now() - t0) / 1000);
+    }
+    const now = others.join(", ");
+    if (now !== last) log(`  waiting for package benchmarks to finish: ${now}`);
+    last = now;
+    await sleep(500);
+  }
+}

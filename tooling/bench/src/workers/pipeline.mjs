@@ -1,0 +1,90 @@
+// 4. Pipeline cost per call with a canned in-process transport: `node pipeline.mjs <rounds> <ours: s3,sts|->`.
+// Each round runs a time-bounded batch of every (operation, contender) in a shuffled order. No forced gc()
+// between batches: a full collection throws away V8's warm state and made every figure 2-3x slower.
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { ASSUMED_KEY_ID, CANNED, OBJECT_1K, drain, respond } from "./canned.mjs";
+
+const [roundsArg, oursArg] = process.argv.slice(2);
+const withOurs = oursArg.split(",");
+const rounds = Number(roundsArg);
+const BATCH_MS = 30;
+const credentials = { accessKeyId: "AKIDBENCH", secretAccessKey: "benchSecret" };
+const region = "us-east-1";
+
+// Peer: the documented way to plug a transport into v3 is a custom requestHandler.
+const peerHandler = (op) => ({ handle: async () => ({ response: respond(op) }) });
+const peerS3 = Object.fromEntries(
+  ["getObject", "putObject", "listBuckets"].map((op) => [op, new S3Client({ region, credentials, requestHandler: peerHandler(op) })]),
+);
+const peerSts = new STSClient({ region, credentials, requestHandler: peerHandler("assumeRole") });
+
+const ops = {
+  "peer.getObject": async () => {
+    const out = await peerS3.getObject.send(new GetObjectCommand({ Bucket: "bench", Key: "object-1k" }));
+    return (await out.Body.transformToByteArray()).length;
+  },
+  "peer.putObject": async () => {
+    const out = await peerS3.putObject.send(new PutObjectCommand({ Bucket: "bench", Key: "object-1k", Body: OBJECT_1K }));
+    return out.ETag;
+  },
+  "peer.listBuckets": async () => (await peerS3.listBuckets.send(new ListBucketsCommand({}))).Buckets.length,
+  "peer.assumeRole": async () =>
+    (await peerSts.send(new AssumeRoleCommand({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "bench-session" })))
+      .Credentials.AccessKeyId,
+  // Limit: the canned handler called directly and its body read; no client at all.
+  "limit.getObject": async () => drain((await peerHandler("getObject").handle()).response.body),
+};
+
+if (withOurs.length > 0 && withOurs[0] !== "-") {
+  const { newSession } = await import("@sessionkit/session");
+  // Ours: the transport is a session option (Go's HTTPClient); one client per canned operation, as for the peer.
+  const session = (op) => newSession({ region, credentials, transport: { handle: async () => respond(op) } });
+  if (withOurs.includes("s3")) {
+    const { S3 } = await import("@sessionkit/client-s3");
+    const s3 = Object.fromEntries(["getObject", "putObject", "listBuckets"].map((op) => [op, new S3(session(op))]));
+    Object.assign(ops, {
+      "ours.getObject": async () => (await (await s3.getObject.getObject({ Bucket: "bench", Key: "object-1k" })).Body.transformToByteArray()).length,
+      "ours.putObject": async () => (await s3.putObject.putObject({ Bucket: "bench", Key: "object-1k", Body: OBJECT_1K })).ETag,
+      "ours.listBuckets": async () => (await s3.listBuckets.listBuckets({})).Buckets.length,
+    });
+  }
+  if (withOurs.includes("sts")) {
+    const { STS } = await import("@sessionkit/client-sts");
+    const sts = new STS(session("assumeRole"));
+    ops["ours.assumeRole"] = async () =>
+      (await sts.assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "bench-session" })).Credentials.AccessKeyId;
+  }
+}
+
+// Every contender must return the right answer before it is timed.
+const expected = { getObject: CANNED.getObject.body.length, putObject: CANNED.putObject.headers.etag, listBuckets: 3, assumeRole: ASSUMED_KEY_ID };
+const errors = {};
+for (const [id, fn] of Object.entries(ops)) {
+  try {
+    const got = await fn();
+    const want = expected[id.split(".")[1]];
+    if (got !== want) throw new Error(`returned ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    for (let i = 0; i < 200; i++) await fn(); // warm-up (JIT)
+  } catch (e) {
+    errors[id] = `${id} failed: ${e instanceof Error ? e.message : String(e)}`;
+    delete ops[id];
+  }
+}
+
+const samples = Object.fromEntries(Object.keys(ops).map((id) => [id, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const id of Object.keys(ops).sort(() => Math.random() - 0.5)) {
+    const fn = ops[id];
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    let us = 0;
+    do {
+      await fn();
+      n++;
+      us = Number(process.hrtime.bigint() - t0) / 1e3;
+    } while (us < BATCH_MS * 1e3);
+    samples[id].push(us / n);
+  }
+}
+console.log(JSON.stringify({ samples, errors }));

@@ -1,0 +1,82 @@
+// 6. Signing a GET and a PUT (1 KiB body, hashed): `node sign.mjs <rounds> <withOurs 0|1>`.
+// Both signers get a fresh plain request per call and sign in S3 mode with default signing time.
+import { createHash, createHmac } from "node:crypto";
+import { SignatureV4 as PeerSigner } from "@smithy/signature-v4";
+
+const [roundsArg, withOursArg] = process.argv.slice(2);
+const rounds = Number(roundsArg);
+const BATCH_MS = 25;
+const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
+const BODY = new Uint8Array(1024).fill(97);
+
+// @smithy/signature-v4 takes a hash constructor; this is what @smithy/hash-node does, over node:crypto.
+class Sha256 {
+  constructor(secret) {
+    this.secret = secret;
+    this.reset();
+  }
+  update(data) {
+    this.hash.update(typeof data === "string" ? Buffer.from(data) : data);
+  }
+  digest() {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+  reset() {
+    this.hash = this.secret === undefined ? createHash("sha256") : createHmac("sha256", this.secret);
+  }
+}
+
+const request = (method) => ({
+  method,
+  protocol: "https:",
+  hostname: "examplebucket.s3.us-east-1.amazonaws.com",
+  path: "/photos/2026/11/puppy.jpg",
+  query: {},
+  headers: method === "PUT"
+    ? { host: "examplebucket.s3.us-east-1.amazonaws.com", "content-type": "image/jpeg", "content-length": "1024" }
+    : { host: "examplebucket.s3.us-east-1.amazonaws.com" },
+  body: method === "PUT" ? BODY : undefined,
+});
+
+const peer = new PeerSigner({ credentials, region: "us-east-1", service: "s3", sha256: Sha256, uriEscapePath: false, applyChecksum: true });
+const ops = {
+  "peer.get": () => peer.sign(request("GET")),
+  "peer.put": () => peer.sign(request("PUT")),
+};
+if (withOursArg === "1") {
+  const { SignatureV4 } = await import("@sessionkit/signature-v4");
+  const ours = new SignatureV4({ credentials, region: "us-east-1", service: "s3", uriEscapePath: false });
+  ops["ours.get"] = () => ours.sign(request("GET"));
+  ops["ours.put"] = () => ours.sign(request("PUT"));
+}
+
+const errors = {};
+for (const [id, fn] of Object.entries(ops)) {
+  try {
+    const signed = await fn();
+    const auth = signed.headers.authorization ?? signed.headers.Authorization;
+    if (!/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/.test(auth ?? "")) {
+      throw new Error(`no valid Authorization header: ${auth}`);
+    }
+    for (let i = 0; i < 2000; i++) await fn();
+  } catch (e) {
+    errors[id] = `${id} failed: ${e instanceof Error ? e.message : String(e)}`;
+    delete ops[id];
+  }
+}
+const samples = Object.fromEntries(Object.keys(ops).map((id) => [id, []]));
+for (let r = 0; r < rounds; r++) {
+  for (const id of Object.keys(ops).sort(() => Math.random() - 0.5)) {
+    const fn = ops[id];
+    let n = 0;
+    const t0 = process.hrtime.bigint();
+    let us = 0;
+    do {
+      await fn();
+      n++;
+      us = Number(process.hrtime.bigint() - t0) / 1e3;
+    } while (us < BATCH_MS * 1e3);
+    samples[id].push(us / n);
+  }
+}
+console.log(JSON.stringify({ samples, errors }));
