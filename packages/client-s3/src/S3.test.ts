@@ -430,3 +430,10 @@ test("presigned GET and PUT URLs: query signature, S3 path rules, unsigned paylo
   await assert.rejects(s3.presignGetObject({ Bucket: "b", Key: "k" }, { expiresIn: 604801 }), { code: "InvalidPresignExpireError" });
   await assert.rejects(s3.presignGetObject({ Bucket: "b", Key: "" }), { code: "InvalidParameter" });
 });
+
+test("an error document that is not well-formed XML (s3rver's &uuml;) still gives its code and message", async () => {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>missing key+&uuml;</Key></Error>`;
+  const { s3 } = client(() => ({ status: 404, body }));
+  const err = await rejection(s3.getObject({ Bucket: "b", Key: "missing key+ü" }));
+  assert.deepEqual([err.code, err.message, err.statusCode], ["NoSuchKey", "NoSuchKey: The specified key does not exist.", 404]);
+});

@@ -53,11 +53,12 @@ export function s3ErrorFromXml(root: XmlElement, response: HttpResponse): S3Serv
  */
 export function s3ErrorFromResponse(response: HttpResponse, body: Uint8Array): S3ServiceError {
   if (body.byteLength > 0) {
+    const text = new TextDecoder().decode(body);
     let root: XmlElement | undefined;
     try {
-      root = parseXml(body);
+      root = parseXml(text);
     } catch {
-      root = undefined;
+      root = looseError(text);
     }
     if (root !== undefined && root.name === "Error") return s3ErrorFromXml(root, response);
   }
@@ -67,4 +68,17 @@ export function s3ErrorFromResponse(response: HttpResponse, body: Uint8Array): S
     requestId: response.headers["x-amz-request-id"],
     hostId: response.headers["x-amz-id-2"],
   });
+}
+
+const LOOSE_FIELD = /<(Code|Message|RequestId|HostId)>([^<]*)<\/\1>/g;
+
+/**
+ * Reads the fields of an error document that is not well-formed XML: s3rver, for one, echoes the key with
+ * HTML entities (`&uuml;`). Only an `<Error>` document with a `<Code>` counts.
+ */
+function looseError(text: string): XmlElement | undefined {
+  if (!/<Error[\s>]/.test(text)) return undefined;
+  const children: XmlElement[] = [];
+  for (const m of text.matchAll(LOOSE_FIELD)) children.push({ name: m[1] as string, attributes: {}, children: [], text: m[2] as string });
+  return children.some((c) => c.name === "Code") ? { name: "Error", attributes: {}, children, text: "" } : undefined;
 }
