@@ -6,14 +6,14 @@ import { summarize } from "../lib/stats.mjs";
 
 // peer-baselines.md A5 (µs/op); AssumeRole was not measured there (GetCallerIdentity was: 212 µs).
 const OPS = [
-  { id: "getObject", label: "S3 GetObject (1 KiB body read)", ref: 348, feature: "s3" },
-  { id: "putObject", label: "S3 PutObject 1 KiB", ref: 387, feature: "s3" },
-  { id: "listBuckets", label: "S3 ListBuckets (3 buckets)", ref: 300, feature: "s3" },
-  { id: "assumeRole", label: "STS AssumeRole (real-shaped response)", feature: "sts" },
+  { id: "getObject", label: "S3 GetObject (1 KiB body read)", ref: 348, feature: "s3client" },
+  { id: "putObject", label: "S3 PutObject 1 KiB", ref: 387, feature: "s3client" },
+  { id: "listBuckets", label: "S3 ListBuckets (3 buckets)", ref: 300, feature: "s3client" },
+  { id: "assumeRole", label: "STS AssumeRole (real-shaped response)", feature: "stsclient" },
 ];
 
 export function runPipeline({ ours, rounds }) {
-  const withOurs = ["s3", "sts"].filter((f) => ours.features[f].ok);
+  const withOurs = ["s3", "sts"].filter((f) => ours.features[`${f}client`].ok);
   let out;
   try {
     out = runWorker("pipeline.mjs", [String(rounds), withOurs.join(",") || "-"]);
@@ -32,7 +32,12 @@ export function runPipeline({ ours, rounds }) {
       limit: get("limit.getObject"),
       limitLabel: "canned handler called directly + body read",
       ref: op.ref ? { value: op.ref, ratio: op.ref / 4.4 } : undefined,
-      note: op.ref ? undefined : "peer-baselines.md has no AssumeRole figure (GetCallerIdentity: 212 µs)",
+      note: [
+        op.ref ? undefined : "peer-baselines.md has no AssumeRole figure (GetCallerIdentity: 212 µs)",
+        out.via && out.via !== "session" ? `ours: client on a ${out.via}` : undefined,
+      ]
+        .filter(Boolean)
+        .join("; ") || undefined,
     }),
   );
   return { id: "pipeline", title: `4. Pipeline cost per call, canned in-process transport (${rounds} interleaved rounds, µs/op)`, rows };

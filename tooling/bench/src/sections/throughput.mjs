@@ -8,6 +8,11 @@ import { summarize } from "../lib/stats.mjs";
 
 const CONCURRENCY = [1, 32];
 // peer-baselines.md A4 (canned node:http server): req/s and peer ÷ raw.
+// Measured while building the harness: RGW's beast frontend (launched without tcp_nodelay) answers a keep-alive
+// request in ~40-60 ms (Nagle vs delayed ACK) and a new connection in ~2 ms; with tcp_nodelay=1 in
+// rgw_frontends, keep-alive takes ~1.5 ms. So at c=1 every client is bound by the server's TCP settings.
+const RGW_DELAYED_ACK =
+  "the launcher starts RGW's beast frontend without tcp_nodelay=1: each keep-alive request waits ~40 ms on Nagle + delayed ACK, for every client alike";
 const REF_LOCAL = { 1: { value: 1391, ratio: 0.11 }, 32: { value: 1714, ratio: 0.09 } };
 
 function measure(server, opts) {
@@ -42,7 +47,13 @@ function rowsFor(serverId, serverLabel, out, feature, missing) {
         limit: pick("limit", c, "rps"),
         limitLabel: "raw node:http keep-alive (unsigned)",
         ref: serverId === "local" ? REF_LOCAL[c] : undefined,
-        note: serverId === "rgw" ? "peer-baselines.md measured s3rver, not RGW: no reference figure" : undefined,
+        note: [
+          serverId === "rgw" && c === 1 ? RGW_DELAYED_ACK : undefined,
+          serverId === "rgw" ? "peer-baselines.md measured s3rver, not RGW: no reference figure" : undefined,
+          out?.via && out.via !== "session" ? `ours: client on a ${out.via}` : undefined,
+        ]
+          .filter(Boolean)
+          .join("; ") || undefined,
       }),
     );
   }
@@ -64,7 +75,7 @@ function rowsFor(serverId, serverLabel, out, feature, missing) {
 }
 
 export async function runThroughput({ ours, rounds, durationMs, log }) {
-  const feature = ours.features.s3;
+  const feature = ours.features.s3client;
   const opts = { concurrency: CONCURRENCY, rounds, durationMs, maxRequests: 40_000, withOurs: feature.ok };
   const rows = [];
 

@@ -36,13 +36,19 @@ const ops = {
   "limit.getObject": async () => drain((await peerHandler("getObject").handle()).response.body),
 };
 
-if (withOurs.length > 0 && withOurs[0] !== "-") {
-  const { newSession } = await import("@sessionkit/session");
-  // Ours: the transport is a session option (Go's HTTPClient); one client per canned operation, as for the peer.
-  const session = (op) => newSession({ region, credentials, transport: { handle: async () => respond(op) } });
+let via;
+if (withOurs.includes("s3") || withOurs.includes("sts")) {
+  const { oursProvider } = await import("./oursProvider.mjs");
+  // Ours: the transport is a config option (Go's HTTPClient); one client per canned operation, as for the peer.
+  const provider = async (op) => {
+    const p = await oursProvider({ region, credentials, transport: { handle: async () => respond(op) } });
+    via = p.via;
+    return p.provider;
+  };
   if (withOurs.includes("s3")) {
     const { S3 } = await import("@sessionkit/client-s3");
-    const s3 = Object.fromEntries(["getObject", "putObject", "listBuckets"].map((op) => [op, new S3(session(op))]));
+    const s3 = {};
+    for (const op of ["getObject", "putObject", "listBuckets"]) s3[op] = new S3(await provider(op));
     Object.assign(ops, {
       "ours.getObject": async () => (await (await s3.getObject.getObject({ Bucket: "bench", Key: "object-1k" })).Body.transformToByteArray()).length,
       "ours.putObject": async () => (await s3.putObject.putObject({ Bucket: "bench", Key: "object-1k", Body: OBJECT_1K })).ETag,
@@ -51,7 +57,7 @@ if (withOurs.length > 0 && withOurs[0] !== "-") {
   }
   if (withOurs.includes("sts")) {
     const { STS } = await import("@sessionkit/client-sts");
-    const sts = new STS(session("assumeRole"));
+    const sts = new STS(await provider("assumeRole"));
     ops["ours.assumeRole"] = async () =>
       (await sts.assumeRole({ RoleArn: "arn:aws:iam::123456789012:role/demo", RoleSessionName: "bench-session" })).Credentials.AccessKeyId;
   }
@@ -87,4 +93,4 @@ for (let r = 0; r < rounds; r++) {
     samples[id].push(us / n);
   }
 }
-console.log(JSON.stringify({ samples, errors }));
+console.log(JSON.stringify({ samples, errors, via }));

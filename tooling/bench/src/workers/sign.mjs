@@ -26,15 +26,22 @@ class Sha256 {
   }
 }
 
+// The headers a client has set by signing time (host, user agent, invocation id, retry info).
+const HOST = "examplebucket.s3.us-east-1.amazonaws.com";
+const CLIENT_HEADERS = {
+  host: HOST,
+  "user-agent": "aws-sdk-js/3.1175.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2",
+  "x-amz-user-agent": "aws-sdk-js/3.1175.0",
+  "amz-sdk-invocation-id": "4f3ab7c2-93f5-4f43-9b52-4a0d1d1f6e0e",
+  "amz-sdk-request": "attempt=1; max=3",
+};
 const request = (method) => ({
   method,
   protocol: "https:",
-  hostname: "examplebucket.s3.us-east-1.amazonaws.com",
+  hostname: HOST,
   path: "/photos/2026/11/puppy.jpg",
   query: {},
-  headers: method === "PUT"
-    ? { host: "examplebucket.s3.us-east-1.amazonaws.com", "content-type": "image/jpeg", "content-length": "1024" }
-    : { host: "examplebucket.s3.us-east-1.amazonaws.com" },
+  headers: method === "PUT" ? { ...CLIENT_HEADERS, "content-type": "image/jpeg", "content-length": "1024" } : { ...CLIENT_HEADERS },
   body: method === "PUT" ? BODY : undefined,
 });
 
@@ -43,15 +50,29 @@ const ops = {
   "peer.get": () => peer.sign(request("GET")),
   "peer.put": () => peer.sign(request("PUT")),
 };
+let ours;
 if (withOursArg === "1") {
   const { SignatureV4 } = await import("@sessionkit/signature-v4");
-  const ours = new SignatureV4({ credentials, region: "us-east-1", service: "s3", uriEscapePath: false });
+  ours = new SignatureV4({ credentials, region: "us-east-1", service: "s3", uriEscapePath: false });
   ops["ours.get"] = () => ours.sign(request("GET"));
   ops["ours.put"] = () => ours.sign(request("PUT"));
 }
 
 const errors = {};
+// Same request, same instant: both signers must produce the same Authorization before their speed means anything.
+if (ours) {
+  const signingDate = new Date("2026-11-27T13:00:00Z");
+  for (const method of ["GET", "PUT"]) {
+    const a = (await ours.sign(request(method), { signingDate })).headers.authorization;
+    const b = (await peer.sign(request(method), { signingDate })).headers.authorization;
+    if (a !== b) errors[`ours.${method.toLowerCase()}`] = `signature differs from @smithy/signature-v4 for ${method}: ${a} vs ${b}`;
+  }
+}
 for (const [id, fn] of Object.entries(ops)) {
+  if (errors[id]) {
+    delete ops[id];
+    continue;
+  }
   try {
     const signed = await fn();
     const auth = signed.headers.authorization ?? signed.headers.Authorization;

@@ -33,10 +33,13 @@ const ops = {
   limit: rawGet,
   peer: async () => (await (await peer.send(new GetObjectCommand({ Bucket: opt.bucket, Key: opt.key }))).Body.transformToByteArray()).length,
 };
+let via;
 if (opt.withOurs) {
-  const { newSession } = await import("@sessionkit/session");
+  const { oursProvider } = await import("./oursProvider.mjs");
   const { S3 } = await import("@sessionkit/client-s3");
-  const s3 = new S3(newSession({ region, endpoint: opt.endpoint, s3ForcePathStyle: true, credentials: opt.credentials }));
+  const p = await oursProvider({ region, endpoint: opt.endpoint, s3ForcePathStyle: true, credentials: opt.credentials });
+  via = p.via;
+  const s3 = new S3(p.provider);
   ops.ours = async () => (await (await s3.getObject({ Bucket: opt.bucket, Key: opt.key })).Body.transformToByteArray()).length;
 }
 
@@ -86,4 +89,4 @@ for (const c of opt.concurrency) {
 }
 rawAgent.destroy();
 peer.destroy();
-console.log(JSON.stringify({ results, errors }));
+console.log(JSON.stringify({ results, errors, via }));
