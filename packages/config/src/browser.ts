@@ -66,3 +66,12 @@ export {
   type SharedConfigFilenamesOptions,
   sharedConfigFilenames,
 } from "./sharedConfigFilenames.js";
+export { type ExplainInput, type ExplainRow, explainConfig, formatExplain } from "./explainConfig.js";
+export {
+  type EndpointProfileSettings,
+  type ResolveConfiguredEndpointOptions,
+  resolveConfiguredEndpoint,
+  serviceConfigKey,
+  serviceEndpointEnvName,
+} from "./resolveConfiguredEndpoint.js";
+export { type SharedConfigFileRef, sharedConfigFileList } from "./sharedConfigFileList.js";

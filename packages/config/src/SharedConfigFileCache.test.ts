@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, test } from "node:test";
+import { SharedConfigFileCache, SharedConfigLoadError, SharedConfigParseError } from "./index.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "sk-config-cache-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+test("a file is parsed once and re-read only when size, mtime, ctime or inode change", () => {
+  const cache = new SharedConfigFileCache();
+  const path = join(tmp, "config");
+  writeFileSync(path, "[profile a]\nregion = us-east-1\n");
+  const first = cache.read(path, "config");
+  assert.equal(first?.profiles.get("a")?.properties.get("region")?.value, "us-east-1");
+  assert.equal(cache.read(path, "config"), first, "unchanged file: the same parsed object");
+
+  writeFileSync(path, "[profile a]\nregion = eu-west-1\n"); // same size, new content
+  utimesSync(path, new Date(2001, 1, 1), new Date(2001, 1, 1));
+  const second = cache.read(path, "config");
+  assert.notEqual(second, first);
+  assert.equal(second?.profiles.get("a")?.properties.get("region")?.value, "eu-west-1");
+
+  writeFileSync(path, "[profile a]\nregion = ap-south-1\nx = y\n");
+  assert.equal(cache.read(path, "config")?.profiles.get("a")?.properties.get("region")?.value, "ap-south-1");
+
+  // Kinds are cached apart: the same text means different profiles.
+  assert.deepEqual([...(cache.read(path, "credentials")?.profiles.keys() ?? [])], []);
+  assert.equal(cache.size, 2);
+  cache.clear(path);
+  assert.equal(cache.size, 0);
+});
+
+test("missing files are skipped; directories and bad text are SharedConfigLoadError (cached too)", () => {
+  const cache = new SharedConfigFileCache();
+  assert.equal(cache.read(join(tmp, "nope"), "config"), undefined);
+  assert.equal(cache.read(join(tmp, "nope", "deeper"), "config"), undefined);
+
+  const d = join(tmp, "a-directory");
+  mkdirSync(d);
+  assert.throws(() => cache.read(d, "config"), (e: unknown) => e instanceof SharedConfigLoadError && e.path === d);
+
+  const bad = join(tmp, "bad");
+  writeFileSync(bad, "[profile a]\nregion = us-east-1\n\naws_secret_access_key\n");
+  let thrown: unknown;
+  try {
+    cache.read(bad, "config");
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown instanceof SharedConfigLoadError);
+  assert.deepEqual([thrown.code, thrown.path, thrown.line], ["SharedConfigLoadError", bad, 4]);
+  assert.ok(thrown.cause instanceof SharedConfigParseError);
+  assert.equal(
+    thrown.message,
+    `SharedConfigLoadError: failed to load config file, ${bad}\ncaused by: SharedConfigParseError: Expected an '=' sign defining a property, ${bad} line 4`,
+  );
+  // The same bytes give the same error without parsing again.
+  assert.throws(() => cache.read(bad, "config"), (e: unknown) => e === thrown);
+});
+
+test("invalid UTF-8 names the line; a BOM is not content", () => {
+  const cache = new SharedConfigFileCache();
+  const path = join(tmp, "latin1");
+  writeFileSync(path, Buffer.concat([Buffer.from("[default]\nregion = us-east-1\nname = caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+  assert.throws(
+    () => cache.read(path, "credentials"),
+    (e: unknown) => e instanceof SharedConfigLoadError && e.line === 3 && /file is not valid UTF-8/.test(e.message),
+  );
+  const bom = join(tmp, "bom");
+  writeFileSync(bom, "\ufeff[default]\nregion = us-east-1\n");
+  assert.equal(cache.read(bom, "credentials")?.profiles.get("default")?.properties.get("region")?.value, "us-east-1");
+});
+
+test("a file that exists but cannot be opened is an error, not silently skipped (unlike Go)", () => {
+  const a = join(tmp, "loop-a");
+  const b = join(tmp, "loop-b");
+  symlinkSync(b, a);
+  symlinkSync(a, b);
+  assert.throws(
+    () => new SharedConfigFileCache().read(a, "credentials"),
+    (e: unknown) => e instanceof SharedConfigLoadError && e.path === a && /ELOOP/.test(e.message),
+  );
+});
+
+test(
+  "an unreadable file is an error, not silently skipped",
+  { skip: process.getuid?.() === 0 ? "running as root: file permissions are not enforced" : false },
+  () => {
+    const path = join(tmp, "locked");
+    writeFileSync(path, "[default]\n");
+    chmodSync(path, 0o000);
+    assert.throws(() => new SharedConfigFileCache().read(path, "credentials"), SharedConfigLoadError);
+  },
+);

@@ -1,0 +1,124 @@
+import { closeSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
+import { type ParsedSharedConfigFile, parseSharedConfigFile, type SharedConfigFileKind } from "./parseSharedConfigFile.js";
+import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
+import { SharedConfigParseError } from "./SharedConfigParseError.js";
+
+interface Entry {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  /** The parsed file, or the load error it gave (also cached: same bytes, same error). */
+  readonly result: ParsedSharedConfigFile | SharedConfigLoadError;
+}
+
+function same(e: Entry, s: Stats): boolean {
+  return e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs && e.ino === s.ino;
+}
+
+function isMissing(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+/** 1-based line of the first invalid UTF-8 sequence (a newline byte never sits inside a sequence). */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 10) {
+      try {
+        decoder.decode(bytes.subarray(start, i));
+      } catch {
+        return line;
+      }
+      line++;
+      start = i + 1;
+    }
+  }
+  return line;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Decodes and parses file bytes; errors are `SharedConfigParseError` naming the path and line. */
+export function parseSharedConfigBytes(bytes: Uint8Array, kind: SharedConfigFileKind, path: string): ParsedSharedConfigFile {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new SharedConfigParseError("file is not valid UTF-8", firstInvalidUtf8Line(bytes), path);
+  }
+  return parseSharedConfigFile(text, { kind, path });
+}
+
+/**
+ * Parsed config and credentials files, keyed by path and kind and revalidated with one `stat` per
+ * lookup (size, mtime, ctime, inode), so creating many sessions re-reads nothing that did not change.
+ * A process-wide instance (`sharedConfigFileCache`) is the default; tests and long-lived tools can
+ * make their own or `clear()` it.
+ */
+export class SharedConfigFileCache {
+  readonly #entries = new Map<string, Entry>();
+
+  /**
+   * The parsed file, or `undefined` when it does not exist (Go skips missing files). Any other
+   * failure (permissions, a directory, invalid UTF-8, a grammar error) throws `SharedConfigLoadError`.
+   */
+  read(path: string, kind: SharedConfigFileKind): ParsedSharedConfigFile | undefined {
+    const key = `${kind}\0${path}`;
+    let st: Stats | undefined;
+    try {
+      st = statSync(path, { throwIfNoEntry: false });
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw new SharedConfigLoadError(path, e);
+    }
+    if (st === undefined) return undefined;
+    const hit = this.#entries.get(key);
+    if (hit !== undefined && same(hit, st)) return unwrap(hit.result);
+
+    let fd: number;
+    try {
+      fd = openSync(path, "r");
+    } catch (e) {
+      if (isMissing(e)) return undefined;
+      throw new SharedConfigLoadError(path, e);
+    }
+    let result: ParsedSharedConfigFile | SharedConfigLoadError;
+    let stat: Stats;
+    try {
+      // Stat the open file so the cache key matches the bytes read.
+      stat = fstatSync(fd);
+      result = parseSharedConfigBytes(readFileSync(fd), kind, path);
+    } catch (e) {
+      stat = st;
+      if (e instanceof SharedConfigParseError || !(e instanceof SharedConfigLoadError)) {
+        result = new SharedConfigLoadError(path, e);
+      } else result = e;
+    } finally {
+      closeSync(fd);
+    }
+    this.#entries.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, result });
+    return unwrap(result);
+  }
+
+  /** Forgets one path (both kinds), or everything. */
+  clear(path?: string): void {
+    if (path === undefined) this.#entries.clear();
+    else for (const kind of ["config", "credentials", "any"]) this.#entries.delete(`${kind}\0${path}`);
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+function unwrap(result: ParsedSharedConfigFile | SharedConfigLoadError): ParsedSharedConfigFile {
+  if (result instanceof SharedConfigLoadError) throw result;
+  return result;
+}
+
+/** The process-wide cache `loadSharedConfig` uses unless given another. */
+export const sharedConfigFileCache = new SharedConfigFileCache();
