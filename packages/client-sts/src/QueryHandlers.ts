@@ -1,0 +1,56 @@
+import { readBody, type ValidatingOperation } from "@sessionkit/handlers";
+import type { NamedHandler, Request } from "@sessionkit/types";
+import { parseStsError } from "./parseStsError.js";
+import type { ResponseMetadata } from "./shapes.js";
+
+/** An operation of a Query-protocol service: how its params become a form body and its XML an output. */
+export interface QueryOperation<Params = unknown, Output = unknown> extends ValidatingOperation {
+  serialize(params: Params): string;
+  parse(body: Uint8Array): Output;
+}
+
+const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+/** Go's `protocol/query` handlers, for any operation built as a {@link QueryOperation}. */
+export const QueryHandlers = Object.freeze({
+  /** build: the form-encoded POST body (`Action=…&Version=…&members`) and its content type. */
+  BuildHandler: Object.freeze<NamedHandler>({
+    name: "awssdk.query.Build",
+    fn(r: Request): void {
+      const req = r.httpRequest;
+      req.method = "POST";
+      req.body = (r.operation as unknown as QueryOperation).serialize(r.params);
+      req.headers["content-type"] = FORM_CONTENT_TYPE;
+    },
+  }),
+
+  /** unmarshal: parses the XML result into `request.data`; a body without a RequestId gets the header's. */
+  UnmarshalHandler: Object.freeze<NamedHandler>({
+    name: "awssdk.query.Unmarshal",
+    async fn(r: Request): Promise<void> {
+      const res = r.httpResponse;
+      if (res === undefined) return;
+      const data = (r.operation as unknown as QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>).parse(
+        await readBody(res.body),
+      );
+      if (data.ResponseMetadata.RequestId === undefined && r.requestId !== undefined) {
+        data.ResponseMetadata.RequestId = r.requestId;
+      }
+      r.data = data;
+    },
+  }),
+
+  /** unmarshalError: replaces the generic status error with a typed `STSServiceError` (both error shapes). */
+  UnmarshalErrorHandler: Object.freeze<NamedHandler>({
+    name: "awssdk.query.UnmarshalError",
+    async fn(r: Request): Promise<void> {
+      const res = r.httpResponse;
+      if (res === undefined) return;
+      throw parseStsError(await readBody(res.body), {
+        statusCode: res.statusCode,
+        requestId: r.requestId,
+        operation: `${r.clientInfo.serviceName}/${r.operation.name}`,
+      });
+    },
+  }),
+});
