@@ -1,0 +1,70 @@
+import { createCredentialsValue } from "@sessionkit/credentials";
+import type { CredentialsValue } from "@sessionkit/types";
+import { ProcessProviderError } from "./ProcessProviderError.js";
+
+/** Go v1's `ProviderName` of the `credential_process` provider. */
+export const PROCESS_PROVIDER_NAME = "ProcessProvider";
+
+// RFC 3339 as Go's encoding/json reads a time.Time: a full date-time with a zone, any fraction digits.
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+function optionalString(json: Record<string, unknown>, key: string): string | undefined {
+  const v = json[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "string") {
+    throw new ProcessProviderError("ProcessProviderParseError", `parse failed of credential_process output: ${key} is not a string`);
+  }
+  return v === "" ? undefined : v;
+}
+
+/**
+ * Validates the JSON a `credential_process` printed (`Version` 1, `AccessKeyId`, `SecretAccessKey`, optional
+ * `SessionToken`, `Expiration`, `AccountId`, `CredentialScope`) and turns it into a credentials value.
+ * `fallbackAccountId` (the profile's `aws_account_id`) is used when the output has no `AccountId`.
+ * Errors name what is wrong, never the output itself.
+ */
+export function parseProcessOutput(stdout: string, fallbackAccountId?: string): CredentialsValue {
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch {
+    // No cause attached: V8's SyntaxError quotes the input, which may hold a secret.
+    throw new ProcessProviderError("ProcessProviderParseError", "parse failed of credential_process output: invalid JSON");
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new ProcessProviderError("ProcessProviderParseError", "parse failed of credential_process output: not a JSON object");
+  }
+  const out = json as Record<string, unknown>;
+  if (out.Version !== 1) {
+    throw new ProcessProviderError("ProcessProviderVersionError", "wrong version in process output (not 1)");
+  }
+  const accessKeyId = optionalString(out, "AccessKeyId");
+  if (accessKeyId === undefined) {
+    throw new ProcessProviderError("ProcessProviderRequiredError", "missing AccessKeyId in process output");
+  }
+  const secretAccessKey = optionalString(out, "SecretAccessKey");
+  if (secretAccessKey === undefined) {
+    throw new ProcessProviderError("ProcessProviderRequiredError", "missing SecretAccessKey in process output");
+  }
+  const expirationText = optionalString(out, "Expiration");
+  let expiration: Date | undefined;
+  if (expirationText !== undefined) {
+    const ms = RFC3339.test(expirationText) ? Date.parse(expirationText) : Number.NaN;
+    if (Number.isNaN(ms)) {
+      throw new ProcessProviderError(
+        "ProcessProviderParseError",
+        "parse failed of credential_process output: Expiration is not an RFC 3339 date-time",
+      );
+    }
+    expiration = new Date(ms);
+  }
+  return createCredentialsValue({
+    accessKeyId,
+    secretAccessKey,
+    sessionToken: optionalString(out, "SessionToken"),
+    expiration,
+    accountId: optionalString(out, "AccountId") ?? (fallbackAccountId || undefined),
+    credentialScope: optionalString(out, "CredentialScope"),
+    providerName: PROCESS_PROVIDER_NAME,
+  });
+}

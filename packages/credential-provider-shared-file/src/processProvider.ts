@@ -1,0 +1,113 @@
+import { type SpawnOptions, spawn as nodeSpawn } from "node:child_process";
+import type { CredentialsProvider, CredentialsValue } from "@sessionkit/types";
+import { PROCESS_PROVIDER_NAME, parseProcessOutput } from "./parseProcessOutput.js";
+import { ProcessProviderError } from "./ProcessProviderError.js";
+
+/** What a child process must offer; `node:child_process`'s `ChildProcess` does. */
+export interface SpawnedProcess {
+  readonly stdout: NodeJS.ReadableStream | null;
+  kill(signal?: NodeJS.Signals | number): boolean;
+  on(event: "error", listener: (err: Error) => void): this;
+  on(event: "close", listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+}
+
+export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => SpawnedProcess;
+
+export interface ProcessProviderOptions {
+  /** Kill the process and fail after this many milliseconds. Default 60,000 (Go's `DefaultTimeout`). */
+  readonly timeoutMs?: number;
+  /** Fail when stdout grows beyond this many bytes. Default 64 KiB. */
+  readonly maxBufferBytes?: number;
+  /** The process's environment. Default: `process.env` at each retrieve (Go passes `os.Environ()`). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Working directory. Default: the current one. */
+  readonly cwd?: string;
+  /**
+   * Where the process's stdin and stderr go. Default `"inherit"` for both, as Go: a process may prompt for MFA
+   * on the terminal. stderr is never read into errors.
+   */
+  readonly stdin?: "inherit" | "ignore";
+  readonly stderr?: "inherit" | "ignore";
+  /** `win32` runs `cmd.exe /C <command>`; anything else `sh -c <command>`. Default `process.platform`. */
+  readonly platform?: string;
+  /** The profile's `aws_account_id`, used when the output has no `AccountId`. */
+  readonly accountId?: string;
+  /** Replaces `node:child_process.spawn` (tests). */
+  readonly spawn?: SpawnFn;
+}
+
+const execError = (message: string, cause?: unknown): ProcessProviderError =>
+  new ProcessProviderError("ProcessProviderExecutionError", message, cause === undefined ? {} : { cause });
+
+/**
+ * Go v1's `processcreds.ProcessProvider` for `credential_process`: runs the command through the platform shell
+ * at every retrieve, reads its stdout as JSON (`Version: 1`, …) and returns the credentials with their
+ * `Expiration`. Errors carry Go's codes; none of them repeats the process's output.
+ */
+export function processProvider(command: string, options: ProcessProviderOptions = {}): CredentialsProvider {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const maxBytes = options.maxBufferBytes ?? 64 * 1024;
+  const spawn: SpawnFn = options.spawn ?? nodeSpawn;
+
+  const run = (): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      const platform = options.platform ?? process.platform;
+      const [shell, flag] = platform === "win32" ? ["cmd.exe", "/C"] : ["sh", "-c"];
+      let child: SpawnedProcess;
+      try {
+        child = spawn(shell, [flag, command], {
+          env: options.env ?? process.env,
+          cwd: options.cwd,
+          stdio: [options.stdin ?? "inherit", "pipe", options.stderr ?? "inherit"],
+          windowsHide: true,
+        });
+      } catch (err) {
+        reject(execError("error in credential_process: failed to start the command", err));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      // Settles once. A failure does not wait for "close": a grandchild of the shell (sh -c "sleep 60")
+      // may hold stdout open long after the shell itself was killed.
+      const settle = (err: ProcessProviderError | undefined, out?: string): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        if (err === undefined) {
+          resolve(out ?? "");
+          return;
+        }
+        child.stdout?.removeAllListeners("data");
+        child.kill();
+        reject(err);
+      };
+      const timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+      child.stdout?.on("data", (chunk: Buffer | string) => {
+        const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+        size += buf.length;
+        if (size > maxBytes) settle(execError(`error in credential_process: output exceeds ${maxBytes} bytes`));
+        else chunks.push(buf);
+      });
+      child.on("error", (err) => settle(execError("error in credential_process: failed to run the command", err)));
+      child.on("close", (code, signal) => {
+        if (code !== 0) {
+          const how = code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`;
+          settle(execError(`error in credential_process: the command ${how}`));
+          return;
+        }
+        let out = Buffer.concat(chunks).toString("utf8");
+        // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
+        if (platform === "win32") out = out.replaceAll('\\"', '"');
+        settle(undefined, out);
+      });
+    });
+
+  return {
+    name: PROCESS_PROVIDER_NAME,
+    async retrieve(): Promise<CredentialsValue> {
+      if (command.trim() === "") throw execError("failed to prepare command: command must not be empty");
+      return parseProcessOutput(await run(), options.accountId);
+    },
+  };
+}
