@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Operation } from "@sessionkit/types";
+import { defaultHandlers } from "./defaultHandlers.js";
+import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
+import { readText } from "./readBody.js";
+import { newRequest } from "./SdkRequest.js";
+import { sendRequest } from "./sendRequest.js";
+import { type CannedReply, cannedTransport, memoryLogger, testConfig } from "./testFixtures.js";
+
+const SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+const TOKEN = "FwoGZXIvYXdzEXAMPLETOKEN";
+const AssumeRole: Operation = { name: "AssumeRole", httpMethod: "POST", httpPath: "/" };
+
+function call(level: number, replies: CannedReply[] = [{ status: 200, headers: { "x-amzn-requestid": "rid-1" }, body: `<SecretAccessKey>${SECRET}</SecretAccessKey><SessionToken>${TOKEN}</SessionToken>` }]) {
+  const logger = memoryLogger();
+  const transport = cannedTransport(...replies);
+  const handlers = defaultHandlers();
+  handlers.sign.pushBack((r) => {
+    r.httpRequest.headers.authorization = "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=deadbeef";
+    r.httpRequest.headers["x-amz-security-token"] = TOKEN;
+  });
+  let body = "";
+  handlers.unmarshal.pushBack(async (r) => {
+    body = await readText(r.httpResponse?.body);
+  });
+  const request = newRequest({
+    operation: AssumeRole,
+    params: {},
+    clientInfo: { serviceName: "sts", apiVersion: "2011-06-15", endpoint: "https://sts.amazonaws.com", signingName: "sts", signingRegion: "us-east-1" },
+    config: testConfig({ logLevel: level, logger, transport, sleep: async () => {} }),
+    handlers,
+    httpRequest: {
+      method: "POST",
+      protocol: "https:",
+      hostname: "sts.amazonaws.com",
+      path: "/",
+      query: {},
+      headers: { host: "sts.amazonaws.com" },
+      body: "Action=AssumeRole&TokenCode=123456",
+    },
+  });
+  return { logger, done: sendRequest(request).catch(() => {}), body: () => body };
+}
+
+test("LogLevel flags and helpers follow Go", () => {
+  assert.deepEqual(
+    [LogLevel.Off, LogLevel.Debug, LogLevel.DebugWithSigning, LogLevel.DebugWithHTTPBody, LogLevel.DebugWithRequestRetries, LogLevel.DebugWithRequestErrors],
+    [0, 0x1000, 0x1001, 0x1002, 0x1004, 0x1008],
+  );
+  assert.equal(logLevelMatches(LogLevel.DebugWithHTTPBody, LogLevel.Debug), true);
+  assert.equal(logLevelMatches(LogLevel.Debug, LogLevel.DebugWithHTTPBody), false);
+  assert.equal(logLevelMatches(LogLevel.DebugWithHTTPBody | LogLevel.DebugWithRequestErrors, LogLevel.DebugWithRequestErrors), true);
+  assert.equal(logLevelAtLeast(LogLevel.DebugWithSigning, LogLevel.Debug), true);
+  assert.equal(logLevelAtLeast(undefined, LogLevel.Debug), false);
+});
+
+test("LogOff logs nothing", async () => {
+  const c = call(LogLevel.Off);
+  await c.done;
+  assert.deepEqual(c.logger.lines, []);
+});
+
+test("Debug dumps request and response headers in Go's format, redacted, without bodies", async () => {
+  const c = call(LogLevel.Debug);
+  await c.done;
+  assert.equal(c.logger.lines.length, 2);
+  const [req, res] = c.logger.lines as [string, string];
+  assert.match(req, /^DEBUG: Request sts\/AssumeRole Details:\n---\[ REQUEST POST-SIGN \]-+\nPOST \/ HTTP\/1\.1\n/);
+  assert.match(req, /authorization: AWS4-HMAC-SHA256 Credential=AKID\/20261127\/us-east-1\/sts\/aws4_request, SignedHeaders=host, Signature=\[REDACTED\]/);
+  assert.match(req, /x-amz-security-token: \[REDACTED\]/);
+  assert.doesNotMatch(req, /Action=AssumeRole/);
+  assert.match(res, /^DEBUG: Response sts\/AssumeRole Details:\n---\[ RESPONSE \]-+\nHTTP\/1\.1 200\nx-amzn-requestid: rid-1\n/);
+  assert.doesNotMatch(res, /SecretAccessKey/);
+});
+
+test("DebugWithHTTPBody logs bodies redacted, and the unmarshal handler still reads the whole body", async () => {
+  const c = call(LogLevel.DebugWithHTTPBody);
+  await c.done;
+  const all = c.logger.lines.join("\n");
+  assert.match(all, /Action=AssumeRole&TokenCode=\[REDACTED\]/);
+  assert.match(all, /<SecretAccessKey>\[REDACTED\]<\/SecretAccessKey><SessionToken>\[REDACTED\]<\/SessionToken>/);
+  for (const secret of [SECRET, TOKEN, "123456", "deadbeef"]) assert.ok(!all.includes(secret), secret);
+  assert.equal(c.body(), `<SecretAccessKey>${SECRET}</SecretAccessKey><SessionToken>${TOKEN}</SessionToken>`);
+});
+
+test("DebugWithRequestRetries and DebugWithRequestErrors log retries and failed attempts", async () => {
+  const c = call(LogLevel.DebugWithRequestRetries | LogLevel.DebugWithRequestErrors, [{ status: 500, headers: {}, body: "" }, { status: 200, headers: {}, body: "" }]);
+  await c.done;
+  const interesting = c.logger.lines.filter((l) => !l.includes("Details:"));
+  assert.equal(interesting.length, 2);
+  assert.match(interesting[0] ?? "", /^DEBUG: Validate Response sts\/AssumeRole failed, attempt 0, error UnknownError: unknown error, status code: 500$/);
+  assert.match(interesting[1] ?? "", /^DEBUG: Retrying Request sts\/AssumeRole, attempt 1 after \d+ ms$/);
+});
