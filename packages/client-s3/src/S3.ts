@@ -1,13 +1,6 @@
 import { sendRequest, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
-import {
-  defaultClockSkew,
-  formatUrl,
-  SignatureV4,
-  UNSIGNED_PAYLOAD_CONTEXT_KEY,
-  v4ClockSkewHandler,
-  v4SignRequestHandler,
-} from "@sessionkit/signature-v4";
-import type { ClientConfigProvider, Config, ResolvedConfig } from "@sessionkit/types";
+import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
+import type { ClientConfigProvider, Config, HttpRequest, ResolvedConfig } from "@sessionkit/types";
 import { s3Endpoint } from "./endpoint.js";
 import {
   CopyObject,
@@ -50,12 +43,6 @@ import type {
   S3CallOptions,
 } from "./shapes.js";
 
-/** Options of the presign methods. */
-export interface PresignOptions {
-  /** Seconds the URL stays valid: 1 to 604800 (7 days); default 3600. */
-  readonly expiresIn?: number;
-}
-
 const S3_INFO: ServiceInfo = {
   serviceName: "s3",
   apiVersion: "2006-03-01",
@@ -76,8 +63,6 @@ const S3_INFO: ServiceInfo = {
  * | retry | `v4.ClockSkewHandler`, `s3.RetryErrorIn200Handler` |
  */
 export class S3 extends ServiceClient {
-  #presigner: SignatureV4 | undefined;
-
   constructor(provider: ClientConfigProvider, overrides?: Config) {
     super(provider.clientConfig("s3", overrides), S3_INFO);
     const h = this.handlers;
@@ -157,34 +142,15 @@ export class S3 extends ServiceClient {
     return this.#call(CopyObject, input, options);
   }
 
-  /** A URL that GETs the object without credentials until it expires. */
-  presignGetObject(input: GetObjectInput, options?: PresignOptions): Promise<string> {
-    return this.#presign(GetObject, input, options);
-  }
-
   /**
-   * A URL that PUTs an object without credentials until it expires. Headers given here (e.g.
-   * `ContentType`, `Metadata`) are signed, so the uploader must send the same values.
+   * The wire request an operation would send: validated, addressed and built, but not signed or sent.
+   * Used by the presign functions; also handy to inspect addressing.
    */
-  presignPutObject(input: Omit<PutObjectInput, "Body">, options?: PresignOptions): Promise<string> {
-    return this.#presign(PutObject, input, options);
-  }
-
-  async #presign<I>(operation: S3Operation<I, unknown>, input: I, options: PresignOptions = {}): Promise<string> {
+  buildRequest<I>(operation: S3Operation<I, unknown>, input: I): HttpRequest {
     const request = this.newRequest<I, unknown>(operation, input);
     if (request.error !== undefined) throw request.error;
     if (!this.config.disableParamValidation) operation.validate(input);
     S3Handlers.BuildHandler.fn(request);
-    const info = this.clientInfo;
-    this.#presigner ??= new SignatureV4({
-      service: info.signingName,
-      region: info.signingRegion,
-      credentials: this.config.credentials,
-      uriEscapePath: false,
-      clock: this.config.clock,
-    });
-    // Sign with the server's time when a skewed clock was already detected for this endpoint.
-    this.#presigner.clockOffset = defaultClockSkew.offset(info.endpoint);
-    return formatUrl(await this.#presigner.presign(request.httpRequest, { expiresIn: options.expiresIn ?? 3600 }));
+    return request.httpRequest;
   }
 }

@@ -4,8 +4,9 @@ import type { NamedHandler, Request } from "@sessionkit/types";
 import { parseXml, type XmlElement } from "@sessionkit/xml";
 import { encodeKey } from "./encodeKey.js";
 import { needsPathStyle } from "./endpoint.js";
+import { readMembers, readXml, writeMembers } from "./members.js";
 import { isS3Operation, type S3Operation } from "./operations.js";
-import { s3ErrorFromResponse, s3ErrorFromXml } from "./s3ErrorFromResponse.js";
+import { s3ErrorFromResponse } from "./s3ErrorFromResponse.js";
 import type { ResponseMetadata } from "./shapes.js";
 
 /** `request.context` key: the error came inside a 200 response (CopyObject), which S3 means as retryable. */
@@ -47,7 +48,10 @@ function build(r: Request): void {
       http.path = base + keyPath;
     }
   }
-  op.build(r.params, http, r);
+  const input = (r.params ?? {}) as object;
+  writeMembers(http.headers, input, op.headersIn);
+  writeMembers(http.query, input, op.queryIn);
+  op.buildBody?.(r.params, http, r);
 }
 
 function metadataOf(r: Request, statusCode: number): ResponseMetadata {
@@ -71,11 +75,18 @@ async function unmarshal(r: Request): Promise<void> {
       root = parseXml(bytes);
       if (root.name === "Error") {
         r.context.set(ERROR_IN_200_CONTEXT_KEY, true);
-        throw s3ErrorFromXml(root, res);
+        throw s3ErrorFromResponse(res, bytes);
       }
     }
   }
-  const data = op.parse(res, root) as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
+  readMembers(data, res, op.headersOut);
+  if (root !== undefined && op.xml !== undefined) {
+    const fromXml = readXml(root, op.xml);
+    if (op.xmlMember === undefined) Object.assign(data, fromXml);
+    else data[op.xmlMember] = fromXml;
+  }
+  op.finish?.(data);
   data.$metadata = metadataOf(r, res.statusCode);
   r.data = data;
 }

@@ -1,7 +1,22 @@
 export { copySource, encodeKey } from "./encodeKey.js";
+export {
+  CopyObject,
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  DeleteObjects,
+  GetObject,
+  HeadBucket,
+  HeadObject,
+  ListBuckets,
+  ListObjectsV2,
+  PutObject,
+  type S3Operation,
+} from "./operations.js";
 export { needsPathStyle, type S3EndpointOptions, s3Endpoint } from "./endpoint.js";
 export { type ListObjectsV2PaginatorConfig, paginateListObjectsV2 } from "./paginateListObjectsV2.js";
-export { type PresignOptions, S3 } from "./S3.js";
+export { type PresignOptions, presignGetObject, presignPutObject } from "./presign.js";
+export { S3 } from "./S3.js";
 export { ERROR_IN_200_CONTEXT_KEY, S3Handlers } from "./S3Handlers.js";
 export { type S3ErrorCode, S3ServiceError, type S3ServiceErrorOptions } from "./S3ServiceError.js";
 export type * from "./shapes.js";

@@ -287,7 +287,6 @@ export interface S3Object {
   Size?: number;
   StorageClass?: StorageClass;
   Owner?: Owner;
-  ChecksumAlgorithm?: string[];
 }
 
 export interface CommonPrefix {
@@ -300,7 +299,7 @@ export interface ListObjectsV2Output extends MetadataBearer {
   Delimiter?: string;
   MaxKeys?: number;
   KeyCount?: number;
-  IsTruncated: boolean;
+  IsTruncated?: boolean;
   Contents: S3Object[];
   CommonPrefixes: CommonPrefix[];
   ContinuationToken?: string;

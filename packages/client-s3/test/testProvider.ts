@@ -67,6 +67,7 @@ export function testProvider(options: TestProviderOptions): ClientConfigProvider
 /** A canned response: status, headers, body text or bytes. */
 export interface Canned {
   readonly status?: number;
+  readonly reason?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string | Uint8Array;
 }
@@ -105,7 +106,7 @@ export function cannedTransport(respond: (request: HttpRequest, index: number) =
       }
       sent.push({ request: { ...request, headers: { ...request.headers }, query: { ...request.query } }, body });
       const r = respond(request, sent.length - 1);
-      return { statusCode: r.status ?? 200, headers: r.headers ?? {}, body: bodyOf(r.body) };
+      return { statusCode: r.status ?? 200, reason: r.reason, headers: r.headers ?? {}, body: bodyOf(r.body) };
     },
   };
 }

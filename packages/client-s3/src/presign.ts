@@ -1,0 +1,48 @@
+import { defaultClockSkew, formatUrl, SignatureV4 } from "@sessionkit/signature-v4";
+import { GetObject, PutObject } from "./operations.js";
+import type { S3 } from "./S3.js";
+import type { GetObjectInput, PutObjectInput } from "./shapes.js";
+
+/** Options of the presign functions. */
+export interface PresignOptions {
+  /** Seconds the URL stays valid: 1 to 604800 (7 days); default 3600. */
+  readonly expiresIn?: number;
+}
+
+// One presigner per client (made on first use): it shares the client's credentials, region and clock.
+const presigners = new WeakMap<S3, SignatureV4>();
+
+function presignerOf(client: S3): SignatureV4 {
+  let signer = presigners.get(client);
+  if (signer === undefined) {
+    signer = new SignatureV4({
+      service: client.clientInfo.signingName,
+      region: client.clientInfo.signingRegion,
+      credentials: client.config.credentials,
+      uriEscapePath: false,
+      clock: client.config.clock,
+    });
+    presigners.set(client, signer);
+  }
+  // Sign with the server's time when a skewed clock was already detected for this endpoint.
+  signer.clockOffset = defaultClockSkew.offset(client.clientInfo.endpoint);
+  return signer;
+}
+
+/**
+ * A URL that GETs the object without credentials until it expires (query-signed, `UNSIGNED-PAYLOAD`). A
+ * separate function, not a method, so apps that never presign do not bundle the presigner.
+ */
+export async function presignGetObject(client: S3, input: GetObjectInput, options: PresignOptions = {}): Promise<string> {
+  const http = client.buildRequest(GetObject, input);
+  return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
+}
+
+/**
+ * A URL that PUTs an object without credentials until it expires. Headers given here (e.g. `ContentType`,
+ * `Metadata`) are signed, so the uploader must send the same values.
+ */
+export async function presignPutObject(client: S3, input: Omit<PutObjectInput, "Body">, options: PresignOptions = {}): Promise<string> {
+  const http = client.buildRequest(PutObject, input);
+  return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
+}
