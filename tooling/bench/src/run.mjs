@@ -33,6 +33,7 @@ const R = quick
 const t0 = Date.now();
 const log = (line) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}\n`);
 
+let waited = await waitForQuiet(log);
 const ours = detectOurs();
 log(
   `ours: ${Object.entries(ours.features)
@@ -51,7 +52,6 @@ const SECTIONS = [
 ];
 
 const sections = [];
-let waited = 0;
 for (const [id, name, fn] of SECTIONS) {
   if (only && !only.includes(id)) continue;
   waited += await waitForQuiet(log);

@@ -1,5 +1,5 @@
 // The targets of issues 3, 4 and 7 as pass/fail lines over our figures.
-import { fmtRatio, fmtValue } from "./format.mjs";
+import { fmtMissing, fmtRatio, fmtValue } from "./format.mjs";
 
 const KB = 1000; // as in peer-baselines.md (175,855 B ≈ 176 KB)
 
@@ -45,5 +45,6 @@ export function evaluateBudgets(rowsByKey) {
 
 export function budgetLine(b) {
   const mark = b.status === "pass" ? "✓" : b.status === "fail" ? "✗" : "–";
-  return `${mark} ${b.label} (issue ${b.issue}): ${b.status === "n/a" ? b.value.replace(/:.*$/, "") : b.value}`;
+  const value = b.status !== "n/a" ? b.value : b.value.startsWith("section") ? b.value : fmtMissing(b.value);
+  return `${mark} ${b.label} (issue ${b.issue}): ${value}`;
 }

@@ -1,9 +1,11 @@
 // `turbo run bench` also starts the packages' own `bench/*.bench.mjs` scripts, in parallel with this harness.
-// Measuring while they run would charge their CPU to every figure, so each section first waits for them.
+// Measuring while they run would charge their CPU to every figure, so each section first waits for them; and
+// for tsup builds in this shared tree, which empty a package's dist/ for a few seconds while they run.
 import { readdirSync, readFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const PACKAGE_BENCH = /\/bench\/[^/\s]+\.bench\.m?js/;
+const TSUP = /\/tsup\/dist\/cli-[a-z]+\.js/;
 
 function otherBenchmarks() {
   const out = [];
@@ -18,6 +20,7 @@ function otherBenchmarks() {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ");
       const m = PACKAGE_BENCH.exec(cmd);
       if (m) out.push(m[0]);
+      else if (TSUP.test(cmd)) out.push("a tsup build");
     } catch {
       // the process ended while we looked
     }

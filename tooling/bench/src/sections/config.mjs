@@ -34,7 +34,7 @@ export function runConfig({ ours, rounds, repeatRounds, log }) {
       let repeat;
       try {
         const raw = runWorker("config-repeat.cjs", [profile, String(size >= 10_000 ? Math.ceil(repeatRounds / 2) : repeatRounds), list], { env });
-        repeat = Object.fromEntries(Object.entries(raw).map(([id, s]) => [id, summarize(s)]));
+        repeat = { ...Object.fromEntries(Object.entries(raw.samples).map(([id, s]) => [id, summarize(s)])), ...raw.errors };
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         repeat = { naive: { error: msg }, peer: { error: msg }, ours: { error: msg } };

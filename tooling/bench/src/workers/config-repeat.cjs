@@ -9,9 +9,20 @@ const BATCH_MAX = 5000;
 
 async function main() {
   const fns = {};
-  for (const id of list.split(",")) fns[id] = id === "naive" ? contenders.naive : contenders[id]();
-  // Warm-up: the first calls read and (for us) parse the files; the figure is the steady state after that.
-  for (const id of Object.keys(fns)) for (let i = 0; i < 3; i++) await fns[id](profile);
+  const errors = {};
+  for (const id of list.split(",")) {
+    try {
+      const fn = id === "naive" ? contenders.naive : contenders[id]();
+      // Warm-up: the first calls read and (for us) parse the files; the figure is the steady state after that.
+      for (let i = 0; i < 3; i++) {
+        const res = await fn(profile);
+        if (res.region !== "us-west-2" || !res.accessKeyId?.startsWith("AKIA")) throw new Error(`wrong resolution: ${JSON.stringify(res)}`);
+      }
+      fns[id] = fn;
+    } catch (e) {
+      errors[id] = `${id} failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+    }
+  }
   const samples = Object.fromEntries(Object.keys(fns).map((id) => [id, []]));
   for (let r = 0; r < rounds; r++) {
     const order = Object.keys(fns).sort(() => Math.random() - 0.5);
@@ -29,7 +40,7 @@ async function main() {
       samples[id].push(elapsed / n);
     }
   }
-  console.log(JSON.stringify(samples));
+  console.log(JSON.stringify({ samples, errors }));
 }
 main().catch((e) => {
   console.error(e);

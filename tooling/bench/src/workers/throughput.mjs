@@ -34,13 +34,18 @@ const ops = {
   peer: async () => (await (await peer.send(new GetObjectCommand({ Bucket: opt.bucket, Key: opt.key }))).Body.transformToByteArray()).length,
 };
 let via;
+const errors = {};
 if (opt.withOurs) {
-  const { oursProvider } = await import("./oursProvider.mjs");
-  const { S3 } = await import("@sessionkit/client-s3");
-  const p = await oursProvider({ region, endpoint: opt.endpoint, s3ForcePathStyle: true, credentials: opt.credentials });
-  via = p.via;
-  const s3 = new S3(p.provider);
-  ops.ours = async () => (await (await s3.getObject({ Bucket: opt.bucket, Key: opt.key })).Body.transformToByteArray()).length;
+  try {
+    const { oursProvider } = await import("./oursProvider.mjs");
+    const { S3 } = await import("@sessionkit/client-s3");
+    const p = await oursProvider({ region, endpoint: opt.endpoint, s3ForcePathStyle: true, credentials: opt.credentials });
+    via = p.via;
+    const s3 = new S3(p.provider);
+    ops.ours = async () => (await (await s3.getObject({ Bucket: opt.bucket, Key: opt.key })).Body.transformToByteArray()).length;
+  } catch (e) {
+    errors.ours = `ours failed to load: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`;
+  }
 }
 
 async function load(fn, concurrency, durationMs, maxRequests) {
@@ -65,7 +70,6 @@ async function load(fn, concurrency, durationMs, maxRequests) {
   return { rps: done / seconds, p50ms: latencies[Math.floor(latencies.length / 2)] ?? Number.NaN, cpuUsPerReq: (cpu.user + cpu.system) / done, n: done };
 }
 
-const errors = {};
 for (const [id, fn] of Object.entries(ops)) {
   try {
     await load(fn, 4, 300, 400); // warm-up: connections, JIT
