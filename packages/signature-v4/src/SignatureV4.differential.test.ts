@@ -84,7 +84,7 @@ function randomRequest(rand: () => number, s3: boolean): HttpRequest {
   const names = ["X-Custom", "x-amz-meta-k", "Content-Type", "x-amz-acl", "User-Agent", "My-Header", "x-amz-target"];
   for (const name of names) {
     if (int(2) === 0) continue;
-    const v = word(8, ["a", "B", " ", "  ", "\t", "\"", "é", "1", ",", ";"]);
+    const v = word(8, ["a", "B", " ", "  ", "\t", "\"", "é", "1", ",", ";", "\u00a0", "\u3000"]);
     headers[name] = int(3) === 0 ? `  ${v}  ` : v;
   }
   const method = pick(["GET", "PUT", "POST", "DELETE", "HEAD"]);

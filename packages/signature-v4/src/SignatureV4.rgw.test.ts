@@ -41,19 +41,20 @@ const at = (method: string, path: string, extra: Partial<HttpRequest> = {}): Htt
   ...extra,
 });
 
-describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
+describe("Ceph RGW accepts our signatures", () => {
   before(async () => {
+    if (server.skip) return;
     const res = await sendRaw(await s3().sign(at("PUT", `/${bucket}`)));
     assert.equal(res.statusCode, 200, res.body);
   });
 
-  test("ListBuckets (GET /) signed with the Authorization header", async () => {
+  test("ListBuckets (GET /) signed with the Authorization header", { skip: server.skip }, async () => {
     const res = await sendRaw(await s3().sign(at("GET", "/")));
     assert.equal(res.statusCode, 200, res.body);
     assert.match(res.body, new RegExp(`<Name>${bucket}</Name>`));
   });
 
-  test("PUT object with a body (its SHA-256 signed), then GET it back", async () => {
+  test("PUT object with a body (its SHA-256 signed), then GET it back", { skip: server.skip }, async () => {
     const body = "hello from @sessionkit/signature-v4\n".repeat(50);
     const put = await sendRaw(
       await s3().sign(at("PUT", `/${bucket}/greeting.txt`, { body, headers: { "content-type": "text/plain" } })),
@@ -63,7 +64,7 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     assert.deepEqual([get.statusCode, get.body], [200, body]);
   });
 
-  test("keys with spaces, +, =, unicode and reserved characters (S3 single encoding)", async () => {
+  test("keys with spaces, +, =, unicode and reserved characters (S3 single encoding)", { skip: server.skip }, async () => {
     for (const key of ["a b+c=d.txt", "ünï/cødé ሴ.txt", "(weird)!*'@$;,.txt"]) {
       const path = `/${bucket}/${uriEscapePath(key)}`;
       const put = await sendRaw(await s3().sign(at("PUT", path, { body: new TextEncoder().encode(key) })));
@@ -73,7 +74,7 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     }
   });
 
-  test("a path a lax serializer left half-encoded (encodeURIComponent keeps !'()*) is signed as RGW reads it", async () => {
+  test("a path a lax serializer left half-encoded (encodeURIComponent keeps !'()*) is signed as RGW reads it", { skip: server.skip }, async () => {
     const key = "lax!'()*~ x.txt";
     const path = `/${bucket}/${encodeURIComponent(key)}`;
     assert.match(path, /lax!'\(\)\*~%20x/);
@@ -83,7 +84,7 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     assert.deepEqual([get.statusCode, get.body], [200, "lax"]);
   });
 
-  test("UNSIGNED-PAYLOAD and a query string (ListObjectsV2 with prefix)", async () => {
+  test("UNSIGNED-PAYLOAD and a query string (ListObjectsV2 with prefix)", { skip: server.skip }, async () => {
     const unsigned = new SignatureV4({
       service: "s3",
       region: "us-east-1",
@@ -98,7 +99,7 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     assert.match(list.body, /<Key>unsigned.txt<\/Key>/);
   });
 
-  test("the WebCrypto implementation is accepted too", async () => {
+  test("the WebCrypto implementation is accepted too", { skip: server.skip }, async () => {
     const signer = new SignatureV4({
       service: "s3",
       region: "us-east-1",
@@ -110,20 +111,20 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     assert.equal(res.statusCode, 200, res.body);
   });
 
-  test("a wrong secret is rejected with 403", async () => {
+  test("a wrong secret is rejected with 403", { skip: server.skip }, async () => {
     const res = await sendRaw(await s3(`${info?.secretAccessKey ?? ""}x`).sign(at("GET", "/")));
     assert.equal(res.statusCode, 403);
     assert.ok(["AccessDenied", "SignatureDoesNotMatch"].includes(errorCode(res.body) ?? ""), res.body);
   });
 
-  test("a payload that does not match its signed hash is rejected", async () => {
+  test("a payload that does not match its signed hash is rejected", { skip: server.skip }, async () => {
     const signed = await s3().sign(at("PUT", `/${bucket}/tampered.txt`, { body: "original" }));
     const res = await sendRaw({ ...signed, body: "tampered" });
     assert.equal(res.statusCode, 400, res.body);
     assert.equal(errorCode(res.body), "XAmzContentSHA256Mismatch");
   });
 
-  test("a presigned GET URL works with plain fetch; one from a wrong secret gets 403", async () => {
+  test("a presigned GET URL works with plain fetch; one from a wrong secret gets 403", { skip: server.skip }, async () => {
     const url = formatUrl(await s3().presign(at("GET", `/${bucket}/greeting.txt`), { expiresIn: 300 }));
     const ok = await fetch(url);
     assert.equal(ok.status, 200);
@@ -133,7 +134,7 @@ describe("Ceph RGW accepts our signatures", { skip: server.skip }, () => {
     await bad.arrayBuffer();
   });
 
-  test("pipeline: v4SignRequestHandler signs, a 30-minute-slow clock gets RequestTimeTooSkewed, v4ClockSkewHandler fixes it", async () => {
+  test("pipeline: v4SignRequestHandler signs, a 30-minute-slow clock gets RequestTimeTooSkewed, v4ClockSkewHandler fixes it", { skip: server.skip }, async () => {
     const skew = new ClockSkew();
     const sign = createV4SignRequestHandler({ clockSkew: skew });
     const check = createV4ClockSkewHandler({ clockSkew: skew });

@@ -1,5 +1,6 @@
 import type { Clock, CredentialsInput, HttpRequest } from "@sessionkit/types";
 import type {
+  AwsCredentialIdentity,
   DateInput,
   RequestPresigner,
   RequestPresigningArguments,
@@ -12,7 +13,7 @@ import { parseServerDate } from "./ClockSkew.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import { SigningError } from "./SigningError.js";
 import { defaultSigningKeyCache, type SigningKeyCache } from "./SigningKeyCache.js";
-import { type SigningDetails, signHttpRequest } from "./signHttpRequest.js";
+import { type SignHttpRequestParams, type SigningDetails, signHttpRequest } from "./signHttpRequest.js";
 import { type CredentialsGetter, toCredentialsGetter } from "./toCredentialsGetter.js";
 
 /** Options of {@link SignatureV4}. */
@@ -111,30 +112,35 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
   }
 
   /** Signs a copy of `request` with the `Authorization` header. */
-  async sign(request: HttpRequest, options?: RequestSigningArguments): Promise<HttpRequest> {
-    return (await this.signWithDetails(request, options)).request;
+  async sign(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<HttpRequest> {
+    const signed = cloneRequest(request, false);
+    let params = this.#params(options, undefined);
+    if (params instanceof Promise) params = await params;
+    await signHttpRequest(signed, params);
+    return signed;
   }
 
   /** Presigns a copy of `request`: the signature goes into the query (`X-Amz-Expires`: `expiresIn`, default 3600 s). */
-  async presign(request: HttpRequest, options?: RequestPresigningArguments): Promise<HttpRequest> {
-    return (await this.presignWithDetails(request, options)).request;
+  async presign(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<HttpRequest> {
+    const signed = cloneRequest(request, true);
+    let params = this.#params(options, options);
+    if (params instanceof Promise) params = await params;
+    await signHttpRequest(signed, params);
+    return signed;
   }
 
   /** {@link sign}, also returning the canonical request, the string to sign and the signature. */
   async signWithDetails(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<SignedRequest> {
-    return this.#run(request, options, undefined);
+    const signed = cloneRequest(request, false);
+    const d = await signHttpRequest(signed, await this.#params(options, undefined));
+    return { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
   }
 
   /** {@link presign}, also returning the canonical request, the string to sign and the signature. */
   async presignWithDetails(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<SignedRequest> {
-    const expiresIn = options.expiresIn ?? 3600;
-    if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
-      throw new SigningError(
-        "InvalidPresignExpireError",
-        `presigned URL expiry must be a whole number of seconds from 1 to ${MAX_PRESIGN_SECONDS} (7 days), got ${String(expiresIn)}`,
-      );
-    }
-    return this.#run(request, options, options);
+    const signed = cloneRequest(request, true);
+    const d = await signHttpRequest(signed, await this.#params(options, options));
+    return { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
   }
 
   /**
@@ -148,16 +154,37 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
     return this.clockOffset;
   }
 
-  async #run(
-    request: HttpRequest,
+  // Credentials, time and flags for one signature; synchronous unless the credentials are a provider.
+  #params(
     options: RequestSigningArguments,
     presign: RequestPresigningArguments | undefined,
-  ): Promise<SignedRequest> {
-    let credentials = this.#credentials();
-    if (credentials instanceof Promise) credentials = await credentials;
+  ): SignHttpRequestParams | Promise<SignHttpRequestParams> {
+    let expiresIn: number | undefined;
+    if (presign !== undefined) {
+      expiresIn = presign.expiresIn ?? 3600;
+      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_SECONDS) {
+        return Promise.reject(
+          new SigningError(
+            "InvalidPresignExpireError",
+            `presigned URL expiry must be a whole number of seconds from 1 to ${MAX_PRESIGN_SECONDS} (7 days), got ${String(expiresIn)}`,
+          ),
+        );
+      }
+    }
     const time = options.signingDate === undefined ? this.#clock() + this.clockOffset : toMillis(options.signingDate);
-    const signed = cloneRequest(request, presign !== undefined);
-    const details = await signHttpRequest(signed, {
+    const credentials = this.#credentials();
+    if (credentials instanceof Promise) return credentials.then((c) => this.#build(c, time, options, presign, expiresIn));
+    return this.#build(credentials, time, options, presign, expiresIn);
+  }
+
+  #build(
+    credentials: AwsCredentialIdentity,
+    time: number,
+    options: RequestSigningArguments,
+    presign: RequestPresigningArguments | undefined,
+    expiresIn: number | undefined,
+  ): SignHttpRequestParams {
+    return {
       credentials,
       region: options.signingRegion ?? this.region,
       service: options.signingService ?? this.service,
@@ -171,10 +198,9 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
       keyCache: this.#keyCache,
       unsignableHeaders: lowerSet(options.unsignableHeaders),
       signableHeaders: lowerSet(options.signableHeaders),
-      expiresIn: presign === undefined ? undefined : (presign.expiresIn ?? 3600),
+      expiresIn,
       unhoistableHeaders: presign === undefined ? undefined : lowerSet(presign.unhoistableHeaders),
       hoistableHeaders: presign === undefined ? undefined : lowerSet(presign.hoistableHeaders),
-    });
-    return { request: signed, ...details };
+    };
   }
 }

@@ -62,19 +62,33 @@ export interface SigningDetails {
   readonly signature: string;
 }
 
-type HeaderEntry = [name: string, value: string];
+// SigV4's "trimall" over ASCII whitespace only (as Go v1 and the AWS SDK for JS do): CR/LF become spaces,
+// runs of spaces and tabs become one space, the ends lose it. Unicode spaces are left alone.
+const NEEDS_TRIM = /[\t\r\n]|^ | $| {2}/;
+const CRLF_G = /[\r\n]/g;
+const SPACES_G = /[ \t]+/g;
+const ENDS_G = /^ | $/g;
 
-const WHITESPACE_RUN = /\s\s|[\t\n\r\f\v]/;
-const WHITESPACE_G = /\s+/g;
-
-// Trimmed, with runs of whitespace collapsed to one space (also inside quotes, as AWS does).
 function canonicalValue(value: string): string {
-  const t = value.trim();
-  return WHITESPACE_RUN.test(t) ? t.replace(WHITESPACE_G, " ") : t;
+  if (!NEEDS_TRIM.test(value)) return value;
+  return value.replace(CRLF_G, " ").replace(SPACES_G, " ").replace(ENDS_G, "");
 }
 
-function byName(a: HeaderEntry, b: HeaderEntry): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+// Insertion sort of [name, value, name, value, ...] by name; stable, so equal names keep request order.
+// A request has a handful of headers: this beats Array#sort with a comparator and per-pair arrays.
+function sortPairs(pairs: string[]): void {
+  for (let i = 2; i < pairs.length; i += 2) {
+    const name = pairs[i] as string;
+    const value = pairs[i + 1] as string;
+    let j = i - 2;
+    while (j >= 0 && (pairs[j] as string) > name) {
+      pairs[j + 2] = pairs[j] as string;
+      pairs[j + 3] = pairs[j + 1] as string;
+      j -= 2;
+    }
+    pairs[j + 2] = name;
+    pairs[j + 3] = value;
+  }
 }
 
 function isSignable(lower: string, p: SignHttpRequestParams): boolean {
@@ -131,7 +145,8 @@ export async function signHttpRequest(request: HttpRequest, p: SignHttpRequestPa
   if (presign && request.query === undefined) request.query = {};
   const query = request.query;
 
-  const entries: HeaderEntry[] = [];
+  // Signed headers as flat [name, value, ...] pairs, names lower-cased.
+  const entries: string[] = [];
   let hostSeen = false;
   let contentSha: string | undefined;
   for (const name in source) {
@@ -151,10 +166,10 @@ export async function signHttpRequest(request: HttpRequest, p: SignHttpRequestPa
     headers[name] = text;
     if (!isSignable(lower, p)) continue;
     if (lower === "host") hostSeen = true;
-    entries.push([lower, value]);
+    entries.push(lower, value);
   }
   request.headers = headers;
-  if (!hostSeen) entries.push(["host", hostHeader(request)]);
+  if (!hostSeen) entries.push("host", hostHeader(request));
 
   let payload: string | Promise<string>;
   if (contentSha !== undefined) payload = contentSha;
@@ -164,34 +179,33 @@ export async function signHttpRequest(request: HttpRequest, p: SignHttpRequestPa
 
   if (!presign) {
     headers[AMZ_DATE] = amzDate;
-    entries.push([AMZ_DATE, amzDate]);
+    entries.push(AMZ_DATE, amzDate);
     if (token !== undefined && p.signSessionToken) {
       headers[AMZ_SECURITY_TOKEN] = token;
-      entries.push([AMZ_SECURITY_TOKEN, canonicalValue(token)]);
+      entries.push(AMZ_SECURITY_TOKEN, canonicalValue(token));
     }
     if (p.applyChecksum && contentSha === undefined) {
       headers[AMZ_CONTENT_SHA256] = payload;
-      entries.push([AMZ_CONTENT_SHA256, payload]);
+      entries.push(AMZ_CONTENT_SHA256, payload);
     }
   }
 
-  entries.sort(byName);
+  sortPairs(entries);
   // Canonical headers; the same name under different spellings is merged with "," in request order.
   let canonicalHeaders = "";
   let signedHeaders = "";
-  let name = "";
-  let value = "";
-  for (const entry of entries) {
-    if (entry[0] === name) {
-      value += `,${entry[1]}`;
+  let name = entries[0] as string;
+  let value = entries[1] as string;
+  for (let i = 2; i < entries.length; i += 2) {
+    const n = entries[i] as string;
+    if (n === name) {
+      value += `,${entries[i + 1] as string}`;
       continue;
     }
-    if (name !== "") {
-      canonicalHeaders += `${name}:${value}\n`;
-      signedHeaders += signedHeaders === "" ? name : `;${name}`;
-    }
-    name = entry[0];
-    value = entry[1];
+    canonicalHeaders += `${name}:${value}\n`;
+    signedHeaders += signedHeaders === "" ? name : `;${name}`;
+    name = n;
+    value = entries[i + 1] as string;
   }
   canonicalHeaders += `${name}:${value}\n`;
   signedHeaders += signedHeaders === "" ? name : `;${name}`;
