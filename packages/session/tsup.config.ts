@@ -1,3 +1,3 @@
 import { packageConfig } from "@sessionkit/tsup-config";
 
-export default packageConfig();
+export default packageConfig({ index: "src/index.ts", browser: "src/browser.ts" });

@@ -1,1 +1,10 @@
-export {};
+export { AssumeRoleTokenProviderNotSetError } from "./AssumeRoleTokenProviderNotSetError.js";
+export { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
+export { must } from "./must.js";
+export { newSession } from "./newSession.js";
+export { newSessionWithOptions } from "./newSessionWithOptions.js";
+export { Session } from "./Session.js";
+export { SessionError } from "./SessionError.js";
+export { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
+export type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
+export { SharedConfigState } from "./SharedConfigState.js";

@@ -1,0 +1,122 @@
+import { toCredentials } from "@sessionkit/credentials";
+import { addScheme, copyHandlers } from "@sessionkit/handlers";
+import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConfig } from "@sessionkit/types";
+import { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
+import { configForDisplay, display } from "./display.js";
+import { type ConfigSources, overrideConfig } from "./resolveConfig.js";
+import type { Sourced } from "@sessionkit/config/browser";
+
+/** What a session shares with its copies: everything read from the environment and files, once. */
+export interface SessionContext {
+  /** The endpoint configured for a service (`AWS_ENDPOINT_URL[_<SERVICE>]`, `[services]`, `endpoint_url`). */
+  readonly configuredEndpoint: (serviceName: string) => Sourced<string> | undefined;
+  /** Lines of `explain()` about how the session was loaded (profile, files, credential plan, CA bundle…). */
+  readonly explainEntries: readonly ExplainEntry[];
+}
+
+/** What `newSession` hands to the constructor; not for application code. */
+export interface SessionInit {
+  readonly config: ResolvedConfig;
+  readonly sources: ConfigSources;
+  readonly handlers: Handlers;
+  readonly context: SessionContext;
+}
+
+const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Go's `session.Session`: resolved configuration, the handler lists every client starts from, and the
+ * factory of client configurations (`ClientConfigProvider`). Create one with `newSession` or
+ * `newSessionWithOptions`; it never re-reads the environment or files.
+ */
+export class Session implements ClientConfigProvider {
+  /** The resolved configuration, frozen. `config.credentials` is lazy: nothing is fetched until `get()`. */
+  readonly config: ResolvedConfig;
+  /**
+   * The handler lists clients copy when they are created. Changing them later affects clients created
+   * later, never existing ones (Go's semantics).
+   */
+  readonly handlers: Handlers;
+  readonly #sources: ConfigSources;
+  readonly #context: SessionContext;
+  // Client configurations without overrides differ only in their handler copy: cache the endpoint per service.
+  readonly #endpoints = new Map<string, string | undefined>();
+
+  constructor(init: SessionInit) {
+    this.config = init.config;
+    this.#sources = init.sources;
+    this.handlers = init.handlers;
+    this.#context = init.context;
+  }
+
+  /**
+   * Go's `Session.Copy`: a new session whose config is this one with `overrides` applied, sharing the
+   * credentials (and their cache), transport and logger, with its own copy of the handler lists. Reads
+   * no environment and no files.
+   */
+  copy(overrides?: Config): Session {
+    const { config, sources } =
+      overrides === undefined
+        ? { config: this.config, sources: this.#sources }
+        : overrideConfig(this.config, this.#sources, overrides, credentialsOf(overrides), "copy");
+    return new Session({ config, sources, handlers: copyHandlers(this.handlers), context: this.#context });
+  }
+
+  /**
+   * Go's `Session.ClientConfig`: what a client needs, with its own copy of the handler lists. The endpoint
+   * is the code option (`config.endpoint`, given a scheme by `disableSSL` when it has none) or else the
+   * endpoint configured for `serviceName` in the environment or the profile; `undefined` lets the client
+   * derive its default from the region.
+   */
+  clientConfig(serviceName: string, overrides?: Config): ClientConfig {
+    if (overrides !== undefined) return this.copy(overrides).clientConfig(serviceName);
+    let endpoint: string | undefined;
+    if (this.#endpoints.has(serviceName)) endpoint = this.#endpoints.get(serviceName);
+    else {
+      endpoint = this.#resolveEndpoint(serviceName);
+      this.#endpoints.set(serviceName, endpoint);
+    }
+    const handlers = copyHandlers(this.handlers);
+    return endpoint === undefined ? { config: this.config, handlers } : { config: this.config, handlers, endpoint };
+  }
+
+  /**
+   * Every resolved value with its source (code option, environment variable, file and line, or default).
+   * Secret keys and session tokens are never shown; access key ids only by their last four characters.
+   */
+  explain(): SessionExplanation {
+    const entries: ExplainEntry[] = [...this.#context.explainEntries];
+    for (const [setting, source] of this.#sources) {
+      if (setting === "credentials") continue;
+      entries.push({ setting, value: display((this.config as unknown as Record<string, unknown>)[setting]), source });
+    }
+    return new SessionExplanation(entries);
+  }
+
+  #resolveEndpoint(serviceName: string): string | undefined {
+    const code = this.config.endpoint;
+    if (code !== undefined && code !== "") return addScheme(code, this.config.disableSSL);
+    return this.#context.configuredEndpoint(serviceName)?.value;
+  }
+
+  /** What `util.inspect(session)` shows: settings and handler names, never secrets. */
+  [inspectCustom](_depth: number, options: unknown, inspect?: (value: unknown, options: unknown) => string): string {
+    const shown = this.toJSON();
+    return `Session ${inspect ? inspect(shown, options) : JSON.stringify(shown)}`;
+  }
+
+  /** What `JSON.stringify(session)` shows: settings and handler names, never secrets. */
+  toJSON(): Record<string, unknown> {
+    const handlers: Record<string, string[]> = {};
+    for (const phase of Object.keys(this.handlers) as (keyof Handlers)[]) {
+      const list = this.handlers[phase];
+      if (typeof list === "object" && list !== null && "names" in list) handlers[phase] = list.names();
+    }
+    return { config: configForDisplay(this.config), handlers };
+  }
+}
+
+function credentialsOf(overrides: Config): ResolvedConfig["credentials"] | undefined {
+  return overrides.credentials === undefined ? undefined : toCredentials(overrides.credentials);
+}
+

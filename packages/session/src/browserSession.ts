@@ -1,0 +1,62 @@
+import { createCredentials } from "@sessionkit/credentials";
+import { sleep } from "@sessionkit/handlers";
+import { createDefaultTransport } from "@sessionkit/http";
+import type { Config } from "@sessionkit/types";
+import { assembleSession } from "./assembleSession.js";
+import { defaultLogger } from "./defaultLogger.js";
+import { failingProvider } from "./lazyProvider.js";
+import { mergeConfigs } from "./mergeConfigs.js";
+import type { Session } from "./Session.js";
+import { SessionError } from "./SessionError.js";
+import type { SessionOptions } from "./SessionOptions.js";
+
+let transport: ReturnType<typeof createDefaultTransport> | undefined;
+
+/**
+ * The browser build of `newSessionWithOptions`: there is no environment and no `~/.aws`, so only code (and
+ * plugins) configure the session; `env`, `homeDir`, `sharedConfigFiles`, `profile` and `customCABundle` are
+ * refused with `BrowserOptionUnsupported` rather than silently ignored. Without credentials in code, `get()`
+ * rejects with `NoCredentialProviders`. The transport is `fetch`.
+ */
+export function newSessionWithOptions(options: SessionOptions = {}): Session {
+  for (const key of ["env", "homeDir", "sharedConfigFiles", "profile", "customCABundle"] as const) {
+    if (options[key] !== undefined) {
+      throw new SessionError("BrowserOptionUnsupported", `option ${key} needs files or an environment, which the browser build has none of`);
+    }
+  }
+  transport ??= createDefaultTransport();
+  return assembleSession({
+    options,
+    layers: [],
+    defaults: {
+      region: "",
+      maxRetries: -1,
+      logLevel: 0,
+      logger: defaultLogger,
+      s3ForcePathStyle: false,
+      disableSSL: false,
+      transport,
+      stsRegionalEndpoints: "legacy",
+      s3UsEast1RegionalEndpoint: "legacy",
+      disableParamValidation: false,
+      clock: Date.now,
+      sleep,
+    },
+    context: { configuredEndpoint: () => undefined, explainEntries: [] },
+    resolveCredentials: () => ({
+      credentials: createCredentials(
+        failingProvider(
+          "ChainProvider",
+          () => new SessionError("NoCredentialProviders", "no credentials: the browser build reads no environment or files; pass config.credentials"),
+        ),
+      ),
+      source: { source: "default", note: "browser build: credentials only from code" },
+      explain: [],
+    }),
+  });
+}
+
+/** The browser build of `newSession(...configs)`. */
+export function newSession(...configs: readonly (Config | undefined)[]): Session {
+  return newSessionWithOptions({ config: mergeConfigs(configs) });
+}

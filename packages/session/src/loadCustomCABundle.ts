@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { formatSource, type Sourced, type ValueSource } from "@sessionkit/config";
+import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+/**
+ * The custom CA bundle (spec §1.8, §7.7): the `customCABundle` option beats `AWS_CA_BUNDLE`, which beats the
+ * profile's `ca_bundle`; the two last are file paths, read now. Go's errors: a file that cannot be read is
+ * `failed to open custom CA bundle PEM file`, text without a PEM certificate `failed to load custom CA bundle
+ * PEM file`.
+ */
+export function loadCustomCABundle(
+  option: string | Uint8Array | undefined,
+  envPath: Sourced<string> | undefined,
+  filePath: Sourced<string> | undefined,
+): Sourced<string | Uint8Array> | undefined {
+  let pem: Sourced<string | Uint8Array>;
+  if (option !== undefined) pem = { value: option, source: { source: "code", option: "customCABundle" } };
+  else {
+    const path = envPath ?? filePath;
+    if (path === undefined || path.value === "") return undefined;
+    pem = { value: readBundle(path.value, path.source), source: path.source };
+  }
+  const text = typeof pem.value === "string" ? pem.value : new TextDecoder().decode(pem.value);
+  if (!PEM_CERTIFICATE.test(text)) {
+    throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate found)`);
+  }
+  return pem;
+}
+
+function readBundle(path: string, source: ValueSource): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (cause) {
+    throw new LoadCustomCABundleError(`failed to open custom CA bundle PEM file ${path} (${formatSource(source)})`, { cause });
+  }
+}

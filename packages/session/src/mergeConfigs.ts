@@ -1,0 +1,11 @@
+import type { Config } from "@sessionkit/types";
+
+/** Go's `aws.Config.MergeIn(cfgs...)`: fields are copied in order when the later config sets them. */
+export function mergeConfigs(configs: readonly (Config | undefined)[]): Config {
+  const out: Record<string, unknown> = {};
+  for (const c of configs) {
+    if (c === undefined) continue;
+    for (const [k, v] of Object.entries(c)) if (v !== undefined) out[k] = v;
+  }
+  return out as Config;
+}

@@ -1,0 +1,228 @@
+// Go v1 aws/session/session_test.go, ported (spec §8). Each test names the Go test it ports; the README's
+// table lists what is "same" and what is deliberately different.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { AnonymousCredentials, staticCredentials } from "@sessionkit/credentials";
+import { LogLevel } from "@sessionkit/handlers";
+import { newSession, newSessionWithOptions, SharedConfigState } from "./index.js";
+import { goEnv, goFixture, goSkip, testConfigFilename, testConfigOtherFilename } from "./testing/goFixtures.js";
+
+const skip = goSkip;
+
+test("TestNewDefaultSession: a region from code, the default transport and logger, LogOff", () => {
+  const s = newSessionWithOptions({ config: { region: "region" }, env: goEnv() });
+  assert.equal(s.config.region, "region");
+  assert.equal(typeof s.config.transport.handle, "function");
+  assert.equal(typeof s.config.logger.log, "function");
+  assert.equal(s.config.logLevel, LogLevel.Off);
+  // A second session gets the same default transport (Go's http.DefaultClient), so sockets are pooled.
+  assert.equal(newSessionWithOptions({ env: goEnv() }).config.transport, s.config.transport);
+});
+
+test("TestNew_WithCustomCreds: credentials given in code are kept as the same object", () => {
+  const custom = staticCredentials({ accessKeyId: "AKID", secretAccessKey: "SECRET", sessionToken: "TOKEN" });
+  const s = newSessionWithOptions({ config: { credentials: custom }, env: goEnv() });
+  assert.equal(s.config.credentials, custom);
+});
+
+test("TestSessionCopy: copy with a new region leaves the original unchanged", () => {
+  const s = newSessionWithOptions({ env: goEnv({ AWS_REGION: "orig_region" }) });
+  const copied = s.copy({ region: "new_region" });
+  assert.deepEqual([s.config.region, copied.config.region], ["orig_region", "new_region"]);
+});
+
+test("TestSessionClientConfig: overrides reach the client config; the client derives the endpoint", () => {
+  const s = newSessionWithOptions({ config: { credentials: AnonymousCredentials, region: "orig_region" }, env: goEnv() });
+  const cfg = s.clientConfig("mock-service", { region: "other-region" });
+  assert.equal(cfg.config.region, "other-region");
+  assert.equal(cfg.endpoint, undefined);
+  assert.equal(s.config.region, "orig_region");
+  // With an endpoint in code it is used as is, given a scheme by disableSSL (Go's AddScheme).
+  assert.equal(s.clientConfig("mock-service", { endpoint: "example.test:8080" }).endpoint, "https://example.test:8080");
+  assert.equal(
+    s.clientConfig("mock-service", { endpoint: "example.test", disableSSL: true }).endpoint,
+    "http://example.test",
+  );
+});
+
+test("TestNewSession_NoCredentials: with no env and no files the credentials are the chain, not anonymous", async () => {
+  const s = newSessionWithOptions({ env: goEnv() });
+  assert.notEqual(s.config.credentials, AnonymousCredentials);
+  await assert.rejects(s.config.credentials.get(), { code: "NoCredentialProviders" });
+});
+
+test("TestNewSessionWithOptions_OverrideProfile: options.profile beats AWS_PROFILE", { skip }, async () => {
+  const s = newSessionWithOptions({
+    profile: "full_profile",
+    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "other_profile" }),
+  });
+  assert.equal(s.config.region, "full_profile_region");
+  const creds = await s.config.credentials.get();
+  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken], ["full_profile_akid", "full_profile_secret", undefined]);
+  assert.match(creds.providerName, /^SharedConfigCredentials: .*shared_config$/);
+});
+
+test("TestNewSessionWithOptions_OverrideSharedConfigEnable: Enable with AWS_SDK_LOAD_CONFIG=0", { skip }, async () => {
+  const s = newSessionWithOptions({
+    sharedConfigState: SharedConfigState.Enable,
+    env: goEnv({ AWS_SDK_LOAD_CONFIG: "0", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" }),
+  });
+  assert.equal(s.config.region, "full_profile_region");
+  const creds = await s.config.credentials.get();
+  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["full_profile_akid", "full_profile_secret"]);
+  assert.match(creds.providerName, /SharedConfigCredentials/);
+});
+
+test("TestNewSessionWithOptions_OverrideSharedConfigDisable: Disable with AWS_SDK_LOAD_CONFIG=1 → no region, creds still read", { skip }, async () => {
+  const s = newSessionWithOptions({
+    sharedConfigState: SharedConfigState.Disable,
+    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" }),
+  });
+  assert.equal(s.config.region, "");
+  const creds = await s.config.credentials.get();
+  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["full_profile_akid", "full_profile_secret"]);
+  assert.match(creds.providerName, /SharedConfigCredentials/);
+});
+
+test("TestNewSessionWithOptions_OverrideSharedConfigFiles: the explicit list replaces the env file paths", { skip }, async () => {
+  const s = newSessionWithOptions({
+    sharedConfigFiles: [testConfigOtherFilename],
+    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "config_file_load_order" }),
+  });
+  assert.equal(s.config.region, "shared_config_other_region");
+  const creds = await s.config.credentials.get();
+  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["shared_config_other_akid", "shared_config_other_secret"]);
+  assert.match(creds.providerName, /SharedConfigCredentials: .*shared_config_other$/);
+});
+
+const overrides: Record<string, { env: Record<string, string>; profile?: string; region: string; creds: [string, string, RegExp] }> = {
+  "env profile with opt profile": {
+    env: { AWS_SDK_LOAD_CONFIG: "0", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "other_profile" },
+    profile: "full_profile",
+    region: "full_profile_region",
+    creds: ["full_profile_akid", "full_profile_secret", /SharedConfigCredentials/],
+  },
+  "env creds with env profile": {
+    env: {
+      AWS_SDK_LOAD_CONFIG: "0",
+      AWS_SHARED_CREDENTIALS_FILE: testConfigFilename,
+      AWS_REGION: "env_region",
+      AWS_ACCESS_KEY: "env_akid",
+      AWS_SECRET_ACCESS_KEY: "env_secret",
+      AWS_PROFILE: "other_profile",
+    },
+    region: "env_region",
+    creds: ["env_akid", "env_secret", /^EnvConfigCredentials$/],
+  },
+  "env creds with opt profile": {
+    env: {
+      AWS_SDK_LOAD_CONFIG: "0",
+      AWS_SHARED_CREDENTIALS_FILE: testConfigFilename,
+      AWS_REGION: "env_region",
+      AWS_ACCESS_KEY: "env_akid",
+      AWS_SECRET_ACCESS_KEY: "env_secret",
+      AWS_PROFILE: "other_profile",
+    },
+    profile: "full_profile",
+    region: "env_region",
+    creds: ["full_profile_akid", "full_profile_secret", /SharedConfigCredentials/],
+  },
+  "cfg and cred file with opt profile": {
+    env: {
+      AWS_SDK_LOAD_CONFIG: "0",
+      AWS_SHARED_CREDENTIALS_FILE: testConfigFilename,
+      AWS_CONFIG_FILE: testConfigOtherFilename,
+      AWS_PROFILE: "other_profile",
+    },
+    profile: "config_file_load_order",
+    region: "shared_config_region",
+    creds: ["shared_config_akid", "shared_config_secret", /SharedConfigCredentials/],
+  },
+};
+
+for (const [name, c] of Object.entries(overrides)) {
+  test(`TestNewSessionWithOptions_Overrides: ${name}`, { skip }, async () => {
+    const s = newSessionWithOptions({ profile: c.profile, sharedConfigState: SharedConfigState.Enable, env: goEnv(c.env) });
+    const creds = await s.config.credentials.get();
+    assert.equal(s.config.region, c.region);
+    assert.deepEqual([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken], [c.creds[0], c.creds[1], undefined]);
+    assert.match(creds.providerName, c.creds[2]);
+  });
+}
+
+const invalidIni: Record<string, { env?: Record<string, string>; options?: Parameters<typeof newSessionWithOptions>[0]; expect: string }> = {
+  "no options": { expect: "SharedConfigLoadError" },
+  "env only": { env: { AWS_ACCESS_KEY: "env_akid", AWS_SECRET_ACCESS_KEY: "env_secret" }, expect: "env_akid/EnvConfigCredentials" },
+  "static credentials only": {
+    options: { config: { credentials: staticCredentials({ accessKeyId: "AKID", secretAccessKey: "SECRET" }) } },
+    expect: "AKID/StaticProvider",
+  },
+  "env profile and env": {
+    env: { AWS_ACCESS_KEY: "env_akid", AWS_SECRET_ACCESS_KEY: "env_secret", AWS_PROFILE: "env_profile" },
+    expect: "SharedConfigLoadError",
+  },
+  "opt profile and env": {
+    env: { AWS_ACCESS_KEY: "env_akid", AWS_SECRET_ACCESS_KEY: "env_secret" },
+    options: { profile: "someProfile" },
+    expect: "SharedConfigLoadError",
+  },
+  "cfg enabled": {
+    env: { AWS_ACCESS_KEY: "env_akid", AWS_SECRET_ACCESS_KEY: "env_secret" },
+    options: { sharedConfigState: SharedConfigState.Enable },
+    expect: "SharedConfigLoadError",
+  },
+};
+
+for (const [name, c] of Object.entries(invalidIni)) {
+  test(`TestNewSession_EnvCredsWithInvalidConfigFile: ${name}`, { skip }, async () => {
+    const file = goFixture("shared_config_invalid_ini");
+    let outcome: string;
+    try {
+      const s = newSessionWithOptions({ ...c.options, sharedConfigFiles: [file], env: goEnv(c.env) });
+      const creds = await s.config.credentials.get();
+      outcome = `${creds.accessKeyId}/${creds.providerName}`;
+    } catch (err) {
+      outcome = (err as { code?: string }).code ?? String(err);
+      // The error names the file at fault.
+      assert.match(String((err as Error).message), /shared_config_invalid_ini/);
+    }
+    assert.equal(outcome, c.expect);
+  });
+}
+
+const regional: Record<string, { env?: Record<string, string>; config?: { stsRegionalEndpoints?: "legacy" | "regional"; s3UsEast1RegionalEndpoint?: "legacy" | "regional" }; expect: [string, string] }> = {
+  default: { expect: ["legacy", "legacy"] },
+  "enable regional": { config: { stsRegionalEndpoints: "regional", s3UsEast1RegionalEndpoint: "regional" }, expect: ["regional", "regional"] },
+  "sts env enable": { env: { AWS_STS_REGIONAL_ENDPOINTS: "regional" }, expect: ["regional", "legacy"] },
+  "sts us-east-1 env merge enable": {
+    env: { AWS_STS_REGIONAL_ENDPOINTS: "legacy" },
+    config: { stsRegionalEndpoints: "regional" },
+    expect: ["regional", "legacy"],
+  },
+  "s3 us-east-1 env enable": { env: { AWS_S3_US_EAST_1_REGIONAL_ENDPOINT: "regional" }, expect: ["legacy", "regional"] },
+  "s3 us-east-1 env merge enable": {
+    env: { AWS_S3_US_EAST_1_REGIONAL_ENDPOINT: "legacy" },
+    config: { s3UsEast1RegionalEndpoint: "regional" },
+    expect: ["legacy", "regional"],
+  },
+};
+
+for (const [name, c] of Object.entries(regional)) {
+  test(`TestSession_RegionalEndpoints: ${name}`, () => {
+    const s = newSessionWithOptions({ config: c.config, env: goEnv(c.env) });
+    assert.deepEqual([s.config.stsRegionalEndpoints, s.config.s3UsEast1RegionalEndpoint], c.expect);
+  });
+}
+
+test("TestSession_RegionalEndpoints: a bad AWS_STS_REGIONAL_ENDPOINTS fails creation naming the variable", () => {
+  assert.throws(() => newSessionWithOptions({ env: goEnv({ AWS_STS_REGIONAL_ENDPOINTS: "sideways" }) }), (err: Error) => {
+    assert.match(err.message, /AWS_STS_REGIONAL_ENDPOINTS/);
+    assert.match(err.message, /sideways/);
+    return true;
+  });
+});
+
+test("newSession(...configs) is newSessionWithOptions({ config }) with the configs merged, later ones winning", () => {
+  const s = newSession({ region: "us-west-1", maxRetries: 1 }, { region: "eu-central-1" }, undefined);
+  assert.deepEqual([s.config.region, s.config.maxRetries], ["eu-central-1", 1]);
+});

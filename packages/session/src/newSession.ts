@@ -1,0 +1,13 @@
+import type { Config } from "@sessionkit/types";
+import { mergeConfigs } from "./mergeConfigs.js";
+import { newSessionWithOptions } from "./newSessionWithOptions.js";
+import type { Session } from "./Session.js";
+
+/**
+ * Go's `session.NewSession(cfgs...)`: exactly `newSessionWithOptions({ config })` with the configs merged in
+ * order (a later config's set fields win). Reads `process.env` and the shared files once; for hermetic use
+ * (another environment or home directory) call `newSessionWithOptions`.
+ */
+export function newSession(...configs: readonly (Config | undefined)[]): Session {
+  return newSessionWithOptions({ config: mergeConfigs(configs) });
+}
