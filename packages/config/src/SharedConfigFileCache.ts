@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { closeSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
 import { type ParsedSharedConfigFile, parseSharedConfigFile, type SharedConfigFileKind } from "./parseSharedConfigFile.js";
 import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
@@ -40,16 +41,11 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
   return line;
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /** Decodes and parses file bytes; errors are `SharedConfigParseError` naming the path and line. */
 export function parseSharedConfigBytes(bytes: Uint8Array, kind: SharedConfigFileKind, path: string): ParsedSharedConfigFile {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    throw new SharedConfigParseError("file is not valid UTF-8", firstInvalidUtf8Line(bytes), path);
-  }
+  // isUtf8 + toString is much faster than a fatal TextDecoder on a cold start.
+  if (!isUtf8(bytes)) throw new SharedConfigParseError("file is not valid UTF-8", firstInvalidUtf8Line(bytes), path);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   return parseSharedConfigFile(text, { kind, path });
 }
 

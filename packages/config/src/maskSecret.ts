@@ -3,20 +3,22 @@ import type { Sourced, ValueSource } from "./ValueSource.js";
 /** What a secret (secret key, session token) is shown as: never any of its characters. */
 export const SECRET_MASK = "****";
 
-/** Property keys whose values are secrets and are never shown. */
-const SECRET_KEYS = new Set(["aws_secret_access_key", "aws_session_token", "aws_security_token"]);
-/** Property keys shown only by their last four characters. */
-const PARTIAL_KEYS = new Set(["aws_access_key_id"]);
+/** Keys (property keys, env variable names, lower-cased) whose values are secret or partly shown. */
+const KINDS = new Map<string, SecretKind>([
+  ["aws_secret_access_key", "secret"],
+  ["aws_session_token", "secret"],
+  ["aws_security_token", "secret"],
+  ["aws_secret_key", "secret"],
+  ["aws_access_key_id", "partial"],
+  ["aws_access_key", "partial"],
+]);
 
 /** How a key's value may be shown: in full, by its last four characters, or not at all. */
 export type SecretKind = "none" | "partial" | "secret";
 
 /** Classifies a property key or env variable name. */
 export function secretKind(key: string): SecretKind {
-  const k = key.toLowerCase();
-  if (SECRET_KEYS.has(k) || k === "aws_secret_key") return "secret";
-  if (PARTIAL_KEYS.has(k) || k === "aws_access_key") return "partial";
-  return "none";
+  return KINDS.get(key) ?? KINDS.get(key.toLowerCase()) ?? "none";
 }
 
 /**

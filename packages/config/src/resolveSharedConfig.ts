@@ -1,7 +1,7 @@
 import type { RegionalEndpointMode } from "@sessionkit/types";
 import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
 import { type Ec2MetadataEndpointMode, parseEc2MetadataEndpointMode } from "./loadEnvConfig.js";
-import { secretSourced } from "./maskSecret.js";
+import { secretKind, secretSourced } from "./maskSecret.js";
 import type {
   ParsedSharedConfigFile,
   SharedConfigProperty,
@@ -121,13 +121,13 @@ const STRING_KEYS_ALWAYS = [
 ] as const;
 
 const STRING_KEYS_SHARED = [
+  ["region", "region"],
   ["role_arn", "roleArn"],
   ["external_id", "externalId"],
   ["mfa_serial", "mfaSerial"],
   ["role_session_name", "roleSessionName"],
   ["source_profile", "sourceProfileName"],
   ["credential_source", "credentialSource"],
-  ["region", "region"],
   ["ca_bundle", "caBundle"],
   ["sso_session", "ssoSessionName"],
   ["sso_account_id", "ssoAccountId"],
@@ -192,7 +192,10 @@ function applySection(
     );
   };
 
-  for (const [key, p] of props) cfg.properties.set(key, { value: p.value, source: src(key, p) });
+  for (const [key, p] of props) {
+    const kind = secretKind(key);
+    cfg.properties.set(key, kind === "none" ? { value: p.value, source: src(key, p) } : secretSourced(text(p), src(key, p), kind));
+  }
 
   if (sharedConfigEnabled) {
     for (const [key, field] of STRING_KEYS_SHARED) {
@@ -219,7 +222,7 @@ function applySection(
     if (mode !== undefined) {
       const m = parseEc2MetadataEndpointMode(text(mode));
       if (m instanceof Error) invalid("ec2_metadata_service_endpoint_mode", mode, m.message);
-      else if (m === undefined) cfg.ec2MetadataServiceEndpointMode = undefined;
+      else if (m === undefined) delete cfg.ec2MetadataServiceEndpointMode;
       else cfg.ec2MetadataServiceEndpointMode = { value: m, source: src("ec2_metadata_service_endpoint_mode", mode) };
     }
     for (const [key, field] of BOOL_KEYS_SHARED) {
@@ -255,7 +258,7 @@ function applySection(
       ...(has(account) ? { accountId: account } : {}),
       providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
-    cfg.partialCredentials = undefined;
+    delete cfg.partialCredentials;
   } else if (idText !== "" && id !== undefined) {
     cfg.partialCredentials = {
       present: { value: "aws_access_key_id", source: src("aws_access_key_id", id) },
@@ -289,22 +292,22 @@ export function hasSharedCredentials(cfg: SharedConfig): boolean {
 }
 
 function clearAssumeRoleOptions(cfg: MutableConfig): void {
-  cfg.roleArn = undefined;
-  cfg.externalId = undefined;
-  cfg.mfaSerial = undefined;
-  cfg.roleSessionName = undefined;
-  cfg.sourceProfileName = undefined;
+  delete cfg.roleArn;
+  delete cfg.externalId;
+  delete cfg.mfaSerial;
+  delete cfg.roleSessionName;
+  delete cfg.sourceProfileName;
 }
 
 function clearCredentialOptions(cfg: MutableConfig): void {
-  cfg.credentialSource = undefined;
-  cfg.credentialProcess = undefined;
-  cfg.webIdentityTokenFile = undefined;
-  cfg.credentials = undefined;
-  cfg.ssoAccountId = undefined;
-  cfg.ssoRegion = undefined;
-  cfg.ssoRoleName = undefined;
-  cfg.ssoStartUrl = undefined;
+  delete cfg.credentialSource;
+  delete cfg.credentialProcess;
+  delete cfg.webIdentityTokenFile;
+  delete cfg.credentials;
+  delete cfg.ssoAccountId;
+  delete cfg.ssoRegion;
+  delete cfg.ssoRoleName;
+  delete cfg.ssoStartUrl;
 }
 
 function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
