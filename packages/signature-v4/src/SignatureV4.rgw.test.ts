@@ -8,7 +8,7 @@ import type { HttpRequest } from "@sessionkit/types";
 import { rgw } from "@sessionkit/test-env";
 import { ClockSkew } from "./ClockSkew.js";
 import { formatUrl } from "./formatUrl.js";
-import { SignatureV4 } from "./SignatureV4.js";
+import { SignatureV4, type SignatureV4Options } from "./SignatureV4.js";
 import { fakeCredentials, fakeRequest } from "./test-support/fakeRequest.js";
 import { errorCode, sendRaw } from "./test-support/sendRaw.js";
 import { uriEscapePath } from "./uriEscape.js";
@@ -21,12 +21,13 @@ const info = server.value;
 const endpoint = info === undefined ? new URL("http://127.0.0.1") : new URL(info.endpoint);
 const bucket = `sigv4-${randomUUID().slice(0, 8)}`;
 
-const s3 = (secretAccessKey = info?.secretAccessKey ?? "") =>
+const s3 = (secretAccessKey = info?.secretAccessKey ?? "", extra: Partial<SignatureV4Options> = {}) =>
   new SignatureV4({
     service: "s3",
     region: "us-east-1",
     credentials: { accessKeyId: info?.accessKeyId ?? "", secretAccessKey },
     uriEscapePath: false,
+    ...extra,
   });
 
 // Path-style, as S3 clients address RGW.
@@ -85,13 +86,7 @@ describe("Ceph RGW accepts our signatures", () => {
   });
 
   test("UNSIGNED-PAYLOAD and a query string (ListObjectsV2 with prefix)", { skip: server.skip }, async () => {
-    const unsigned = new SignatureV4({
-      service: "s3",
-      region: "us-east-1",
-      credentials: { accessKeyId: info?.accessKeyId ?? "", secretAccessKey: info?.secretAccessKey ?? "" },
-      uriEscapePath: false,
-      unsignedPayload: true,
-    });
+    const unsigned = s3(undefined, { unsignedPayload: true });
     const put = await sendRaw(await unsigned.sign(at("PUT", `/${bucket}/unsigned.txt`, { body: "not hashed" })));
     assert.equal(put.statusCode, 200, put.body);
     const list = await sendRaw(await s3().sign(at("GET", `/${bucket}`, { query: { "list-type": "2", prefix: "uns" } })));
@@ -100,13 +95,7 @@ describe("Ceph RGW accepts our signatures", () => {
   });
 
   test("the WebCrypto implementation is accepted too", { skip: server.skip }, async () => {
-    const signer = new SignatureV4({
-      service: "s3",
-      region: "us-east-1",
-      credentials: { accessKeyId: info?.accessKeyId ?? "", secretAccessKey: info?.secretAccessKey ?? "" },
-      uriEscapePath: false,
-      crypto: webSigningCrypto,
-    });
+    const signer = s3(undefined, { crypto: webSigningCrypto });
     const res = await sendRaw(await signer.sign(at("GET", `/${bucket}/greeting.txt`)));
     assert.equal(res.statusCode, 200, res.body);
   });

@@ -113,33 +113,35 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
 
   /** Signs a copy of `request` with the `Authorization` header. */
   async sign(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<HttpRequest> {
-    const signed = cloneRequest(request, false);
-    let params = this.#params(options, undefined);
-    if (params instanceof Promise) params = await params;
-    await signHttpRequest(signed, params);
-    return signed;
+    return (await this.#signCopy(request, options, undefined)).request;
   }
 
   /** Presigns a copy of `request`: the signature goes into the query (`X-Amz-Expires`: `expiresIn`, default 3600 s). */
   async presign(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<HttpRequest> {
-    const signed = cloneRequest(request, true);
-    let params = this.#params(options, options);
-    if (params instanceof Promise) params = await params;
-    await signHttpRequest(signed, params);
-    return signed;
+    return (await this.#signCopy(request, options, options)).request;
   }
 
   /** {@link sign}, also returning the canonical request, the string to sign and the signature. */
-  async signWithDetails(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<SignedRequest> {
-    const signed = cloneRequest(request, false);
-    const d = await signHttpRequest(signed, await this.#params(options, undefined));
-    return { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
+  signWithDetails(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<SignedRequest> {
+    return this.#signCopy(request, options, undefined);
   }
 
   /** {@link presign}, also returning the canonical request, the string to sign and the signature. */
-  async presignWithDetails(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<SignedRequest> {
-    const signed = cloneRequest(request, true);
-    const d = await signHttpRequest(signed, await this.#params(options, options));
+  presignWithDetails(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<SignedRequest> {
+    return this.#signCopy(request, options, options);
+  }
+
+  async #signCopy(
+    request: HttpRequest,
+    options: RequestSigningArguments,
+    presign: RequestPresigningArguments | undefined,
+  ): Promise<SignedRequest> {
+    const signed = cloneRequest(request, presign !== undefined);
+    let params = this.#params(options, presign);
+    // Awaiting only real promises: static credentials cost no extra tick.
+    if (params instanceof Promise) params = await params;
+    const d = await signHttpRequest(signed, params);
+    // A literal, not a spread: spread-built objects are slow to create and to extend in V8.
     return { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
   }
 
