@@ -1,0 +1,107 @@
+import type { AssumeRoleInput, AssumeRoleOutput, PolicyDescriptorType, Tag } from "@sessionkit/client-sts";
+import { createCredentialsValue } from "@sessionkit/credentials";
+import type { Clock, CredentialsProvider, CredentialsValue, GetCredentialsOptions, TokenProvider } from "@sessionkit/types";
+import { AssumeRoleError } from "./AssumeRoleError.js";
+
+/** Go v1's provider name for assumed-role credentials. */
+export const ASSUME_ROLE_PROVIDER_NAME = "AssumeRoleProvider";
+
+/** Go's `stscreds.DefaultDuration` (15 minutes), in seconds. */
+export const DEFAULT_DURATION_SECONDS = 900;
+
+/** What the provider needs from an STS client; `@sessionkit/client-sts`'s `STS` is one. */
+export interface AssumeRoleClient {
+  assumeRole(input: AssumeRoleInput, options?: { readonly signal?: AbortSignal }): Promise<AssumeRoleOutput>;
+}
+
+export interface AssumeRoleProviderOptions {
+  /** The STS client, or a function making one (called once, at the first retrieve). */
+  readonly client: AssumeRoleClient | (() => AssumeRoleClient);
+  readonly roleArn: string;
+  /** Default: the decimal Unix time in nanoseconds at each retrieve, as Go's `time.Now().UnixNano()`. */
+  readonly roleSessionName?: string;
+  /** Default {@link DEFAULT_DURATION_SECONDS} (900). */
+  readonly durationSeconds?: number;
+  readonly externalId?: string;
+  /** The MFA device (`mfa_serial`). With it, a `tokenCode` or a `tokenProvider` is required. */
+  readonly serialNumber?: string;
+  /** A fixed MFA code; beats `tokenProvider` (Go's code does this, whatever its doc comment says). */
+  readonly tokenCode?: string;
+  /** Asked for a code at every retrieve (each refresh), never at creation. */
+  readonly tokenProvider?: TokenProvider;
+  readonly policy?: string;
+  readonly policyArns?: PolicyDescriptorType[];
+  readonly tags?: Tag[];
+  readonly transitiveTagKeys?: string[];
+  readonly sourceIdentity?: string;
+  /** Milliseconds since the epoch, for the default session name. Default `Date.now`. */
+  readonly clock?: Clock;
+}
+
+/** The account id of an ARN such as `arn:aws:sts::123456789012:assumed-role/r/s`; empty (RGW) gives `undefined`. */
+function accountOf(arn: string | undefined): string | undefined {
+  return arn?.split(":", 5)[4] || undefined;
+}
+
+/**
+ * Go v1's `stscreds.AssumeRoleProvider` (spec §4.10–§4.19): calls STS AssumeRole at every retrieve and returns
+ * the temporary credentials with their expiration (no expiry window of its own; give one to
+ * `createCredentials`). Wrap it with `createCredentials` so concurrent callers share one refresh — and one MFA
+ * prompt.
+ *
+ * MFA: `serialNumber` + `tokenCode` sends the code; `serialNumber` + `tokenProvider` asks the provider at each
+ * refresh (its rejection is returned as is); `serialNumber` alone fails with `AssumeRoleTokenNotAvailable`.
+ * The code's length is not checked here: the server does that.
+ */
+export function assumeRoleProvider(options: AssumeRoleProviderOptions): CredentialsProvider {
+  const clock = options.clock ?? Date.now;
+  const makeClient = options.client;
+  let client: AssumeRoleClient | undefined = typeof makeClient === "function" ? undefined : makeClient;
+
+  const tokenCode = async (): Promise<string | undefined> => {
+    if (options.serialNumber === undefined || options.serialNumber === "") return undefined;
+    if (options.tokenCode !== undefined && options.tokenCode !== "") return options.tokenCode;
+    if (options.tokenProvider !== undefined) return options.tokenProvider();
+    throw new AssumeRoleError(
+      "AssumeRoleTokenNotAvailable",
+      `assume role with MFA enabled, but neither TokenCode nor TokenProvider are set (role ${options.roleArn}, mfa_serial ${options.serialNumber})`,
+    );
+  };
+
+  return {
+    name: ASSUME_ROLE_PROVIDER_NAME,
+    async retrieve(retrieveOptions?: GetCredentialsOptions): Promise<CredentialsValue> {
+      const code = await tokenCode();
+      if (client === undefined && typeof makeClient === "function") client = makeClient();
+      const input: AssumeRoleInput = {
+        RoleArn: options.roleArn,
+        RoleSessionName: options.roleSessionName || (BigInt(Math.trunc(clock())) * 1_000_000n).toString(),
+        DurationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
+      };
+      if (options.externalId) input.ExternalId = options.externalId;
+      if (code !== undefined) {
+        input.SerialNumber = options.serialNumber;
+        input.TokenCode = code;
+      }
+      if (options.policy !== undefined) input.Policy = options.policy;
+      if (options.policyArns !== undefined) input.PolicyArns = options.policyArns;
+      if (options.tags !== undefined) input.Tags = options.tags;
+      if (options.transitiveTagKeys !== undefined) input.TransitiveTagKeys = options.transitiveTagKeys;
+      if (options.sourceIdentity !== undefined) input.SourceIdentity = options.sourceIdentity;
+
+      const out = await (client as AssumeRoleClient).assumeRole(input, { signal: retrieveOptions?.signal });
+      const c = out.Credentials;
+      if (c === undefined) {
+        throw new AssumeRoleError("AssumeRoleNoCredentials", `STS returned no credentials for role ${options.roleArn}`);
+      }
+      return createCredentialsValue({
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+        accountId: accountOf(out.AssumedRoleUser?.Arn),
+        providerName: ASSUME_ROLE_PROVIDER_NAME,
+      });
+    },
+  };
+}
