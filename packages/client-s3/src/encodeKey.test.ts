@@ -21,7 +21,7 @@ test("keys are percent-encoded per RFC 3986 with '/' kept", () => {
 });
 
 test("a key with a lone surrogate is a typed InvalidParameter error, not a URIError", () => {
-  assert.throws(() => encodeKey("bad\ud800key"), (e: unknown) => e instanceof SdkError && e.code === "InvalidParameter");
+  for (const bad of ["bad\ud800key", "bad\udc00", "\ud800"]) assert.throws(() => encodeKey(bad), (e: unknown) => e instanceof SdkError && e.code === "InvalidParameter");
 });
 
 test("copySource joins bucket and encoded key, with an optional version id", () => {

@@ -1,28 +1,20 @@
 import { SdkError } from "@sessionkit/errors";
+import { uriEscapePath } from "@sessionkit/signature-v4";
 
-// Matches keys that need no escaping at all, so the common case skips the encoder.
-const SAFE = /^[A-Za-z0-9\-._~/]*$/;
-const RESERVED_BY_RFC3986 = /[!'()*]/g;
-
-function hexEscape(c: string): string {
-  return `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
-}
+// A UTF-16 surrogate without its pair has no UTF-8 form.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Percent-encodes an object key (or bucket) for the request path the way S3 and its SigV4 canonical path
  * expect it: every byte outside RFC 3986's unreserved set is escaped (space → `%20`, `+` → `%2B`, UTF-8 for
  * unicode), and `/` is kept so keys keep their "folders". The signer then uses this path as-is (S3 mode).
+ * A lone surrogate is an error rather than silently becoming U+FFFD, which would name another key.
  */
 export function encodeKey(key: string): string {
-  if (SAFE.test(key)) return key;
-  let encoded: string;
-  try {
-    encoded = encodeURIComponent(key);
-  } catch (cause) {
-    // A lone UTF-16 surrogate has no UTF-8 form; say so instead of leaking a URIError.
-    throw new SdkError("InvalidParameter", "the bucket or key contains a lone UTF-16 surrogate and cannot be encoded", { cause });
+  if (LONE_SURROGATE.test(key)) {
+    throw new SdkError("InvalidParameter", "the bucket or key contains a lone UTF-16 surrogate and cannot be encoded");
   }
-  return encoded.replace(RESERVED_BY_RFC3986, hexEscape).replace(/%2F/g, "/");
+  return uriEscapePath(key);
 }
 
 /**
