@@ -439,3 +439,27 @@ test("an error document that is not well-formed XML (s3rver's &uuml;) still give
   const err = await rejection(s3.getObject({ Bucket: "b", Key: "missing key+ü" }));
   assert.deepEqual([err.code, err.message, err.statusCode], ["NoSuchKey", "NoSuchKey: The specified key does not exist.", 404]);
 });
+
+test("the constructor asks the provider for the s3 service with the caller's overrides", () => {
+  const calls: unknown[] = [];
+  const base = testProvider({ transport: cannedTransport(() => ({})) });
+  const s3 = new S3(
+    {
+      clientConfig(service, overrides) {
+        calls.push([service, overrides]);
+        return base.clientConfig(service, overrides);
+      },
+    },
+    { region: "eu-central-1", s3ForcePathStyle: true },
+  );
+  assert.deepEqual(calls, [["s3", { region: "eu-central-1", s3ForcePathStyle: true }]]);
+  assert.deepEqual([s3.clientInfo.endpoint, s3.clientInfo.signingRegion, s3.config.s3ForcePathStyle], ["https://s3.eu-central-1.amazonaws.com", "eu-central-1", true]);
+});
+
+test("an aborted signal rejects with RequestCanceled and sends nothing", async () => {
+  const { s3, sent } = client(() => ({}));
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(s3.getObject({ Bucket: "bkt", Key: "k" }, { signal: controller.signal }), { code: "RequestCanceled", operation: "s3/GetObject" });
+  assert.equal(sent.length, 0);
+});
