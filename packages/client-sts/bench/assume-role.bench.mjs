@@ -5,7 +5,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defaultHandlers } from "@sessionkit/handlers";
+import { bytesBody, defaultHandlers } from "@sessionkit/handlers";
 import { STS } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -36,20 +36,6 @@ const HEADERS = { "content-type": "text/xml", "content-length": String(XML.byteL
 const KEYS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" };
 const INPUT = { RoleArn: "arn:aws:iam::123456789012:role/integration-test", RoleSessionName: "bench", DurationSeconds: 900 };
 
-function cannedBody() {
-  let done = false;
-  return {
-    bytes: () => Promise.resolve(XML),
-    [Symbol.asyncIterator]: () => ({
-      next: () => {
-        if (done) return Promise.resolve({ done: true, value: undefined });
-        done = true;
-        return Promise.resolve({ done: false, value: XML });
-      },
-    }),
-  };
-}
-
 const value = { ...KEYS, providerName: "Bench" };
 const get = () => Promise.resolve(value);
 const credentials = Object.assign(get, { get, providerName: "Bench", isExpired: () => false, expire() {}, expiresAt: () => undefined });
@@ -61,7 +47,7 @@ const config = {
   logger: { log() {} },
   s3ForcePathStyle: false,
   disableSSL: false,
-  transport: { handle: () => Promise.resolve({ statusCode: 200, headers: { ...HEADERS }, body: cannedBody() }) },
+  transport: { handle: () => Promise.resolve({ statusCode: 200, headers: { ...HEADERS }, body: bytesBody(XML) }) },
   stsRegionalEndpoints: "regional",
   s3UsEast1RegionalEndpoint: "legacy",
   disableParamValidation: false,

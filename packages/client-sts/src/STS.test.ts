@@ -213,3 +213,12 @@ test("an aborted call rejects with RequestCanceled", async () => {
   assert.ok(isSdkError(err, "RequestCanceled"));
   assert.equal(transport.requests.length, 0);
 });
+
+test("no region and no endpoint: MissingRegion before anything is sent", async () => {
+  const transport = cannedTransport({ body: ASSUME_ROLE_OK });
+  const err = await new STS(testProvider({ transport, region: "" }))
+    .assumeRole({ RoleArn: ROLE, RoleSessionName: "s" })
+    .catch((e: unknown) => e);
+  assert.ok(isSdkError(err, "MissingRegion"));
+  assert.equal(transport.requests.length, 0);
+});
