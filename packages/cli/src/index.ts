@@ -1,1 +1,12 @@
-export {};
+export { CliError, type CliErrorOptions } from "./CliError.js";
+export { type CliInput, type CliIO, type CliOutput, processIO } from "./CliIO.js";
+export { type CommandContext, type CommandSpec, stringFlag } from "./CommandSpec.js";
+export { COMMANDS } from "./commands.js";
+export { configFromFlags, createCliSession, DEBUG_LOG_LEVEL, DEBUG_LOG_LEVEL_NO_BODY } from "./createCliSession.js";
+export { errorMessage, exitCodeFor, formatError, formatErrorDetails } from "./formatError.js";
+export { MFA_CODE_ENV, type MfaCodeSources, mfaTokenProvider } from "./mfaTokenProvider.js";
+export { Output, type OutputFormat } from "./Output.js";
+export { type FlagSpec, type FlagValues, type ParsedArgs, parseArgs } from "./parseArgs.js";
+export { formatS3Url, isS3Url, parseS3Url, type S3Location } from "./parseS3Url.js";
+export { CLI_VERSION, runCli } from "./runCli.js";
+export { UsageError } from "./UsageError.js";
