@@ -226,3 +226,20 @@ test("newSession(...configs) is newSessionWithOptions({ config }) with the confi
   const s = newSession({ region: "us-west-1", maxRetries: 1 }, { region: "eu-central-1" }, undefined);
   assert.deepEqual([s.config.region, s.config.maxRetries], ["eu-central-1", 1]);
 });
+
+test("TestNewSession_ResolveEndpointError (adapted): an empty region fails at the client's validate phase, nothing is sent", async () => {
+  const { S3 } = await import("./testing/clientS3.js");
+  const sent: string[] = [];
+  const transport = {
+    handle: (r: { hostname: string }) => {
+      sent.push(r.hostname);
+      return Promise.reject(new Error("must not be called"));
+    },
+  };
+  const s = newSessionWithOptions({
+    config: { region: "", credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET" }, transport },
+    env: goEnv(),
+  });
+  await assert.rejects(new S3(s).listBuckets(), { code: "MissingRegion" });
+  assert.deepEqual(sent, []);
+});

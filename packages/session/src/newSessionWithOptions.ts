@@ -103,6 +103,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     })),
   ];
   if (ca !== undefined) explainEntries.push({ setting: "customCABundle", value: "PEM", source: ca.source });
+  explainEntries.push(...configuredEndpoints(env, shared));
 
   return assembleSession({
     options,
@@ -181,6 +182,25 @@ function fileLayer(shared: SharedConfig | undefined): ConfigLayer {
   if (shared.stsRegionalEndpoints !== undefined) layer.stsRegionalEndpoints = shared.stsRegionalEndpoints;
   if (shared.s3UsEast1RegionalEndpoint !== undefined) layer.s3UsEast1RegionalEndpoint = shared.s3UsEast1RegionalEndpoint;
   return layer as ConfigLayer;
+}
+
+/** The configured endpoint URLs, as `explain` lists them (which one a client uses depends on its service). */
+function configuredEndpoints(env: Environment, shared: SharedConfig | undefined): ExplainEntry[] {
+  const out: ExplainEntry[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("AWS_ENDPOINT_URL") && value !== undefined && value !== "") {
+      const service = name === "AWS_ENDPOINT_URL" ? "*" : name.slice("AWS_ENDPOINT_URL_".length).toLowerCase();
+      out.push({ setting: `endpointUrl[${service}]`, value, source: { source: "env", name } });
+    }
+  }
+  for (const [service, settings] of shared?.services?.services ?? []) {
+    const url = settings.get("endpoint_url");
+    if (url !== undefined) out.push({ setting: `endpointUrl[${service}]`, value: url.value, source: url.source });
+  }
+  if (shared?.endpointUrl !== undefined) {
+    out.push({ setting: "endpointUrl[*]", value: shared.endpointUrl.value, source: shared.endpointUrl.source });
+  }
+  return out.sort((a, b) => a.setting.localeCompare(b.setting));
 }
 
 function fileSource(f: SharedConfigFileRef, env: EnvConfig, options: SessionOptions): ValueSource {

@@ -92,19 +92,19 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
 function fromProfile(input: CredentialsInput): ResolvedCredentials {
   const shared = input.shared;
   if (shared === undefined) return defaultChain(input, input.profile);
-  const chain = profileChain(shared);
-  const [base, ...roles] = chain;
-  let current = baseCredentials(base, input, shared);
-  const explain: ExplainEntry[] = [...current.explain];
-  let source = current.source;
-  let credentials = current.credentials;
+  const [base, ...roles] = profileChain(shared);
+  const first = baseCredentials(base, input, shared);
+  let credentials = first.credentials;
+  let source = first.source;
+  const steps: ExplainEntry[] = [...first.explain];
   for (const role of roles) {
     credentials = assumeRole(role, credentials, input);
     source = role.roleArn.source;
-    explain.push(entry("credentials", `AssumeRoleProvider ${role.roleArn.value}${roleDetails(role, input)}`, source));
+    steps.push(entry("credentials", `AssumeRoleProvider ${role.roleArn.value}${roleDetails(role, input)}`, source));
   }
-  current = { credentials, source, explain };
-  return current;
+  // The last step is what signs; the ones before it are listed as its sources, base first.
+  const explain = steps.map((e, i) => (i === steps.length - 1 ? e : { ...e, setting: `credentials.source[${i}]` }));
+  return { credentials, source, explain };
 }
 
 function baseCredentials(base: ProfileChainBase, input: CredentialsInput, shared: SharedConfig): ResolvedCredentials {
