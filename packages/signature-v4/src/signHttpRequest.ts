@@ -125,118 +125,176 @@ function bodyHash(body: unknown, crypto: SigningCrypto): string | Promise<string
   return UNSIGNED_PAYLOAD;
 }
 
-/**
- * Signs `request` in place: with the `Authorization` header, or (with `expiresIn`) as a presigned URL whose
- * `X-Amz-*` parameters go into `request.query`. `request.headers` is replaced by a new object holding the
- * signed headers; earlier signing headers and parameters are dropped, so a retry re-signs the same request. The `host` header is signed from `hostname`/`port` when absent (and not
- * added: transports derive the same value).
- */
-export async function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): Promise<SigningDetails> {
-  const { credentials, crypto } = p;
-  const presign = p.expiresIn !== undefined;
-  const amzDate = formatAmzDate(p.time);
-  const shortDate = amzDate.slice(0, 8);
-  const scope = `${shortDate}/${p.region}/${p.service}/aws4_request`;
-  const token = credentials.sessionToken === "" ? undefined : credentials.sessionToken;
-  const source = request.headers;
-  // Headers are copied into a new object rather than edited: adding keys to an object built by a spread is
-  // slow in V8, and deleting keys makes the next lookups slow.
-  const headers: Record<string, string> = {};
-  if (presign && request.query === undefined) request.query = {};
-  const query = request.query;
+/** One signature in progress: what the synchronous steps computed, for the steps that may have to wait. */
+class Draft {
+  readonly request: HttpRequest;
+  readonly p: SignHttpRequestParams;
+  readonly amzDate: string;
+  readonly shortDate: string;
+  readonly scope: string;
+  readonly token: string | undefined;
+  readonly presign: boolean;
+  readonly headers: Record<string, string> = {};
+  /** Signed headers as flat [name, value, ...] pairs, names lower-cased. */
+  readonly entries: string[] = [];
+  contentSha: string | undefined = undefined;
+  signedHeaders = "";
+  canonicalRequest = "";
+  stringToSign = "";
 
-  // Signed headers as flat [name, value, ...] pairs, names lower-cased.
-  const entries: string[] = [];
-  let hostSeen = false;
-  let contentSha: string | undefined;
-  for (const name in source) {
-    const raw: unknown = source[name];
-    if (raw === undefined || raw === null) continue;
-    const lower = name.toLowerCase();
-    if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
-    const text = typeof raw === "string" ? raw : String(raw);
-    const value = canonicalValue(text);
-    if (lower === AMZ_CONTENT_SHA256) {
-      if (value === "") continue;
-      contentSha = value;
-    } else if (presign && isHoisted(lower, p)) {
-      query[name] = text;
-      continue;
-    }
-    headers[name] = text;
-    if (!isSignable(lower, p)) continue;
-    if (lower === "host") hostSeen = true;
-    entries.push(lower, value);
-  }
-  request.headers = headers;
-  if (!hostSeen) entries.push("host", hostHeader(request));
-
-  let payload: string | Promise<string>;
-  if (contentSha !== undefined) payload = contentSha;
-  else if (p.unsignedPayload) payload = UNSIGNED_PAYLOAD;
-  else payload = bodyHash(request.body, crypto);
-  if (typeof payload !== "string") payload = await payload;
-
-  if (!presign) {
-    headers[AMZ_DATE] = amzDate;
-    entries.push(AMZ_DATE, amzDate);
-    if (token !== undefined && p.signSessionToken) {
-      headers[AMZ_SECURITY_TOKEN] = token;
-      entries.push(AMZ_SECURITY_TOKEN, canonicalValue(token));
-    }
-    if (p.applyChecksum && contentSha === undefined) {
-      headers[AMZ_CONTENT_SHA256] = payload;
-      entries.push(AMZ_CONTENT_SHA256, payload);
-    }
+  constructor(request: HttpRequest, p: SignHttpRequestParams) {
+    this.request = request;
+    this.p = p;
+    this.presign = p.expiresIn !== undefined;
+    this.amzDate = formatAmzDate(p.time);
+    this.shortDate = this.amzDate.slice(0, 8);
+    this.scope = `${this.shortDate}/${p.region}/${p.service}/aws4_request`;
+    const token = p.credentials.sessionToken;
+    this.token = token === "" ? undefined : token;
   }
 
-  sortPairs(entries);
-  // Canonical headers; the same name under different spellings is merged with "," in request order.
-  let canonicalHeaders = "";
-  let signedHeaders = "";
-  let name = entries[0] as string;
-  let value = entries[1] as string;
-  for (let i = 2; i < entries.length; i += 2) {
-    const n = entries[i] as string;
-    if (n === name) {
-      value += `,${entries[i + 1] as string}`;
-      continue;
+  /** Copies the headers (dropping old signing headers, hoisting for presign) and picks the signed ones. */
+  collectHeaders(): void {
+    const { request, p, presign, headers, entries } = this;
+    // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
+    // is slow in V8, and deleting keys makes the next lookups slow.
+    const source = request.headers;
+    if (presign && request.query === undefined) request.query = {};
+    const query = request.query;
+    let hostSeen = false;
+    for (const name in source) {
+      const raw: unknown = source[name];
+      if (raw === undefined || raw === null) continue;
+      const lower = name.toLowerCase();
+      if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
+      const text = typeof raw === "string" ? raw : String(raw);
+      const value = canonicalValue(text);
+      if (lower === AMZ_CONTENT_SHA256) {
+        if (value === "") continue;
+        this.contentSha = value;
+      } else if (presign && isHoisted(lower, p)) {
+        query[name] = text;
+        continue;
+      }
+      headers[name] = text;
+      if (!isSignable(lower, p)) continue;
+      if (lower === "host") hostSeen = true;
+      entries.push(lower, value);
+    }
+    request.headers = headers;
+    if (!hostSeen) entries.push("host", hostHeader(request));
+  }
+
+  payloadHash(): string | Promise<string> {
+    if (this.contentSha !== undefined) return this.contentSha;
+    if (this.p.unsignedPayload) return UNSIGNED_PAYLOAD;
+    return bodyHash(this.request.body, this.p.crypto);
+  }
+
+  /** Adds the signing headers or query parameters and builds the canonical request. */
+  canonicalize(payload: string): string {
+    const { request, p, presign, headers, entries, amzDate, token } = this;
+    if (!presign) {
+      headers[AMZ_DATE] = amzDate;
+      entries.push(AMZ_DATE, amzDate);
+      if (token !== undefined && p.signSessionToken) {
+        headers[AMZ_SECURITY_TOKEN] = token;
+        entries.push(AMZ_SECURITY_TOKEN, canonicalValue(token));
+      }
+      if (p.applyChecksum && this.contentSha === undefined) {
+        headers[AMZ_CONTENT_SHA256] = payload;
+        entries.push(AMZ_CONTENT_SHA256, payload);
+      }
+    }
+    sortPairs(entries);
+    // Canonical headers; the same name under different spellings is merged with "," in request order.
+    let canonicalHeaders = "";
+    let signedHeaders = "";
+    let name = entries[0] as string;
+    let value = entries[1] as string;
+    for (let i = 2; i < entries.length; i += 2) {
+      const n = entries[i] as string;
+      if (n === name) {
+        value += `,${entries[i + 1] as string}`;
+        continue;
+      }
+      canonicalHeaders += `${name}:${value}\n`;
+      signedHeaders += signedHeaders === "" ? name : `;${name}`;
+      name = n;
+      value = entries[i + 1] as string;
     }
     canonicalHeaders += `${name}:${value}\n`;
     signedHeaders += signedHeaders === "" ? name : `;${name}`;
-    name = n;
-    value = entries[i + 1] as string;
-  }
-  canonicalHeaders += `${name}:${value}\n`;
-  signedHeaders += signedHeaders === "" ? name : `;${name}`;
+    this.signedHeaders = signedHeaders;
 
-  if (presign) {
-    delete query[Q_SIGNATURE];
-    delete query[Q_SECURITY_TOKEN];
-    query[Q_ALGORITHM] = ALGORITHM;
-    query[Q_CREDENTIAL] = `${credentials.accessKeyId}/${scope}`;
-    query[Q_DATE] = amzDate;
-    query[Q_EXPIRES] = String(p.expiresIn);
-    if (token !== undefined && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
-    query[Q_SIGNED_HEADERS] = signedHeaders;
+    const query = request.query;
+    if (presign) {
+      delete query[Q_SIGNATURE];
+      delete query[Q_SECURITY_TOKEN];
+      query[Q_ALGORITHM] = ALGORITHM;
+      query[Q_CREDENTIAL] = `${p.credentials.accessKeyId}/${this.scope}`;
+      query[Q_DATE] = amzDate;
+      query[Q_EXPIRES] = String(p.expiresIn);
+      if (token !== undefined && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+      query[Q_SIGNED_HEADERS] = signedHeaders;
+    }
+    this.canonicalRequest = `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders}\n${payload}`;
+    return this.canonicalRequest;
   }
 
-  const canonicalRequest = `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders}\n${payload}`;
-  let hash = crypto.sha256Hex(canonicalRequest);
-  if (typeof hash !== "string") hash = await hash;
-  const stringToSign = `${ALGORITHM}\n${amzDate}\n${scope}\n${hash}`;
-  let key = p.keyCache.get(crypto, credentials.secretAccessKey, shortDate, p.region, p.service);
+  setHash(hash: string): string {
+    this.stringToSign = `${ALGORITHM}\n${this.amzDate}\n${this.scope}\n${hash}`;
+    return this.stringToSign;
+  }
+
+  signingKey(): unknown {
+    const p = this.p;
+    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.shortDate, p.region, p.service);
+  }
+
+  /** Puts the signature on the request. */
+  finish(signature: string): SigningDetails {
+    const { request, p, token } = this;
+    if (this.presign) {
+      request.query[Q_SIGNATURE] = signature;
+      if (token !== undefined && !p.signSessionToken) request.query[Q_SECURITY_TOKEN] = token;
+    } else {
+      this.headers[AUTHORIZATION] =
+        `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${this.scope}, SignedHeaders=${this.signedHeaders}, Signature=${signature}`;
+      if (token !== undefined && !p.signSessionToken) this.headers[AMZ_SECURITY_TOKEN] = token;
+    }
+    return { canonicalRequest: this.canonicalRequest, stringToSign: this.stringToSign, signature };
+  }
+}
+
+// The path for hashes that arrive as promises (WebCrypto), resuming after the canonical request.
+async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<SigningDetails> {
+  const stringToSign = d.setHash(await hash);
+  let key = d.signingKey();
   if (isPromiseLike(key)) key = await key;
-  let signature = crypto.hmacHex(key, stringToSign);
-  if (typeof signature !== "string") signature = await signature;
+  return d.finish(await d.p.crypto.hmacHex(key, stringToSign));
+}
 
-  if (presign) {
-    query[Q_SIGNATURE] = signature;
-    if (token !== undefined && !p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
-  } else {
-    headers[AUTHORIZATION] =
-      `${ALGORITHM} Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    if (token !== undefined && !p.signSessionToken) headers[AMZ_SECURITY_TOKEN] = token;
-  }
-  return { canonicalRequest, stringToSign, signature };
+/**
+ * Signs `request` in place: with the `Authorization` header, or (with `expiresIn`) as a presigned URL whose
+ * `X-Amz-*` parameters go into `request.query`. `request.headers` is replaced by a new object holding the
+ * signed headers; earlier signing headers and parameters are dropped, so a retry re-signs the same request.
+ * The `host` header is signed from `hostname`/`port` when absent (and not added: transports derive the same
+ * value).
+ *
+ * Synchronous when the crypto is (Node): the result is then a value, not a promise, and the caller pays no
+ * tick; with WebCrypto it is a promise.
+ */
+export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
+  const d = new Draft(request, p);
+  d.collectHeaders();
+  const payload = d.payloadHash();
+  if (typeof payload !== "string") return payload.then((h) => finishAsync(d, p.crypto.sha256Hex(d.canonicalize(h))));
+  const hash = p.crypto.sha256Hex(d.canonicalize(payload));
+  if (typeof hash !== "string") return finishAsync(d, hash);
+  const stringToSign = d.setHash(hash);
+  const key = d.signingKey();
+  if (isPromiseLike(key)) return finishAsync(d, hash);
+  const signature = p.crypto.hmacHex(key, stringToSign);
+  return typeof signature === "string" ? d.finish(signature) : signature.then((sig) => d.finish(sig));
 }

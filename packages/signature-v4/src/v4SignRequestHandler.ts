@@ -52,7 +52,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     const info = request.clientInfo;
     const s3 = info.signingName === "s3";
     const now = request.config.clock();
-    const details = await signHttpRequest(request.httpRequest, {
+    let details = signHttpRequest(request.httpRequest, {
       credentials,
       region: info.signingRegion === "" ? request.config.region : info.signingRegion,
       service: info.signingName,
@@ -65,6 +65,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
       crypto,
       keyCache,
     });
+    if (details instanceof Promise) details = await details;
     request.signedAt = now;
     if ((request.config.logLevel & LOG_DEBUG_WITH_SIGNING) === LOG_DEBUG_WITH_SIGNING) {
       logSigning(request, details, credentials.sessionToken);
