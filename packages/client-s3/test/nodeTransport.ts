@@ -1,4 +1,2 @@
-// The real Node transport for the integration tests. @sessionkit/http is not (yet) a linked devDependency
-// of this package (adding it needs a lockfile update), so its built dist is imported by path; the root
-// `pnpm test` builds every package first.
-export { createNodeHttpTransport } from "../../http/dist/index.js";
+// The real Node transport for the integration tests (a devDependency: the client itself takes any Transport).
+export { createNodeHttpTransport } from "@sessionkit/http";
