@@ -1,0 +1,112 @@
+// The whole pipeline (@sessionkit/handlers, from its build) over the real Node transport and real sockets.
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Credentials, Handlers, Operation, ResolvedConfig, Transport } from "@sessionkit/types";
+import { inCI } from "@sessionkit/test-env";
+import { NodeHttpTransport } from "./NodeHttpTransport.js";
+import { startServer } from "./testServer.js";
+
+const handlersDist = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "handlers", "dist", "index.js");
+const missing = existsSync(handlersDist) ? false : "build @sessionkit/handlers first (pnpm turbo run build)";
+// CI must never skip: there a missing build is a failure.
+if (missing && inCI) throw new Error(`pipeline integration test: ${missing}`);
+
+interface HandlersModule {
+  defaultHandlers(): Handlers;
+  readText(body: unknown): Promise<string>;
+  newRequest(input: object): object;
+  sendRequest(request: object): Promise<unknown>;
+}
+
+async function load(): Promise<HandlersModule> {
+  return (await import(pathToFileURL(handlersDist).href)) as HandlersModule;
+}
+
+const Op: Operation = { name: "GetObject", httpMethod: "GET", httpPath: "/k" };
+
+function config(transport: Transport): ResolvedConfig {
+  const credentials = Object.assign(() => Promise.reject(new Error("unused")), {
+    providerName: "none",
+    get: () => Promise.reject(new Error("unused")),
+    isExpired: () => false,
+    expire() {},
+    expiresAt: () => undefined,
+  }) as unknown as Credentials;
+  return {
+    region: "us-east-1",
+    credentials,
+    maxRetries: 3,
+    logLevel: 0,
+    logger: { log() {} },
+    s3ForcePathStyle: true,
+    disableSSL: true,
+    transport,
+    stsRegionalEndpoints: "legacy",
+    s3UsEast1RegionalEndpoint: "legacy",
+    disableParamValidation: false,
+    clock: Date.now,
+    sleep: async () => {},
+  };
+}
+
+async function call(h: HandlersModule, port: number, transport: Transport, unmarshal = true): Promise<unknown> {
+  const handlers = h.defaultHandlers();
+  if (unmarshal) {
+    handlers.unmarshal.pushBack(async (r) => {
+      r.data = await h.readText(r.httpResponse?.body);
+    });
+  }
+  const request = h.newRequest({
+    operation: Op,
+    params: {},
+    clientInfo: { serviceName: "s3", apiVersion: "1", endpoint: `http://127.0.0.1:${port}`, signingName: "s3", signingRegion: "us-east-1" },
+    config: config(transport),
+    handlers,
+    httpRequest: { method: "GET", protocol: "http:", hostname: "127.0.0.1", port, path: "/k", query: {}, headers: { host: `127.0.0.1:${port}` } },
+  });
+  return h.sendRequest(request);
+}
+
+test("a reset connection and a short body are retried by the pipeline and the call succeeds", { skip: missing }, async () => {
+  const h = await load();
+  let n = 0;
+  const srv = await startServer((_req, res) => {
+    n++;
+    if (n === 1) return void res.socket?.destroy(); // reset before any response
+    if (n === 2) {
+      res.writeHead(200, { "content-length": "10" });
+      res.write("12345");
+      return void setTimeout(() => res.socket?.destroy(), 5); // short body
+    }
+    res.end("0123456789");
+  });
+  const transport = new NodeHttpTransport();
+  try {
+    assert.equal(await call(h, srv.port, transport), "0123456789");
+    assert.equal(n, 3);
+  } finally {
+    transport.destroy();
+    await srv.close();
+  }
+});
+
+test("error responses whose bodies nobody reads do not exhaust a bounded pool", { skip: missing }, async () => {
+  const h = await load();
+  const srv = await startServer((_req, res) => {
+    res.writeHead(404, { "content-type": "application/xml" });
+    res.end("<Error><Code>NoSuchKey</Code></Error>");
+  });
+  const transport = new NodeHttpTransport({ maxSockets: 1 });
+  try {
+    for (let i = 0; i < 5; i++) {
+      await assert.rejects(call(h, srv.port, transport, false), { code: "UnknownError", statusCode: 404, operation: "s3/GetObject" });
+    }
+    assert.equal(srv.connections.length, 1, "the one socket was reused every time");
+  } finally {
+    transport.destroy();
+    await srv.close();
+  }
+});
