@@ -89,3 +89,15 @@ test("the browser bundle works: a signed ListBuckets through fetch", async () =>
     globalThis.fetch = realFetch;
   }
 });
+
+test("the browser build refuses options that need files or an environment, and has no credentials of its own", async () => {
+  const browser = await import("./browser.js");
+  for (const options of [{ env: {} }, { homeDir: "/h" }, { profile: "p" }, { sharedConfigFiles: ["f"] }, { customCABundle: "pem" }]) {
+    assert.throws(() => browser.newSessionWithOptions(options), { code: "BrowserOptionUnsupported" });
+  }
+  const s = browser.newSession({ region: "eu-west-1" });
+  assert.equal(s.config.region, "eu-west-1");
+  await assert.rejects(s.config.credentials.get(), { code: "NoCredentialProviders" });
+  const withKeys = browser.newSession({ credentials: { accessKeyId: "AKID", secretAccessKey: "S" } });
+  assert.equal((await withKeys.config.credentials.get()).accessKeyId, "AKID");
+});

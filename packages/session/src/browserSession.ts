@@ -1,13 +1,12 @@
 import { createCredentials } from "@sessionkit/credentials";
-import { sleep } from "@sessionkit/handlers";
 import { createDefaultTransport } from "@sessionkit/http";
 import type { Config } from "@sessionkit/types";
 import { assembleSession } from "./assembleSession.js";
-import { defaultLogger } from "./defaultLogger.js";
 import { failingProvider } from "./lazyProvider.js";
 import { mergeConfigs } from "./mergeConfigs.js";
 import type { Session } from "./Session.js";
 import { SessionError } from "./SessionError.js";
+import { sessionDefaults } from "./sessionDefaults.js";
 import type { SessionOptions } from "./SessionOptions.js";
 
 let transport: ReturnType<typeof createDefaultTransport> | undefined;
@@ -28,20 +27,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   return assembleSession({
     options,
     layers: [],
-    defaults: {
-      region: "",
-      maxRetries: -1,
-      logLevel: 0,
-      logger: defaultLogger,
-      s3ForcePathStyle: false,
-      disableSSL: false,
-      transport,
-      stsRegionalEndpoints: "legacy",
-      s3UsEast1RegionalEndpoint: "legacy",
-      disableParamValidation: false,
-      clock: Date.now,
-      sleep,
-    },
+    defaults: sessionDefaults(transport),
     context: { configuredEndpoint: () => undefined, explainEntries: [] },
     resolveCredentials: () => ({
       credentials: createCredentials(

@@ -51,49 +51,49 @@ test("TestNewSession_NoCredentials: with no env and no files the credentials are
   await assert.rejects(s.config.credentials.get(), { code: "NoCredentialProviders" });
 });
 
-test("TestNewSessionWithOptions_OverrideProfile: options.profile beats AWS_PROFILE", { skip }, async () => {
-  const s = newSessionWithOptions({
-    profile: "full_profile",
-    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "other_profile" }),
-  });
-  assert.equal(s.config.region, "full_profile_region");
-  const creds = await s.config.credentials.get();
-  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken], ["full_profile_akid", "full_profile_secret", undefined]);
-  assert.match(creds.providerName, /^SharedConfigCredentials: .*shared_config$/);
-});
+const optionOverrides: Record<
+  string,
+  { options: Parameters<typeof newSessionWithOptions>[0]; env: Record<string, string>; region: string; creds: [string, string]; provider: RegExp }
+> = {
+  "OverrideProfile: options.profile beats AWS_PROFILE": {
+    options: { profile: "full_profile" },
+    env: { AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "other_profile" },
+    region: "full_profile_region",
+    creds: ["full_profile_akid", "full_profile_secret"],
+    provider: /^SharedConfigCredentials: .*shared_config$/,
+  },
+  "OverrideSharedConfigEnable: Enable with AWS_SDK_LOAD_CONFIG=0": {
+    options: { sharedConfigState: SharedConfigState.Enable },
+    env: { AWS_SDK_LOAD_CONFIG: "0", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" },
+    region: "full_profile_region",
+    creds: ["full_profile_akid", "full_profile_secret"],
+    provider: /SharedConfigCredentials/,
+  },
+  "OverrideSharedConfigDisable: Disable with AWS_SDK_LOAD_CONFIG=1 → no region, creds still read": {
+    options: { sharedConfigState: SharedConfigState.Disable },
+    env: { AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" },
+    region: "",
+    creds: ["full_profile_akid", "full_profile_secret"],
+    provider: /SharedConfigCredentials/,
+  },
+  "OverrideSharedConfigFiles: the explicit list replaces the env file paths": {
+    options: { sharedConfigFiles: [testConfigOtherFilename] },
+    env: { AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "config_file_load_order" },
+    region: "shared_config_other_region",
+    creds: ["shared_config_other_akid", "shared_config_other_secret"],
+    provider: /SharedConfigCredentials: .*shared_config_other$/,
+  },
+};
 
-test("TestNewSessionWithOptions_OverrideSharedConfigEnable: Enable with AWS_SDK_LOAD_CONFIG=0", { skip }, async () => {
-  const s = newSessionWithOptions({
-    sharedConfigState: SharedConfigState.Enable,
-    env: goEnv({ AWS_SDK_LOAD_CONFIG: "0", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" }),
+for (const [name, c] of Object.entries(optionOverrides)) {
+  test(`TestNewSessionWithOptions_${name}`, { skip }, async () => {
+    const s = newSessionWithOptions({ ...c.options, env: goEnv(c.env) });
+    assert.equal(s.config.region, c.region);
+    const creds = await s.config.credentials.get();
+    assert.deepEqual([creds.accessKeyId, creds.secretAccessKey, creds.sessionToken], [...c.creds, undefined]);
+    assert.match(creds.providerName, c.provider);
   });
-  assert.equal(s.config.region, "full_profile_region");
-  const creds = await s.config.credentials.get();
-  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["full_profile_akid", "full_profile_secret"]);
-  assert.match(creds.providerName, /SharedConfigCredentials/);
-});
-
-test("TestNewSessionWithOptions_OverrideSharedConfigDisable: Disable with AWS_SDK_LOAD_CONFIG=1 → no region, creds still read", { skip }, async () => {
-  const s = newSessionWithOptions({
-    sharedConfigState: SharedConfigState.Disable,
-    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "full_profile" }),
-  });
-  assert.equal(s.config.region, "");
-  const creds = await s.config.credentials.get();
-  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["full_profile_akid", "full_profile_secret"]);
-  assert.match(creds.providerName, /SharedConfigCredentials/);
-});
-
-test("TestNewSessionWithOptions_OverrideSharedConfigFiles: the explicit list replaces the env file paths", { skip }, async () => {
-  const s = newSessionWithOptions({
-    sharedConfigFiles: [testConfigOtherFilename],
-    env: goEnv({ AWS_SDK_LOAD_CONFIG: "1", AWS_SHARED_CREDENTIALS_FILE: testConfigFilename, AWS_PROFILE: "config_file_load_order" }),
-  });
-  assert.equal(s.config.region, "shared_config_other_region");
-  const creds = await s.config.credentials.get();
-  assert.deepEqual([creds.accessKeyId, creds.secretAccessKey], ["shared_config_other_akid", "shared_config_other_secret"]);
-  assert.match(creds.providerName, /SharedConfigCredentials: .*shared_config_other$/);
-});
+}
 
 const overrides: Record<string, { env: Record<string, string>; profile?: string; region: string; creds: [string, string, RegExp] }> = {
   "env profile with opt profile": {

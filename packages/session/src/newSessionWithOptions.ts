@@ -11,15 +11,14 @@ import {
   type Sourced,
   type ValueSource,
 } from "@sessionkit/config";
-import { sleep } from "@sessionkit/handlers";
 import { assembleSession } from "./assembleSession.js";
-import { defaultLogger } from "./defaultLogger.js";
 import { defaultTransport, LazyNodeTransport } from "./defaultTransport.js";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 import { loadCustomCABundle } from "./loadCustomCABundle.js";
-import type { ConfigLayer, Defaults } from "./resolveConfig.js";
+import type { ConfigLayer } from "./resolveConfig.js";
 import { resolveCredentials } from "./resolveCredentials.js";
 import type { Session } from "./Session.js";
+import { sessionDefaults } from "./sessionDefaults.js";
 import type { ExplainEntry } from "./SessionExplanation.js";
 import type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
 import { SharedConfigState } from "./SharedConfigState.js";
@@ -68,20 +67,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   }
 
   const layers: ConfigLayer[] = [envLayer(envConfig), fileLayer(shared)];
-  const defaults: Defaults = {
-    region: "",
-    maxRetries: -1,
-    logLevel: 0,
-    logger: defaultLogger,
-    s3ForcePathStyle: false,
-    disableSSL: false,
-    transport: ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value),
-    stsRegionalEndpoints: "legacy",
-    s3UsEast1RegionalEndpoint: "legacy",
-    disableParamValidation: false,
-    clock: Date.now,
-    sleep,
-  };
+  const defaults = sessionDefaults(ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value));
+
   const clock = options.config?.clock ?? Date.now;
 
   const explainEntries: ExplainEntry[] = [
