@@ -4,9 +4,8 @@ import { createServer, type IncomingMessage, request as httpRequest, type Server
 import type { AddressInfo } from "node:net";
 import { toCredentials } from "@sessionkit/credentials";
 import type { ClientConfigProvider, Config, HttpRequest, HttpResponse, ResolvedConfig, Transport } from "@sessionkit/types";
-// Not a dependency of this package (the session brings the handlers); the built sibling is the same module
-// instance @sessionkit/client-sts loads.
-import { defaultHandlers } from "../../handlers/dist/index.js";
+// A devDependency only: at run time the session brings the handlers.
+import { defaultHandlers } from "@sessionkit/handlers";
 
 /** A plain node:http transport (tests only; the real one is `@sessionkit/http`). */
 export const httpTransport: Transport = {
