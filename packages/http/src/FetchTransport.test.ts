@@ -66,3 +66,24 @@ test("fetch transport: a short body fails as a retryable error", async () => {
     await srv.close();
   }
 });
+
+test("fetch transport: bytes() reads the whole body and checks its length", async () => {
+  const srv = await startServer((req, res) => {
+    if (req.url === "/short") {
+      res.writeHead(200, { "content-length": "10" });
+      res.write("12345");
+      return void setTimeout(() => res.socket?.destroy(), 10);
+    }
+    res.end("0123456789");
+  });
+  const t = new FetchTransport();
+  type Bytes = { bytes(): Promise<Uint8Array> };
+  try {
+    const ok = await t.handle(srv.request());
+    assert.equal(Buffer.from(await (ok.body as unknown as Bytes).bytes()).toString(), "0123456789");
+    const short = await t.handle(srv.request({ path: "/short" }));
+    await assert.rejects((short.body as unknown as Bytes).bytes(), (e: unknown) => e instanceof SdkError && e.retryable === true);
+  } finally {
+    await srv.close();
+  }
+});

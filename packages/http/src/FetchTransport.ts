@@ -15,8 +15,6 @@ export interface FetchTransportOptions {
 /** Headers a browser refuses or computes itself. */
 const DROPPED_HEADERS: ReadonlySet<string> = new Set(["host", "content-length", "connection", "expect", "transfer-encoding"]);
 
-const EMPTY = new Uint8Array(0);
-
 function toStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
   const it = body[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
@@ -95,20 +93,20 @@ class FetchResponseBody implements AsyncIterable<Uint8Array> {
   }
 
   async bytes(): Promise<Uint8Array> {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for await (const chunk of this) {
-      chunks.push(chunk);
-      total += chunk.byteLength;
+    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
+    this.#started = true;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await this.#res.arrayBuffer());
+    } catch (err) {
+      throw this.#signal.toError(err, "reading response body failed", undefined);
+    } finally {
+      this.#signal.dispose();
     }
-    if (chunks.length <= 1) return chunks[0] ?? EMPTY;
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const c of chunks) {
-      out.set(c, offset);
-      offset += c.byteLength;
+    if (this.#expected !== undefined && bytes.byteLength !== this.#expected) {
+      throw new ResponseLengthMismatch(this.#expected, bytes.byteLength);
     }
-    return out;
+    return bytes;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
