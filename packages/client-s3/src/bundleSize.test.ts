@@ -20,10 +20,11 @@ const KB = 1024;
 export const BUDGETS = {
   /**
    * The issue's node app: newSession + S3 ListBuckets. It includes the whole credential stack, because esbuild
-   * inlines the session's lazy `import()`s (assume-role + STS, credential_process) into a one-file bundle:
-   * measured 37.2 KB gzip when the session landed (client ≈ 18.8, config ≈ 7, session ≈ 6, STS stack ≈ 5).
+   * inlines the session's lazy `import()`s (assume-role + STS, credential_process, the node transport) into a
+   * one-file bundle: 39.1 KB gzip when the session landed (client ≈ 19, config ≈ 7, session ≈ 6, STS stack ≈ 5,
+   * transport namespace ≈ 1.5). The session keeps those imports lazy for cold start (the issue's other budget).
    */
-  nodeWithSession: { target: 25 * KB, ceiling: 38 * KB },
+  nodeWithSession: { target: 25 * KB, ceiling: 40 * KB },
   /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.1 KB gzip when it landed. */
   browserWithSession: { target: 12 * KB, ceiling: 22 * KB },
   /** Client + pipeline + signer + xml + node transport + static credentials, without the session. */

@@ -1,13 +1,13 @@
-import { createDefaultTransport } from "@sessionkit/http";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 
 /**
- * The Node transport, made at its first request (agents and sockets cost nothing until a client sends).
+ * The Node transport, loaded and made at its first request: `@sessionkit/http` brings `node:http`,
+ * `node:https` and TLS (≈4 ms of start-up), which a process that never sends should not pay for.
  * `ca` is the PEM of a custom CA bundle.
  */
 export class LazyNodeTransport implements Transport {
   readonly #ca: string | Uint8Array | undefined;
-  #inner: Transport | undefined;
+  #inner: Promise<Transport> | undefined;
   #destroyed = false;
 
   constructor(ca?: string | Uint8Array) {
@@ -15,8 +15,14 @@ export class LazyNodeTransport implements Transport {
   }
 
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
-    this.#inner ??= createDefaultTransport(this.#ca === undefined ? {} : { ca: this.#ca });
-    return this.#inner.handle(request, options);
+    this.#inner ??= import("@sessionkit/http").then(
+      (m) => m.createDefaultTransport(this.#ca === undefined ? {} : { ca: this.#ca }),
+      (err: unknown) => {
+        this.#inner = undefined;
+        throw err;
+      },
+    );
+    return this.#inner.then((t) => t.handle(request, options));
   }
 
   /** True once `destroy()` was called. */
@@ -26,7 +32,7 @@ export class LazyNodeTransport implements Transport {
 
   destroy(): void {
     this.#destroyed = true;
-    this.#inner?.destroy?.();
+    void this.#inner?.then((t) => t.destroy?.());
     this.#inner = undefined;
   }
 }
