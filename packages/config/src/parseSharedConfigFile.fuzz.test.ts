@@ -76,8 +76,15 @@ function render(data: Record<string, Record<string, string>>): string {
 test("rendered profiles parse back to the same data", () => {
   fc.assert(
     fc.property(profiles, (data) => {
-      const parsed = JSON.parse(JSON.stringify(parseSharedConfig({ configFile: render(data) }).profiles));
+      const text = render(data);
+      const parsed = JSON.parse(JSON.stringify(parseSharedConfig({ configFile: text }).profiles));
       assert.deepEqual(parsed, JSON.parse(JSON.stringify(data)));
+      // The same through lookups by name, before any full index exists.
+      const file = parseSharedConfigFile(text, { kind: "config" });
+      for (const [name, props] of Object.entries(data)) {
+        const got = Object.fromEntries([...(file.profiles.get(name)?.properties ?? [])].map(([k, p]) => [k, p.value]));
+        assert.deepEqual(got, { ...props });
+      }
     }),
     params,
   );
@@ -140,4 +147,29 @@ test("a 10 MB pathological line parses in well under a second, and time grows li
     // Linear is ~10x; quadratic would be ~100x. Allow noise on tiny timings.
     assert.ok(r.t10 < 30 * Math.max(r.t1, 5), `${r.name}: 1 MB ${r.t1.toFixed(1)} ms, 10 MB ${r.t10.toFixed(1)} ms`);
   }
+});
+
+test("looking a section up by name (scan) and through the full index give the same section", () => {
+  const names = fc.array(fc.constantFrom("default", "a", "p", "Z", "__proto__", "in valid", "aws_access_key_id", "a/b"), {
+    maxLength: 4,
+  });
+  fc.assert(
+    fc.property(configText, fc.constantFrom(...KINDS), names, (text, kind, extra) => {
+      let scanned: ParsedSharedConfigFile;
+      let indexed: ParsedSharedConfigFile;
+      try {
+        scanned = parseSharedConfigFile(text, { kind });
+        indexed = parseSharedConfigFile(text, { kind });
+      } catch {
+        return;
+      }
+      const show = (s: { line: number; properties: ReadonlyMap<string, unknown> } | undefined) =>
+        s === undefined ? null : JSON.stringify([s.line, [...s.properties]]);
+      for (const which of ["profiles", "ssoSessions", "services"] as const) {
+        const all = [...indexed[which].keys(), ...extra];
+        for (const name of all) assert.equal(show(scanned[which].get(name)), show(indexed[which].get(name)), `${which} ${name}`);
+      }
+    }),
+    params,
+  );
 });

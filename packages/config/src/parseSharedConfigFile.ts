@@ -1,4 +1,5 @@
-import { maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
+import { BRACKET, CLOSE, commentStart, HASH, IDENTIFIER, isBlank, SEMI, SPACE, TAB } from "./profileFileSyntax.js";
+import { ParsedFile } from "./SectionIndex.js";
 import { SharedConfigParseError } from "./SharedConfigParseError.js";
 
 /**
@@ -51,243 +52,27 @@ export interface ParseSharedConfigFileOptions {
   readonly path?: string;
 }
 
-interface MutableProperty {
-  value: string | Record<string, string>;
-  raw: string;
-  line: number;
-  subLines?: Record<string, number>;
-}
-
-const IDENTIFIER = /^[A-Za-z0-9_\-/.%@:+]+$/;
-
 /** True for a valid profile, section or property name (ASCII letters, digits and `_ - / . % @ : +`). */
 export function isIdentifier(s: string): boolean {
   return IDENTIFIER.test(s);
 }
 
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
-const SEMI = 59;
-const BRACKET = 91;
-const CLOSE = 93;
-
-/** The spec's whitespace: spaces and tabs (other characters are content). */
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
-
-/** Whitespace that may precede a comment character. */
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === 11 || c === 12 || c === 13;
-}
-
-function trimStartAt(s: string, a: number, b: number): number {
-  while (a < b && isBlank(s.charCodeAt(a))) a++;
-  return a;
-}
-
-function trimEndAt(s: string, a: number, b: number): number {
-  while (b > a && isBlank(s.charCodeAt(b - 1))) b--;
-  return b;
-}
-
 /**
- * Where a trailing comment starts on a property line: the first `#` or `;` that follows whitespace
- * (`value;x` keeps `;x`), or `line.length`. Each character kind is searched forward once: linear.
+ * Validates the whole text and returns its section headers as `[lineStart, headerEnd, lineNo,
+ * bodyStart]` quadruples. Allocation-free per line: `#`, `;` and `=` are found with forward-only
+ * `indexOf` pointers (each moves across the text once, so the pass stays linear), and a line is
+ * copied only when it holds a comment character or is a sub-property line.
  */
-function commentStart(line: string): number {
-  let h = line.indexOf("#");
-  let s = line.indexOf(";");
-  while (h !== -1 || s !== -1) {
-    const i = h === -1 ? s : s === -1 ? h : h < s ? h : s;
-    if (i > 0 && isSpace(line.charCodeAt(i - 1))) return i;
-    if (i === h) h = line.indexOf("#", i + 1);
-    else s = line.indexOf(";", i + 1);
-  }
-  return line.length;
-}
-
-/** Where a header's comment starts: any `#` or `;`. */
-function headerCommentStart(line: string): number {
-  const h = line.indexOf("#");
-  const s = line.indexOf(";");
-  if (h === -1) return s === -1 ? line.length : s;
-  return s === -1 || h < s ? h : s;
-}
-
-const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
-
-/**
- * A secret property (secret key, session token, access key id): readable like any other, but
- * `JSON.stringify` and `util.inspect` show it masked. A class, so creating one stays cheap.
- */
-class SecretProperty implements MutableProperty {
-  value: string | Record<string, string>;
-  raw: string;
-  line: number;
-  readonly #kind: SecretKind;
-
-  constructor(value: string, line: number, kind: SecretKind) {
-    this.value = value;
-    this.raw = value;
-    this.line = line;
-    this.#kind = kind;
-  }
-
-  toJSON(): { value: string; raw: string; line: number } {
-    const text = maskSecret(typeof this.value === "string" ? this.value : this.raw, this.#kind);
-    return { value: text, raw: text, line: this.line };
-  }
-
-  [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-    return inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
-  }
-}
-
-/**
- * A section of a parsed file. The first pass only validates the grammar and records where each
- * section's lines are; properties are built on first access, so resolving one profile of a large
- * file allocates little. Duplicate sections are segments read in order (the later property wins).
- */
-class LazySection implements SharedConfigSection {
-  readonly name: string;
-  readonly line: number;
-  readonly #text: string;
-  /** `[start, end, firstLine]` triples: the lines after each header of this section. */
-  readonly #segments: number[] = [];
-  #properties: Map<string, MutableProperty> | undefined;
-
-  constructor(name: string, line: number, text: string) {
-    this.name = name;
-    this.line = line;
-    this.#text = text;
-  }
-
-  /** A header of this section: its lines start at `start` (line `firstLine`). */
-  open(start: number, firstLine: number): void {
-    this.#segments.push(start, -1, firstLine);
-  }
-
-  /** The next header (or the end of the text) ends the open segment. */
-  close(end: number): void {
-    this.#segments[this.#segments.length - 2] = end;
-  }
-
-  get properties(): ReadonlyMap<string, SharedConfigProperty> {
-    if (this.#properties === undefined) this.#properties = materialize(this.#text, this.#segments);
-    return this.#properties;
-  }
-}
-
-type Bucket = Map<string, LazySection>;
-
-/** Builds a section's properties from its (already validated) lines. */
-function materialize(text: string, segments: readonly number[]): Map<string, MutableProperty> {
-  const out = new Map<string, MutableProperty>();
-  for (let g = 0; g < segments.length; g += 3) {
-    let pos = segments[g] as number;
-    const end = segments[g + 1] as number;
-    let lineNo = (segments[g + 2] as number) - 1;
-    let subBlock = false;
-    let prop: MutableProperty | null = null;
-    while (pos < end) {
-      let nl = text.indexOf("\n", pos);
-      if (nl === -1 || nl > end) nl = end;
-      let lineEnd = nl;
-      if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-      const start = pos;
-      pos = nl + 1;
-      lineNo++;
-      if (start === lineEnd) continue;
-      const c0 = text.charCodeAt(start);
-      if (isBlank(c0)) {
-        const first = trimStartAt(text, start, lineEnd);
-        if (first === lineEnd || prop === null) continue;
-        const t = text.slice(first, trimEndAt(text, first, lineEnd));
-        if (subBlock) {
-          const body = t.slice(0, commentStart(t));
-          const eq = body.indexOf("=");
-          let subs = prop.value;
-          if (typeof subs === "string") {
-            subs = Object.create(null) as Record<string, string>;
-            prop.value = subs;
-            prop.subLines = Object.create(null) as Record<string, number>;
-          }
-          const key = body.slice(0, trimEndAt(body, 0, eq)).toLowerCase();
-          subs[key] = body.slice(trimStartAt(body, eq + 1, body.length), trimEndAt(body, eq + 1, body.length));
-          (prop.subLines as Record<string, number>)[key] = lineNo;
-          prop.raw = `${prop.raw}\n${t}`;
-        } else {
-          prop.raw = `${prop.raw}\n${t}`;
-          prop.value = prop.raw;
-        }
-        continue;
-      }
-      if (c0 === HASH || c0 === SEMI) continue;
-      const line = text.slice(start, lineEnd);
-      const cut = commentStart(line);
-      const eq = line.indexOf("=");
-      const vs = trimStartAt(line, eq + 1, cut);
-      const v = line.slice(vs, trimEndAt(line, vs, cut));
-      subBlock = v.length === 0;
-      const rawKey = line.slice(0, trimEndAt(line, 0, eq));
-      if (!IDENTIFIER.test(rawKey)) {
-        prop = null;
-        continue;
-      }
-      const key = rawKey.toLowerCase();
-      const kind = secretKind(key);
-      prop = kind === "none" ? { value: v, raw: v, line: lineNo } : new SecretProperty(v, lineNo, kind);
-      out.set(key, prop);
-    }
-  }
-  return out;
-}
-
-/** The bucket for a `prefix NAME` header (`text[a, b)` is the prefix), or `undefined` to ignore it. */
-function prefixBucket(text: string, a: number, b: number, prefixed: Bucket, sso: Bucket, services: Bucket): Bucket | undefined {
-  const len = b - a;
-  if (len === 7 && text.startsWith("profile", a)) return prefixed;
-  if (len === 11 && text.startsWith("sso-session", a)) return sso;
-  if (len === 8 && text.startsWith("services", a)) return services;
-  return undefined;
-}
-
-function section(bucket: Bucket, name: string, line: number, text: string): LazySection {
-  let s = bucket.get(name);
-  if (s === undefined) {
-    s = new LazySection(name, line, text);
-    bucket.set(name, s);
-  }
-  return s;
-}
-
-/**
- * Parses one config or credentials file (text in, data out) by the cross-SDK profile-file rules.
- * One linear pass validates the whole file and indexes its sections by name; a section's properties
- * are built when first read. Invalid names are ignored; grammar errors throw
- * `SharedConfigParseError` with the line (and the path, when given).
- */
-export function parseSharedConfigFile(text: string, options: ParseSharedConfigFileOptions): ParsedSharedConfigFile {
-  const { kind, path } = options;
-  const label = `${kind === "any" ? "shared config" : kind} file`;
-  const fail = (reason: string, line: number): never => {
-    throw new SharedConfigParseError(reason, line, path, label);
-  };
-
-  const bare: Bucket = new Map();
-  const prefixed: Bucket = new Map();
-  const ssoSessions: Bucket = new Map();
-  const services: Bucket = new Map();
-
+function scan(text: string, fail: (reason: string, line: number) => never): number[] {
+  const headers: number[] = [];
   let inSection = false; // false until the first header: "Expected a profile definition"
-  let open: LazySection | null = null; // the section whose lines follow (null: an ignored section)
   let propState = 0; // 0: no property yet, 1: value property, 2: sub-property block
-
+  let nextHash = -2; // next `#` at or after the current line; -2: not searched yet, -1: none left
+  let nextSemi = -2;
+  let nextEq = -2;
+  const end = text.length;
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a BOM from Windows editors is not content
   let lineNo = 0;
-  const end = text.length;
   while (pos <= end) {
     let nl = text.indexOf("\n", pos);
     if (nl === -1) nl = end;
@@ -299,9 +84,10 @@ export function parseSharedConfigFile(text: string, options: ParseSharedConfigFi
     if (start === lineEnd) continue;
     const c0 = text.charCodeAt(start);
 
-    if (isBlank(c0)) {
+    if (c0 === SPACE || c0 === TAB) {
       // A blank line (skipped wherever it is), or a continuation of the property above.
-      const first = trimStartAt(text, start + 1, lineEnd);
+      let first = start + 1;
+      while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
       if (first === lineEnd) continue;
       if (!inSection) fail("Expected a profile definition", lineNo);
       if (propState === 0) fail("Expected a property definition, found continuation", lineNo);
@@ -315,58 +101,49 @@ export function parseSharedConfigFile(text: string, options: ParseSharedConfigFi
     }
     if (c0 === HASH || c0 === SEMI) continue; // comment line
 
+    if (nextHash !== -1 && nextHash < start) nextHash = text.indexOf("#", start);
+    if (nextSemi !== -1 && nextSemi < start) nextSemi = text.indexOf(";", start);
+    const hashHere = nextHash !== -1 && nextHash < lineEnd;
+    const semiHere = nextSemi !== -1 && nextSemi < lineEnd;
+
     if (c0 === BRACKET) {
-      // Header: cut at the first # or ; (no whitespace needed), trim, then `[` … `]`.
-      const line = text.slice(start, lineEnd);
-      const e = trimEndAt(line, 0, headerCommentStart(line));
-      if (e < 2 || line.charCodeAt(e - 1) !== CLOSE) fail("Profile definition must end with ']'", lineNo);
-      open?.close(start);
+      // Header: cut at the first # or ; (no whitespace needed), trim, then it must end with `]`.
+      let e = lineEnd;
+      if (hashHere) e = nextHash;
+      if (semiHere && nextSemi < e) e = nextSemi;
+      while (e > start && isBlank(text.charCodeAt(e - 1))) e--;
+      if (e - start < 2 || text.charCodeAt(e - 1) !== CLOSE) fail("Profile definition must end with ']'", lineNo);
+      headers.push(start, e, lineNo, pos);
       inSection = true;
       propState = 0;
-      open = null;
-      const a = trimStartAt(line, 1, e - 1);
-      const b = trimEndAt(line, a, e - 1);
-      let ws = a;
-      while (ws < b && !isBlank(line.charCodeAt(ws))) ws++;
-      if (ws === b) {
-        // No prefix: a credentials-file profile, or `[default]` in a config file.
-        const name = line.slice(a, b);
-        if (kind === "credentials" || kind === "any") {
-          if (IDENTIFIER.test(name)) open = section(bare, name, lineNo, text);
-        } else if (name === "default") {
-          open = section(bare, name, lineNo, text);
-        }
-      } else if (kind !== "credentials") {
-        const bucket = prefixBucket(line, a, ws, prefixed, ssoSessions, services);
-        const name = bucket === undefined ? "" : line.slice(trimStartAt(line, ws, b), b);
-        if (bucket !== undefined && IDENTIFIER.test(name)) open = section(bucket, name, lineNo, text);
-      }
-      // The segment starts after this line; its end is filled in by the next header or the end.
-      open?.open(pos, lineNo + 1);
       continue;
     }
 
     // Property line: `key = value`, split at the first `=` before any comment.
     if (!inSection) fail("Expected a profile definition", lineNo);
-    const line = text.slice(start, lineEnd);
-    const cut = commentStart(line);
-    const eq = line.indexOf("=");
-    if (eq === -1 || eq >= cut) fail("Expected an '=' sign defining a property", lineNo);
-    if (eq === 0) fail("Property did not have a name", lineNo);
-    propState = trimStartAt(line, eq + 1, cut) === cut ? 2 : 1;
+    const cut = hashHere || semiHere ? start + commentStart(text.slice(start, lineEnd)) : lineEnd;
+    if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf("=", start);
+    if (nextEq === -1 || nextEq >= cut) fail("Expected an '=' sign defining a property", lineNo);
+    if (nextEq === start) fail("Property did not have a name", lineNo);
+    let vs = nextEq + 1;
+    while (vs < cut && isBlank(text.charCodeAt(vs))) vs++;
+    propState = vs === cut ? 2 : 1;
   }
-  open?.close(end);
+  return headers;
+}
 
-  let profiles: Bucket;
-  if (kind === "credentials") {
-    profiles = bare;
-  } else if (kind === "config") {
-    profiles = prefixed;
-    const def = bare.get("default");
-    if (def !== undefined && !prefixed.has("default")) profiles.set("default", def);
-  } else {
-    profiles = prefixed;
-    for (const [name, s] of bare) profiles.set(name, s);
-  }
-  return { path, kind, profiles, ssoSessions, services };
+/**
+ * Parses one config or credentials file (text in, data out) by the cross-SDK profile-file rules.
+ * One linear pass validates the whole file and records its section headers; sections are found by
+ * name on demand and their properties read on first access, so resolving one profile of a large
+ * file stays close to the cost of reading it. Invalid names are ignored; grammar errors throw
+ * `SharedConfigParseError` with the line (and the path, when given).
+ */
+export function parseSharedConfigFile(text: string, options: ParseSharedConfigFileOptions): ParsedSharedConfigFile {
+  const { kind, path } = options;
+  const label = `${kind === "any" ? "shared config" : kind} file`;
+  const headers = scan(text, (reason, line) => {
+    throw new SharedConfigParseError(reason, line, path, label);
+  });
+  return new ParsedFile(text, kind, path, headers);
 }
