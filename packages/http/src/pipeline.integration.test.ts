@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as handlersModule from "@sessionkit/handlers";
-import type { Credentials, Handlers, Operation, ResolvedConfig, Transport } from "@sessionkit/types";
+import type { Credentials, Operation, ResolvedConfig, Transport } from "@sessionkit/types";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
 import { startServer } from "./testServer.js";
 
