@@ -3,8 +3,10 @@ import { describe, test } from "node:test";
 import { isSdkError, SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
 import { formatUrl } from "./formatUrl.js";
+import { nodeSigningCrypto } from "./nodeSigningCrypto.js";
 import { SignatureV4 } from "./SignatureV4.js";
 import { SigningKeyCache } from "./SigningKeyCache.js";
+import { signHttpRequest } from "./signHttpRequest.js";
 import { fakeCredentials } from "./test-support/fakeRequest.js";
 
 // The worked examples of the S3 API Reference ("Signature Calculations for the Authorization Header" and
@@ -283,4 +285,22 @@ describe("errors", () => {
     const signer = new SignatureV4({ service: "svc", region: "r", credentials: keys });
     await assert.rejects(signer.sign(plain(), { signingDate: "not a date" }), code("InvalidSigningDate"));
   });
+});
+
+test("signHttpRequest reports a bad signing time as a rejection, not a throw", async () => {
+  const result = signHttpRequest(plain(), {
+    credentials: keys,
+    region: "r",
+    service: "svc",
+    time: Number.NaN,
+    uriEscapePath: true,
+    normalizePath: true,
+    applyChecksum: false,
+    unsignedPayload: false,
+    signSessionToken: true,
+    crypto: nodeSigningCrypto,
+    keyCache: new SigningKeyCache(),
+  });
+  assert.ok(result instanceof Promise);
+  await assert.rejects(result, (err: unknown) => isSdkError(err, "InvalidSigningDate"));
 });

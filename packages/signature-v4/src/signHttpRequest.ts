@@ -286,15 +286,20 @@ async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<Si
  * tick; with WebCrypto it is a promise.
  */
 export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
-  const d = new Draft(request, p);
-  d.collectHeaders();
-  const payload = d.payloadHash();
-  if (typeof payload !== "string") return payload.then((h) => finishAsync(d, p.crypto.sha256Hex(d.canonicalize(h))));
-  const hash = p.crypto.sha256Hex(d.canonicalize(payload));
-  if (typeof hash !== "string") return finishAsync(d, hash);
-  const stringToSign = d.setHash(hash);
-  const key = d.signingKey();
-  if (isPromiseLike(key)) return finishAsync(d, hash);
-  const signature = p.crypto.hmacHex(key, stringToSign);
-  return typeof signature === "string" ? d.finish(signature) : signature.then((sig) => d.finish(sig));
+  try {
+    const d = new Draft(request, p);
+    d.collectHeaders();
+    const payload = d.payloadHash();
+    if (typeof payload !== "string") return payload.then((h) => finishAsync(d, p.crypto.sha256Hex(d.canonicalize(h))));
+    const hash = p.crypto.sha256Hex(d.canonicalize(payload));
+    if (typeof hash !== "string") return finishAsync(d, hash);
+    const stringToSign = d.setHash(hash);
+    const key = d.signingKey();
+    if (isPromiseLike(key)) return finishAsync(d, hash);
+    const signature = p.crypto.hmacHex(key, stringToSign);
+    return typeof signature === "string" ? d.finish(signature) : signature.then((sig) => d.finish(sig));
+  } catch (err) {
+    // Errors travel as rejections, also from the synchronous path (e.g. InvalidSigningDate).
+    return Promise.reject(err);
+  }
 }
