@@ -1,5 +1,6 @@
-import type { Config, Handlers, Plugin, TokenProvider } from "@sessionkit/types";
+import type { Config, Handlers, Plugin } from "@sessionkit/types";
 import type { SharedConfigState } from "./SharedConfigState.js";
+import type { TokenProviderOption } from "./tokenProvider.js";
 
 /** The environment a session reads: by default `process.env`, injectable for hermetic use. */
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -23,8 +24,11 @@ export interface SessionOptions {
    * `{ path, kind }` to say which.
    */
   readonly sharedConfigFiles?: readonly SharedConfigFile[];
-  /** Asked for the MFA code at every assume-role refresh; required when a profile sets `mfa_serial`. */
-  readonly assumeRoleTokenProvider?: TokenProvider;
+  /**
+   * Asked for the MFA code at every assume-role refresh; required when a profile sets `mfa_serial`. A factory of
+   * a provider (`stdinTokenProvider`) is accepted too and called once.
+   */
+  readonly assumeRoleTokenProvider?: TokenProviderOption;
   /** Assume-role session length in seconds; beats the profile's `duration_seconds`. */
   readonly assumeRoleDuration?: number;
   /** PEM text or bytes of extra trusted CAs; beats `AWS_CA_BUNDLE`, which beats the profile's `ca_bundle`. */

@@ -8,3 +8,4 @@ export { SessionError } from "./SessionError.js";
 export { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
 export type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
 export { SharedConfigState } from "./SharedConfigState.js";
+export type { TokenProviderOption } from "./tokenProvider.js";

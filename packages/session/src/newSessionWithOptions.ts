@@ -22,6 +22,7 @@ import { sessionDefaults } from "./sessionDefaults.js";
 import type { ExplainEntry } from "./SessionExplanation.js";
 import type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
 import { SharedConfigState } from "./SharedConfigState.js";
+import { toTokenProvider } from "./tokenProvider.js";
 
 /**
  * Go's `session.NewSessionWithOptions`: reads the environment and the shared files once, synchronously,
@@ -107,7 +108,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
         shared,
         profile: profile.value,
         profileFromOptions: fromOptions,
-        assumeRoleTokenProvider: options.assumeRoleTokenProvider,
+        assumeRoleTokenProvider:
+          options.assumeRoleTokenProvider === undefined ? undefined : toTokenProvider(options.assumeRoleTokenProvider),
         assumeRoleDuration: options.assumeRoleDuration,
         stsConfig,
         clock,

@@ -244,3 +244,25 @@ for (const c of sourceCases) {
     }
   });
 }
+
+test("assumeRoleTokenProvider also takes a factory of a provider (the issue's `stdinTokenProvider`), made once", { skip }, async () => {
+  const { stdinTokenProvider } = await import("@sessionkit/credential-provider-assume-role");
+  const { PassThrough } = await import("node:stream");
+  const input = new PassThrough();
+  const prompts: string[] = [];
+  const output = { write: (t: string) => void prompts.push(t) };
+  // What `assumeRoleTokenProvider: stdinTokenProvider` does, with the streams injected.
+  const factory = () => stdinTokenProvider({ input, output });
+  const sts = stsServer();
+  const sess = newSessionWithOptions({
+    profile: "assume_role_w_mfa",
+    config: { region: "us-east-1", endpoint: "sts.test", disableSSL: true, transport: sts },
+    sharedConfigState: SharedConfigState.Enable,
+    assumeRoleTokenProvider: factory,
+    env: assumeRoleEnv(),
+  });
+  input.write("7654321\n");
+  await sess.config.credentials.get();
+  assert.deepEqual(prompts, ["Assume Role MFA token code: "]);
+  assert.equal(sts.calls[0]?.form.TokenCode, "7654321");
+});
