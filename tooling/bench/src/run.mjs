@@ -2,11 +2,11 @@
 // Usage: node src/run.mjs [--quick] [--only=bundle,cold,config,pipeline,throughput,sign,memory] [--no-write]
 // Full runs write bench-results/latest.json, latest.md and chart.svg; --quick and --only write nothing
 // unless --write is given. Progress goes to stderr, the tables and budget lines to stdout.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { evaluateBudgets, budgetLine } from "./lib/budgets.mjs";
-import { machineInfo, repoDir, versions } from "./lib/env.mjs";
+import { benchDir, machineInfo, repoDir, versions } from "./lib/env.mjs";
 import { fmtPct } from "./lib/format.mjs";
 import { detectOurs } from "./lib/ours.mjs";
 import { waitForQuiet } from "./lib/quiet.mjs";
@@ -28,7 +28,7 @@ const write = args.includes("--write") || (!quick && !only && !args.includes("--
 // Rounds: ≥ 15 for process timings; sized so the whole run stays near 5 minutes on 2 cores.
 const R = quick
   ? { cold: 5, configFresh: 3, configRepeat: 3, pipeline: 4, throughput: 1, throughputMs: 500, sign: 4, memory: 2 }
-  : { cold: 20, configFresh: 15, configRepeat: 12, pipeline: 15, throughput: 4, throughputMs: 1000, sign: 15, memory: 5 };
+  : { cold: 30, configFresh: 20, configRepeat: 15, pipeline: 25, throughput: 6, throughputMs: 1000, sign: 25, memory: 7 };
 
 const t0 = Date.now();
 const log = (line) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}\n`);
@@ -63,6 +63,7 @@ for (const [id, name, fn] of SECTIONS) {
     sections.push({ id, title: name, rows: [], error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
   sections[sections.length - 1].seconds = Math.round((Date.now() - s0) / 100) / 10;
+  sections[sections.length - 1].loadAverageAfter = Math.round(loadavg()[0] * 100) / 100;
   log(`${name} done in ${sections[sections.length - 1].seconds} s`);
 }
 
@@ -118,7 +119,18 @@ if (write) {
   writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(dir, "latest.md"), `${markdown}\n`);
   writeFileSync(join(dir, "chart.svg"), renderChart(results));
-  log(`wrote bench-results/latest.json, latest.md, chart.svg (${results.durationSeconds} s in all)`);
+  // The README shows the latest full run: its tables go between the markers, verbatim.
+  const readme = join(benchDir, "README.md");
+  const START = "<!-- bench:results:start -->";
+  const END = "<!-- bench:results:end -->";
+  const text = readFileSync(readme, "utf8");
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a >= 0 && b > a) {
+    const body = markdown.replace(/^# sessionkit benchmark — .*\n\n/, "").replace(/^### /gm, "#### ");
+    writeFileSync(readme, `${text.slice(0, a + START.length)}\n${body}\n${text.slice(b)}`);
+  }
+  log(`wrote bench-results/latest.json, latest.md, chart.svg and the README tables (${results.durationSeconds} s in all)`);
 } else {
   log(`done in ${results.durationSeconds} s (nothing written; full runs or --write write bench-results/)`);
 }
