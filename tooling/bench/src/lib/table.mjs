@@ -4,12 +4,15 @@ import { fmtMissing, fmtPct, fmtRatio, fmtStat, fmtValue } from "./format.mjs";
 const HEAD = ["figure", "ours", "peer (AWS SDK v3)", "baseline / limit", "ours ÷ peer", "ours ÷ limit", "peer ÷ limit", "peer vs peer-baselines.md"];
 
 function refCell(r) {
-  if (!r.ref) return "–";
-  if (r.ref.deviation === undefined) return `${fmtValue(r.ref.value, r.unit)} (no peer figure)`;
-  const mark = r.ref.withinNoise ? "✓" : "✗";
-  let out = `${fmtValue(r.ref.value, r.unit)}: ${fmtPct(r.ref.deviation)} ${mark}`;
-  if (r.ref.ratioDeviation !== undefined) out += `; ratio ${fmtRatio(r.ref.ratio)}: ${fmtPct(r.ref.ratioDeviation)} ${r.ref.ratioWithinNoise ? "✓" : "✗"}`;
-  return out;
+  const ref = r.ref;
+  if (!ref) return "–";
+  const show = {
+    value: (v) => fmtValue(v, r.unit),
+    ratio: (v) => `${fmtRatio(v)} of limit`,
+    delta: (v) => `+${fmtValue(v, r.unit)} over baseline`,
+  }[ref.primary];
+  if (ref.deviation === undefined) return `${show(ref.reference)} (not measured)`;
+  return `${show(ref.reference)} → ${show(ref.measured)}: ${fmtPct(ref.deviation)} ${ref.withinNoise ? "✓" : "✗"}`;
 }
 
 function cells(r) {
