@@ -3,6 +3,7 @@
 // between batches: a full collection throws away V8's warm state and made every figure 2-3x slower.
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { checkAndWarm, interleavedBatches } from "./batches.mjs";
 import { ASSUMED_KEY_ID, CANNED, OBJECT_1K, drain, respond } from "./canned.mjs";
 
 const [roundsArg, oursArg] = process.argv.slice(2);
@@ -76,32 +77,16 @@ if (withOurs.includes("s3") || withOurs.includes("sts")) {
 
 // Every contender must return the right answer before it is timed.
 const expected = { getObject: CANNED.getObject.body.length, putObject: CANNED.putObject.headers.etag, listBuckets: 3, assumeRole: ASSUMED_KEY_ID };
-const errors = { ...oursErrors };
-for (const [id, fn] of Object.entries(ops)) {
-  try {
-    const got = await fn();
-    const want = expected[id.split(".")[1]];
-    if (got !== want) throw new Error(`returned ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
-    for (let i = 0; i < 200; i++) await fn(); // warm-up (JIT)
-  } catch (e) {
-    errors[id] = `${id} failed: ${e instanceof Error ? e.message : String(e)}`;
-    delete ops[id];
-  }
-}
-
-const samples = Object.fromEntries(Object.keys(ops).map((id) => [id, []]));
-for (let r = 0; r < rounds; r++) {
-  for (const id of Object.keys(ops).sort(() => Math.random() - 0.5)) {
-    const fn = ops[id];
-    let n = 0;
-    const t0 = process.hrtime.bigint();
-    let us = 0;
-    do {
-      await fn();
-      n++;
-      us = Number(process.hrtime.bigint() - t0) / 1e3;
-    } while (us < BATCH_MS * 1e3);
-    samples[id].push(us / n);
-  }
-}
+const errors = {
+  ...oursErrors,
+  ...(await checkAndWarm(
+    ops,
+    (id, got) => {
+      const want = expected[id.split(".")[1]];
+      if (got !== want) throw new Error(`returned ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+    },
+    200,
+  )),
+};
+const samples = await interleavedBatches(ops, rounds, BATCH_MS);
 console.log(JSON.stringify({ samples, errors, via }));

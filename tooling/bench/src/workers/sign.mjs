@@ -2,6 +2,7 @@
 // Both signers get a fresh plain request per call and sign in S3 mode with default signing time.
 import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 as PeerSigner } from "@smithy/signature-v4";
+import { checkAndWarm, interleavedBatches } from "./batches.mjs";
 
 const [roundsArg, withOursArg] = process.argv.slice(2);
 const rounds = Number(roundsArg);
@@ -68,36 +69,19 @@ if (ours) {
     if (a !== b) errors[`ours.${method.toLowerCase()}`] = `signature differs from @smithy/signature-v4 for ${method}: ${a} vs ${b}`;
   }
 }
-for (const [id, fn] of Object.entries(ops)) {
-  if (errors[id]) {
-    delete ops[id];
-    continue;
-  }
-  try {
-    const signed = await fn();
-    const auth = signed.headers.authorization ?? signed.headers.Authorization;
-    if (!/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/.test(auth ?? "")) {
-      throw new Error(`no valid Authorization header: ${auth}`);
-    }
-    for (let i = 0; i < 2000; i++) await fn();
-  } catch (e) {
-    errors[id] = `${id} failed: ${e instanceof Error ? e.message : String(e)}`;
-    delete ops[id];
-  }
-}
-const samples = Object.fromEntries(Object.keys(ops).map((id) => [id, []]));
-for (let r = 0; r < rounds; r++) {
-  for (const id of Object.keys(ops).sort(() => Math.random() - 0.5)) {
-    const fn = ops[id];
-    let n = 0;
-    const t0 = process.hrtime.bigint();
-    let us = 0;
-    do {
-      await fn();
-      n++;
-      us = Number(process.hrtime.bigint() - t0) / 1e3;
-    } while (us < BATCH_MS * 1e3);
-    samples[id].push(us / n);
-  }
-}
+for (const id of Object.keys(errors)) delete ops[id];
+Object.assign(
+  errors,
+  await checkAndWarm(
+    ops,
+    (_id, signed) => {
+      const auth = signed.headers.authorization ?? signed.headers.Authorization;
+      if (!/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request, SignedHeaders=.*, Signature=[0-9a-f]{64}$/.test(auth ?? "")) {
+        throw new Error(`no valid Authorization header: ${auth}`);
+      }
+    },
+    2000,
+  ),
+);
+const samples = await interleavedBatches(ops, rounds, BATCH_MS);
 console.log(JSON.stringify({ samples, errors }));
