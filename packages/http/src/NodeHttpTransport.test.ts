@@ -173,6 +173,33 @@ test("a body shorter than content-length fails (retryable) through bytes() and t
   }
 });
 
+test("a body that stalls half-way fails with ResponseTimeout after timeoutMs of silence (bytes() and iteration); a slow reader does not", async () => {
+  const srv = await startServer((req, res) => {
+    res.writeHead(200, { "content-length": "10" });
+    res.write("12345");
+    // "/slow" sends the rest after 30 ms; everything else stalls for good.
+    if (req.url === "/slow") setTimeout(() => res.end("67890"), 30);
+  });
+  const t = new NodeHttpTransport();
+  try {
+    const started = Date.now();
+    const a = await t.handle(srv.request(), { timeoutMs: 100 });
+    await assert.rejects((a.body as unknown as { bytes(): Promise<Uint8Array> }).bytes(), { code: "ResponseTimeout", retryable: true });
+    const b = await t.handle(srv.request(), { timeoutMs: 100 });
+    await assert.rejects(collect(b.body), { code: "ResponseTimeout", retryable: true });
+    assert.ok(Date.now() - started < 2000);
+    // Gaps shorter than the timeout are fine, and so is a reader that starts late.
+    const c = await t.handle(srv.request({ path: "/slow" }), { timeoutMs: 100 });
+    await new Promise((r) => setTimeout(r, 250));
+    assert.deepEqual((await collect(c.body)).join(""), "1234567890");
+    const d = await t.handle(srv.request({ path: "/slow" }), { timeoutMs: 100 });
+    assert.equal(text(await (d.body as unknown as { bytes(): Promise<Uint8Array> }).bytes()), "1234567890");
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});
+
 test("the socket pool is bounded: 8 concurrent requests with maxSockets 2 use at most 2 connections", async () => {
   const srv = await startServer((_req, res) => setTimeout(() => res.end("x"), 20));
   const t = new NodeHttpTransport({ maxSockets: 2 });

@@ -25,7 +25,10 @@ export interface NodeHttpTransportOptions {
    * `customCABundle` / `AWS_CA_BUNDLE` / `ca_bundle`). No global agent is touched.
    */
   readonly ca?: CaBundle;
-  /** Per-attempt timeout (ms, request start to response headers) when the caller gives none. */
+  /**
+   * Per-attempt timeout (ms, request start to response headers) when the caller gives none; it also bounds
+   * each wait for the next body bytes while the body is read.
+   */
   readonly timeoutMs?: number;
   /** Use these agents instead of the transport's own (then the pool options above do not apply). */
   readonly httpAgent?: http.Agent;
@@ -156,7 +159,8 @@ export class NodeHttpTransport implements Transport {
           statusCode: status,
           reason: incoming.statusMessage,
           headers: headers as Record<string, string>,
-          body: new NodeResponseBody(incoming, expected),
+          // The same timeout bounds each silence while the body is read.
+          body: new NodeResponseBody(incoming, expected, timeoutMs),
         });
       });
       req.on("error", (err: Error) => {

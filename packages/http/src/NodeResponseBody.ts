@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { RequestError, ResponseLengthMismatch, toTransportError } from "./errors.js";
+import { RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
 
 /** Unread bodies up to this size are drained on release so their socket can be reused; larger ones are dropped. */
 const DRAIN_LIMIT = 64 * 1024;
@@ -9,16 +9,20 @@ const EMPTY = new Uint8Array(0);
 /**
  * A one-shot response body over an `IncomingMessage`: an `AsyncIterable<Uint8Array>` plus `bytes()`
  * (read it all at once, fastest). Either way the byte count is checked against `content-length` at the
- * end, and a short or broken body throws a retryable error instead of ending quietly.
+ * end, and a short or broken body throws a retryable error instead of ending quietly. With an idle
+ * timeout, a reader that waits that long without a byte gets a retryable `ResponseTimeout` (a server
+ * that stalls half-way through a body must not hang the call).
  */
 export class NodeResponseBody implements AsyncIterable<Uint8Array> {
   readonly #res: IncomingMessage;
   readonly #expected: number | undefined;
+  readonly #idleMs: number | undefined;
   #started = false;
 
-  constructor(res: IncomingMessage, expectedLength: number | undefined) {
+  constructor(res: IncomingMessage, expectedLength: number | undefined, idleTimeoutMs?: number) {
     this.#res = res;
     this.#expected = expectedLength;
+    this.#idleMs = idleTimeoutMs !== undefined && idleTimeoutMs > 0 ? idleTimeoutMs : undefined;
   }
 
   /** Reads the whole body. */
@@ -26,21 +30,40 @@ export class NodeResponseBody implements AsyncIterable<Uint8Array> {
     this.#start();
     const res = this.#res;
     const expected = this.#expected;
+    const idleMs = this.#idleMs;
     return new Promise<Uint8Array>((resolve, reject) => {
       const chunks: Uint8Array[] = [];
       let total = 0;
       let ended = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const arm =
+        idleMs === undefined
+          ? undefined
+          : (): void => {
+              if (timer !== undefined) clearTimeout(timer);
+              timer = setTimeout(() => res.destroy(bodyTimeout(idleMs)), idleMs);
+            };
+      const disarm = (): void => {
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      arm?.();
       res.on("data", (chunk: Uint8Array) => {
         chunks.push(chunk);
         total += chunk.byteLength;
+        arm?.();
       });
       res.once("end", () => {
         ended = true;
+        disarm();
         if (expected !== undefined && total !== expected) reject(new ResponseLengthMismatch(expected, total));
         else resolve(chunks.length === 1 ? (chunks[0] as Uint8Array) : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, total));
       });
-      res.once("error", (err) => reject(toTransportError(err, "reading response body failed")));
+      res.once("error", (err) => {
+        disarm();
+        reject(toTransportError(err, "reading response body failed"));
+      });
       res.once("close", () => {
+        disarm();
         if (!ended) reject(new RequestError("response body ended early: connection closed"));
       });
     });
@@ -50,6 +73,7 @@ export class NodeResponseBody implements AsyncIterable<Uint8Array> {
     this.#start();
     const res = this.#res;
     const expected = this.#expected;
+    const idleMs = this.#idleMs;
     // Created on the first next(): an iterator that is only returned never attaches to the stream.
     let inner: AsyncIterator<Uint8Array> | undefined;
     let total = 0;
@@ -57,12 +81,16 @@ export class NodeResponseBody implements AsyncIterable<Uint8Array> {
     return {
       async next(): Promise<IteratorResult<Uint8Array>> {
         let step: IteratorResult<Uint8Array>;
+        // Only while the reader waits: a slow reader is not a stalled server.
+        const timer = idleMs === undefined ? undefined : setTimeout(() => res.destroy(bodyTimeout(idleMs)), idleMs);
         try {
           inner ??= res[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
           step = await inner.next();
         } catch (err) {
           done = true;
           throw toTransportError(err, "reading response body failed");
+        } finally {
+          if (timer !== undefined) clearTimeout(timer);
         }
         if (step.done) {
           done = true;
@@ -98,6 +126,10 @@ export class NodeResponseBody implements AsyncIterable<Uint8Array> {
     if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
     this.#started = true;
   }
+}
+
+function bodyTimeout(ms: number): ResponseTimeout {
+  return new ResponseTimeout(`no response body bytes within ${ms} ms`);
 }
 
 function release(res: IncomingMessage, expected: number | undefined): void {
