@@ -22,6 +22,7 @@ import { sessionDefaults } from "./sessionDefaults.js";
 import type { ExplainEntry } from "./SessionExplanation.js";
 import type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
 import { SharedConfigState } from "./SharedConfigState.js";
+import { snapshotEnv } from "./snapshotEnv.js";
 import { toTokenProvider } from "./tokenProvider.js";
 
 /**
@@ -32,7 +33,7 @@ import { toTokenProvider } from "./tokenProvider.js";
  * Credentials are only resolved at the first `session.config.credentials.get()`.
  */
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
-  const env: Environment = { ...(options.env ?? process.env) };
+  const env = snapshotEnv(options.env);
   const state = options.sharedConfigState ?? SharedConfigState.FromEnv;
   // Go reads the env as if AWS_SDK_LOAD_CONFIG were set only for Enable; Disable overrides afterwards, so
   // AWS_DEFAULT_REGION/AWS_DEFAULT_PROFILE still count with Disable + AWS_SDK_LOAD_CONFIG=1 (spec §1.5).
@@ -104,6 +105,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     resolveCredentials: (stsConfig) =>
       resolveCredentials({
         env,
+        // credential_process inherits the whole environment, as Go's os.Environ() at exec.
+        processEnv: options.env,
         envConfig,
         shared,
         profile: profile.value,

@@ -26,7 +26,10 @@ import type { Environment } from "./SessionOptions.js";
 
 /** What credential resolution needs from session creation (all read once, at creation). */
 export interface CredentialsInput {
+  /** The `AWS_*` and home variables read at creation. */
   readonly env: Environment;
+  /** The environment a `credential_process` command gets: the injected one, else `process.env` at its run. */
+  readonly processEnv: Environment | undefined;
   readonly envConfig: EnvConfig;
   /** The profile's shared config; `undefined` when it does not exist or its load error was ignored (Go). */
   readonly shared: SharedConfig | undefined;
@@ -127,7 +130,7 @@ function baseCredentials(base: ProfileChainBase, input: CredentialsInput, shared
       return credentialSource(base.credentialSource, base.profile, input);
     case "credentialProcess": {
       const command = base.command.value;
-      const env = input.env;
+      const env = input.processEnv;
       // Beyond Go: the profile's aws_account_id fills in when the process output has no AccountId.
       const account = profileNode(shared, base.profile)?.properties.get("aws_account_id")?.value;
       const accountId = typeof account === "string" && account !== "" ? account : undefined;
@@ -135,8 +138,8 @@ function baseCredentials(base: ProfileChainBase, input: CredentialsInput, shared
         credentials: createCredentials(
           lazyProvider("ProcessProvider", async () => {
             const { processProvider } = await import("@sessionkit/credential-provider-shared-file");
-            // Go passes the process environment; ours is the session's (injectable) one.
-            return processProvider(command, { env: { ...env }, accountId });
+            // Go passes the process environment; an injected one replaces it.
+            return processProvider(command, { ...(env === undefined ? {} : { env: { ...env } }), accountId });
           }),
           { clock: input.clock },
         ),
