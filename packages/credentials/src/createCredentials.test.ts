@@ -292,3 +292,43 @@ test("a refresh that fails after the old value expired does not serve the old va
   assert.equal((await r2).accessKeyId, "L");
   assert.equal(m.calls, 3);
 });
+
+test("a refresh inside the expiry window that fails serves the still-valid old value; the next get() tries again", async () => {
+  let now = 0;
+  const m = manualProvider();
+  const creds = createCredentials(m.provider, { clock: () => now, expiryWindowMs: 1_000 });
+  const g = creds.get();
+  m.resolveNext(value("OLD", 10_000));
+  await g;
+  now = 9_500; // inside the window, before the real expiration
+  const waiters = [creds.get(), creds.get(), creds.get()];
+  await tick();
+  assert.equal(m.calls, 2, "one shared early refresh");
+  m.rejectNext(new Error("sts unavailable"));
+  assert.deepEqual((await Promise.all(waiters)).map((v) => v.accessKeyId), ["OLD", "OLD", "OLD"]);
+  assert.equal(creds.isExpired(), true, "still due for a refresh");
+  const again = creds.get();
+  await tick();
+  assert.equal(m.calls, 3, "the next get() tries again");
+  m.resolveNext(value("NEW", 20_000));
+  assert.equal((await again).accessKeyId, "NEW");
+  assert.equal(creds.isExpired(), false);
+
+  // Past the real expiration the failure is the caller's, typed.
+  now = 20_000;
+  const late = creds.get();
+  await tick();
+  m.rejectNext(new Error("sts unavailable"));
+  await assert.rejects(late, { code: "CredentialsRetrieveError" });
+
+  // expire() means "do not use these": no fallback either.
+  const fresh = creds.get();
+  await tick();
+  m.resolveNext(value("X", 100_000));
+  await fresh;
+  creds.expire();
+  const afterExpire = creds.get();
+  await tick();
+  m.rejectNext(new Error("sts unavailable"));
+  await assert.rejects(afterExpire, { code: "CredentialsRetrieveError" });
+});

@@ -28,7 +28,9 @@ export interface CreateCredentialsOptions {
  *
  * - The first `get()` retrieves; later calls return the cached value until it expires.
  * - Concurrent callers share exactly one in-flight `retrieve()`.
- * - A failed retrieve rejects every waiter and is not cached: the next `get()` retries.
+ * - A failed retrieve rejects every waiter and is not cached: the next `get()` retries. Inside the expiry
+ *   window, while the old value's real `expiration` is still ahead, waiters get the old value instead (and
+ *   the next `get()` retries the refresh).
  * - A caller's `AbortSignal` ends only that caller's wait (`RequestCanceled`); the shared retrieve goes on.
  */
 export function createCredentials(provider: CredentialsProvider, options: CreateCredentialsOptions = {}): Credentials {
@@ -59,6 +61,11 @@ export function createCredentials(provider: CredentialsProvider, options: Create
       },
       (err: unknown) => {
         inflight = undefined;
+        // An early refresh (inside the expiry window) that fails keeps serving the old value while it is
+        // really valid: an STS outage must not fail requests that still hold good credentials. The cache
+        // stays due, so the next get() tries again. `expire()` drops the value, so it is never served then.
+        const old = value;
+        if (old?.expiration !== undefined && clock() < old.expiration.getTime()) return old;
         throw wrapFailure(err, providerName);
       },
     );
