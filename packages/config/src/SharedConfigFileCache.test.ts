@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { SharedConfigFileCache, SharedConfigLoadError, SharedConfigParseError } from "./index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "sk-config-cache-"));
@@ -84,13 +86,20 @@ test("a file that exists but cannot be opened is an error, not silently skipped 
   );
 });
 
-test(
-  "an unreadable file is an error, not silently skipped",
-  { skip: process.getuid?.() === 0 ? "running as root: file permissions are not enforced" : false },
-  () => {
-    const path = join(tmp, "locked");
-    writeFileSync(path, "[default]\n");
-    chmodSync(path, 0o000);
+test("an unreadable file is an error, not silently skipped (unlike Go)", () => {
+  const path = join(tmp, "locked");
+  writeFileSync(path, "[default]\n");
+  chmodSync(path, 0o000);
+  chmodSync(tmp, 0o755);
+  if (process.getuid?.() !== 0) {
     assert.throws(() => new SharedConfigFileCache().read(path, "credentials"), SharedConfigLoadError);
-  },
-);
+    return;
+  }
+  // Root reads anything: try as an unprivileged user, through the built package.
+  const entry = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.js");
+  const script = `const m = await import(${JSON.stringify(entry)});
+try { new m.SharedConfigFileCache().read(${JSON.stringify(path)}, "credentials"); console.log("no error"); }
+catch (e) { console.log(e.code, e.cause?.code, e.path === ${JSON.stringify(path)}); }`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { uid: 65534, gid: 65534, encoding: "utf8" });
+  assert.equal(r.stdout.trim(), "SharedConfigLoadError EACCES true", r.stderr);
+});

@@ -47,3 +47,17 @@ export function formatSource(source: ValueSource): string {
       return source.note === undefined ? "default" : `default (${source.note})`;
   }
 }
+
+/** A value given in code, or `undefined` when the option was not set (an empty string counts as unset, as in Go). */
+export function fromCode<T>(option: string, value: T | undefined): Sourced<T> | undefined {
+  return value === undefined || value === "" ? undefined : { value, source: { source: "code", option } };
+}
+
+/**
+ * The first candidate that is set (not `undefined`, not an empty string): precedence written as
+ * data, e.g. `firstSet(fromCode("region", cfg.region), env.region, shared.region)`.
+ */
+export function firstSet<T>(...candidates: (Sourced<T> | undefined)[]): Sourced<T> | undefined {
+  for (const c of candidates) if (c !== undefined && c.value !== "") return c;
+  return undefined;
+}

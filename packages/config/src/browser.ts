@@ -1,5 +1,16 @@
+// Browser-safe entry (`@sessionkit/config/browser`): everything but file reading. No fs, os, path.
+export type { CommonSettings, Ec2MetadataEndpointMode } from "./CommonSettings.js";
 export { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
 export { EnvConfigError } from "./EnvConfigError.js";
+export { type ExplainInput, type ExplainRow, explainConfig, formatExplain } from "./explainConfig.js";
+export { goParseBool } from "./goParseBool.js";
+export {
+  type EnvConfig,
+  type EnvCredentials,
+  type LoadEnvConfigOptions,
+  loadEnvConfig,
+  parseEc2MetadataEndpointMode,
+} from "./loadEnvConfig.js";
 export { maskSecret, SECRET_MASK, type SecretKind, secretKind, secretSourced } from "./maskSecret.js";
 export {
   mergeSharedConfigFiles,
@@ -19,12 +30,6 @@ export {
   type SharedConfigSection,
   type SubProperties,
 } from "./parseSharedConfigFile.js";
-export { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
-export { SharedConfigError } from "./SharedConfigError.js";
-export { SharedConfigLoadError } from "./SharedConfigLoadError.js";
-export { SharedConfigParseError } from "./SharedConfigParseError.js";
-export { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
-export { formatSource, type Sourced, sourced, type ValueSource } from "./ValueSource.js";
 export {
   type AssumeRoleStep,
   type CredentialProcessStep,
@@ -38,6 +43,13 @@ export {
   type StaticKeysStep,
   type WebIdentityStep,
 } from "./profileChain.js";
+export {
+  type EndpointProfileSettings,
+  type ResolveConfiguredEndpointOptions,
+  resolveConfiguredEndpoint,
+  serviceConfigKey,
+  serviceEndpointEnvName,
+} from "./resolveConfiguredEndpoint.js";
 export { type ResolveProfileChainOptions, resolveProfileChain, sharedConfigFileFromData } from "./resolveProfileChain.js";
 export {
   type ChainRules,
@@ -50,15 +62,9 @@ export {
   type SharedCredentials,
   type SsoSession,
 } from "./resolveSharedConfig.js";
-export { goParseBool } from "./goParseBool.js";
-export {
-  type Ec2MetadataEndpointMode,
-  type EnvConfig,
-  type EnvCredentials,
-  type LoadEnvConfigOptions,
-  loadEnvConfig,
-  parseEc2MetadataEndpointMode,
-} from "./loadEnvConfig.js";
+export { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
+export { SharedConfigError } from "./SharedConfigError.js";
+export { type SharedConfigFileRef, sharedConfigFileList } from "./sharedConfigFileList.js";
 export {
   type Env,
   homeDirectory,
@@ -66,12 +72,7 @@ export {
   type SharedConfigFilenamesOptions,
   sharedConfigFilenames,
 } from "./sharedConfigFilenames.js";
-export { type ExplainInput, type ExplainRow, explainConfig, formatExplain } from "./explainConfig.js";
-export {
-  type EndpointProfileSettings,
-  type ResolveConfiguredEndpointOptions,
-  resolveConfiguredEndpoint,
-  serviceConfigKey,
-  serviceEndpointEnvName,
-} from "./resolveConfiguredEndpoint.js";
-export { type SharedConfigFileRef, sharedConfigFileList } from "./sharedConfigFileList.js";
+export { SharedConfigLoadError } from "./SharedConfigLoadError.js";
+export { SharedConfigParseError } from "./SharedConfigParseError.js";
+export { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
+export { firstSet, formatSource, fromCode, type Sourced, sourced, type ValueSource } from "./ValueSource.js";

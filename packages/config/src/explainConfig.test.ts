@@ -3,8 +3,10 @@ import { test } from "node:test";
 import { inspect } from "node:util";
 import {
   explainConfig,
+  firstSet,
   formatExplain,
   formatSource,
+  fromCode,
   loadEnvConfig,
   parseSharedConfigFile,
   resolveSharedConfig,
@@ -86,4 +88,12 @@ test("parsed secret properties print masked too", () => {
   const printed = `${inspect(base, { depth: 10 })}${JSON.stringify([...(base?.properties.values() ?? [])])}`;
   assert.doesNotMatch(printed, /wJalrXUtnFEMI|FwoGZXIvYXdz|AKIAIOSFODNN7EXAMPLE/);
   assert.equal(base?.properties.get("aws_secret_access_key")?.value, SECRET);
+});
+
+test("precedence as data: code, then env, then the shared profile", () => {
+  const pick = (code: string | undefined) => firstSet(fromCode("region", code), env.region, shared.region);
+  assert.deepEqual(pick("ap-south-1"), { value: "ap-south-1", source: { source: "code", option: "region" } });
+  // An empty string in code counts as unset, as Go treats an empty Region.
+  assert.deepEqual(pick("")?.source, { source: "env", name: "AWS_REGION" });
+  assert.deepEqual(firstSet(fromCode("region", undefined), undefined, shared.region)?.value, "eu-west-1");
 });

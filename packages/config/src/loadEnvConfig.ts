@@ -1,4 +1,5 @@
 import type { RegionalEndpointMode } from "@sessionkit/types";
+import type { CommonSettings, Ec2MetadataEndpointMode } from "./CommonSettings.js";
 import { EnvConfigError } from "./EnvConfigError.js";
 import { goParseBool } from "./goParseBool.js";
 import { secretSourced } from "./maskSecret.js";
@@ -13,44 +14,18 @@ export interface EnvCredentials {
   readonly providerName: "EnvConfigCredentials";
 }
 
-/** `IPv4` or `IPv6`, as in `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE`. */
-export type Ec2MetadataEndpointMode = "IPv4" | "IPv6";
-
 /** Go v1's `envConfig`, each value with the variable it came from. Absent fields were not set. */
-export interface EnvConfig {
+export interface EnvConfig extends CommonSettings {
   /** Shared config on (`AWS_SDK_LOAD_CONFIG` truthy, or forced by the caller). */
   readonly sharedConfigEnabled: boolean;
   /** Only when both the key and the secret are non-empty. */
   readonly credentials?: EnvCredentials;
-  /** `AWS_REGION`, then `AWS_DEFAULT_REGION` (only with shared config on). */
-  readonly region?: Sourced<string>;
   /** `AWS_PROFILE`, then `AWS_DEFAULT_PROFILE` (only with shared config on). Absent means `default`. */
   readonly profile?: Sourced<string>;
   readonly sharedCredentialsFile: Sourced<string>;
   readonly sharedConfigFile: Sourced<string>;
-  readonly roleArn?: Sourced<string>;
-  readonly roleSessionName?: Sourced<string>;
-  readonly webIdentityTokenFile?: Sourced<string>;
-  readonly caBundle?: Sourced<string>;
   readonly clientTlsCert?: Sourced<string>;
   readonly clientTlsKey?: Sourced<string>;
-  readonly stsRegionalEndpoints?: Sourced<RegionalEndpointMode>;
-  readonly s3UsEast1RegionalEndpoint?: Sourced<RegionalEndpointMode>;
-  readonly s3UseArnRegion?: Sourced<boolean>;
-  readonly endpointDiscoveryEnabled?: Sourced<boolean>;
-  readonly ec2MetadataServiceEndpoint?: Sourced<string>;
-  readonly ec2MetadataServiceEndpointMode?: Sourced<Ec2MetadataEndpointMode>;
-  readonly ec2MetadataV1Disabled?: Sourced<boolean>;
-  readonly useDualStackEndpoint?: Sourced<boolean>;
-  readonly useFipsEndpoint?: Sourced<boolean>;
-  readonly csmEnabled?: Sourced<boolean>;
-  readonly csmHost?: Sourced<string>;
-  readonly csmPort?: Sourced<string>;
-  readonly csmClientId?: Sourced<string>;
-  /** `AWS_ENDPOINT_URL` (not in Go v1; see `resolveConfiguredEndpoint` for the per-service variables). */
-  readonly endpointUrl?: Sourced<string>;
-  /** `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` (`true`, case-insensitive, is true). */
-  readonly ignoreConfiguredEndpointUrls?: Sourced<boolean>;
 }
 
 export interface LoadEnvConfigOptions {

@@ -303,30 +303,19 @@ const goCases: { name: string; files: string[]; profile: string; want: Record<st
     },
   },
   // Deviation (suites win): quotes are kept, so Go's `us-west-2` reads `"us-west-2"`.
-  {
-    name: "UseDualStackEndpointEnabled",
+  ...(
+    [
+      ["UseDualStackEndpointEnabled", "UseDualStackEndpoint", true],
+      ["UseDualStackEndpointInvalid", "UseDualStackEndpoint", false],
+      ["UseFIPSEndpointEnabled", "UseFIPSEndpoint", true],
+      ["UseFIPSEndpointDisabled", "UseFIPSEndpoint", false],
+    ] as const
+  ).map(([profile, field, value]) => ({
+    name: profile,
     files: BOTH,
-    profile: "UseDualStackEndpointEnabled",
-    want: { Profile: "UseDualStackEndpointEnabled", Region: '"us-west-2"', UseDualStackEndpoint: true },
-  },
-  {
-    name: "UseDualStackEndpointInvalid",
-    files: BOTH,
-    profile: "UseDualStackEndpointInvalid",
-    want: { Profile: "UseDualStackEndpointInvalid", Region: '"us-west-2"', UseDualStackEndpoint: false },
-  },
-  {
-    name: "UseFIPSEndpointEnabled",
-    files: BOTH,
-    profile: "UseFIPSEndpointEnabled",
-    want: { Profile: "UseFIPSEndpointEnabled", Region: '"us-west-2"', UseFIPSEndpoint: true },
-  },
-  {
-    name: "UseFIPSEndpointDisabled",
-    files: BOTH,
-    profile: "UseFIPSEndpointDisabled",
-    want: { Profile: "UseFIPSEndpointDisabled", Region: '"us-west-2"', UseFIPSEndpoint: false },
-  },
+    profile,
+    want: { Profile: profile, Region: '"us-west-2"', [field]: value },
+  })),
   {
     name: "sso-session-success",
     files: BOTH,

@@ -33,19 +33,40 @@ export function maskSecret(value: string, kind: SecretKind): string {
 
 const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
 
+/** A secret with its source: `value` is a getter over a private field, so it is not an own enumerable key. */
+class SecretSourced implements Sourced<string> {
+  readonly source: ValueSource;
+  readonly #value: string;
+  readonly #kind: Exclude<SecretKind, "none">;
+
+  constructor(value: string, source: ValueSource, kind: Exclude<SecretKind, "none">) {
+    this.#value = value;
+    this.source = source;
+    this.#kind = kind;
+  }
+
+  get value(): string {
+    return this.#value;
+  }
+
+  toJSON(): { value: string; source: ValueSource } {
+    return { value: maskSecret(this.#value, this.#kind), source: this.source };
+  }
+
+  toString(): string {
+    return maskSecret(this.#value, this.#kind);
+  }
+
+  [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
+    return inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
+  }
+}
+
 /**
  * A `Sourced` string whose `value` is readable but which prints masked through `JSON.stringify`,
- * `String()` and `util.inspect`, so dumping a config object never leaks a secret.
+ * `String()` and `util.inspect`, and is not copied by spreading, so dumping a config object never
+ * leaks a secret.
  */
 export function secretSourced(value: string, source: ValueSource, kind: Exclude<SecretKind, "none">): Sourced<string> {
-  const shown = () => ({ value: maskSecret(value, kind), source });
-  return Object.defineProperties({ value, source } as Sourced<string>, {
-    value: { value, enumerable: false },
-    toJSON: { value: shown },
-    toString: { value: () => maskSecret(value, kind) },
-    [inspectCustom]: {
-      value: (_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string) =>
-        inspect ? inspect(shown(), options) : JSON.stringify(shown()),
-    },
-  });
+  return new SecretSourced(value, source, kind);
 }

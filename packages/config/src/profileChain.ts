@@ -1,17 +1,11 @@
-import { type ChainRules, hasSsoConfiguration, type SharedConfig } from "./resolveSharedConfig.js";
+import { type ChainRules, hasSsoConfiguration, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
 import type { Sourced } from "./ValueSource.js";
 
 /** Static keys from a profile. */
-export interface StaticKeysStep {
+export interface StaticKeysStep extends SharedCredentials {
   readonly type: "staticKeys";
   readonly profile: string;
-  readonly accessKeyId: Sourced<string>;
-  readonly secretAccessKey: Sourced<string>;
-  readonly sessionToken?: Sourced<string>;
-  readonly accountId?: Sourced<string>;
-  /** `SharedConfigCredentials: <path>`. */
-  readonly providerName: string;
 }
 
 /** `credential_source` (`Environment`, `Ec2InstanceMetadata`, `EcsContainer`; checked by the provider). */

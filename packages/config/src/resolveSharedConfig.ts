@@ -1,6 +1,7 @@
 import type { RegionalEndpointMode } from "@sessionkit/types";
 import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
-import { type Ec2MetadataEndpointMode, parseEc2MetadataEndpointMode } from "./loadEnvConfig.js";
+import type { CommonSettings } from "./CommonSettings.js";
+import { parseEc2MetadataEndpointMode } from "./loadEnvConfig.js";
 import { secretKind, secretSourced } from "./maskSecret.js";
 import type {
   ParsedSharedConfigFile,
@@ -53,46 +54,26 @@ export interface ServicesSettings {
  * Go v1's `sharedConfig` for one profile: every field with where it came from. Fields absent were
  * not set; a key present with an empty value is kept as `""` (a later file can blank an earlier one).
  */
-export interface SharedConfig {
+export interface SharedConfig extends CommonSettings {
   readonly profile: string;
   /** The files consulted, in order (later files win key by key). */
   readonly files: readonly string[];
   readonly credentials?: SharedCredentials;
   readonly credentialProcess?: Sourced<string>;
-  readonly webIdentityTokenFile?: Sourced<string>;
-  readonly region?: Sourced<string>;
-  readonly roleArn?: Sourced<string>;
   readonly sourceProfileName?: Sourced<string>;
   readonly credentialSource?: Sourced<string>;
   readonly externalId?: Sourced<string>;
   readonly mfaSerial?: Sourced<string>;
-  readonly roleSessionName?: Sourced<string>;
   /** `duration_seconds` when it is a non-zero integer (Go ignores anything else). */
   readonly durationSeconds?: Sourced<number>;
-  readonly caBundle?: Sourced<string>;
-  readonly stsRegionalEndpoints?: Sourced<RegionalEndpointMode>;
-  readonly s3UsEast1RegionalEndpoint?: Sourced<RegionalEndpointMode>;
-  readonly s3UseArnRegion?: Sourced<boolean>;
-  readonly endpointDiscoveryEnabled?: Sourced<boolean>;
   readonly ssoSessionName?: Sourced<string>;
   readonly ssoSession?: SsoSession;
   readonly ssoAccountId?: Sourced<string>;
   readonly ssoRegion?: Sourced<string>;
   readonly ssoRoleName?: Sourced<string>;
   readonly ssoStartUrl?: Sourced<string>;
-  readonly ec2MetadataServiceEndpoint?: Sourced<string>;
-  readonly ec2MetadataServiceEndpointMode?: Sourced<Ec2MetadataEndpointMode>;
-  readonly ec2MetadataV1Disabled?: Sourced<boolean>;
-  readonly useDualStackEndpoint?: Sourced<boolean>;
-  readonly useFipsEndpoint?: Sourced<boolean>;
-  readonly csmEnabled?: Sourced<boolean>;
-  readonly csmHost?: Sourced<string>;
-  readonly csmPort?: Sourced<string>;
-  readonly csmClientId?: Sourced<string>;
-  /** `endpoint_url`, `services`, `ignore_configured_endpoint_urls` (not in Go v1; see `resolveConfiguredEndpoint`). */
-  readonly endpointUrl?: Sourced<string>;
+  /** The `[services NAME]` section named by the profile's `services` key. */
   readonly services?: ServicesSettings;
-  readonly ignoreConfiguredEndpointUrls?: Sourced<boolean>;
   /** The resolved `source_profile` (absent when the chain ended here). */
   readonly sourceProfile?: SharedConfig;
   /** Set when this profile was reached a second time: `self` for `source_profile = itself`, else `loop`. */
