@@ -2,15 +2,11 @@
 // SigV4, with static and with assumed-role credentials, and s3rver, which does not check signatures but is a
 // second implementation of S3's XML and errors. A wrong secret must be rejected by RGW.
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, test, type TestContext } from "node:test";
 import { rgw, s3rver } from "@sessionkit/test-env";
 import type { Transport } from "@sessionkit/types";
 import { assumeRole } from "../test/assumeRole.js";
 import { createNodeHttpTransport } from "../test/nodeTransport.js";
-import { newSessionWithOptions, SharedConfigState } from "../test/session.js";
 import { type Keys, testProvider } from "../test/testProvider.js";
 import { copySource, paginateListObjectsV2, presignGetObject, presignPutObject, S3, S3ServiceError } from "./index.js";
 
@@ -198,39 +194,6 @@ test("Ceph RGW: every operation with assumed-role credentials (x-amz-security-to
   const temp = await assumeRole(s.endpoint, s, s.roleArn);
   assert.notEqual(temp.accessKeyId, s.accessKeyId);
   await everyOperation(t, newClient(s.endpoint, temp), "rgw-role", true);
-});
-
-test("Ceph RGW: every operation with assumed-role credentials from a session profile (role_arn + source_profile)", { skip: rgwServer.skip }, async (t) => {
-  const s = rgwServer.value;
-  assert.ok(s);
-  const dir = mkdtempSync(join(tmpdir(), "sk-s3-profile-"));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const config = join(dir, "config");
-  writeFileSync(
-    config,
-    [
-      "[profile base]",
-      `aws_access_key_id = ${s.accessKeyId}`,
-      `aws_secret_access_key = ${s.secretAccessKey}`,
-      "[profile s3-role]",
-      `role_arn = ${s.roleArn}`,
-      "source_profile = base",
-      "role_session_name = sessionkit-client-s3",
-      "region = us-east-1",
-      `endpoint_url = ${s.endpoint}`,
-      "",
-    ].join("\n"),
-  );
-  const session = newSessionWithOptions({
-    profile: "s3-role",
-    sharedConfigState: SharedConfigState.Enable,
-    sharedConfigFiles: [{ path: config, kind: "config" }],
-    env: {},
-  });
-  await everyOperation(t, new S3(session), "rgw-profile", true);
-  const creds = await session.config.credentials.get();
-  assert.equal(creds.providerName, "AssumeRoleProvider");
-  assert.notEqual(creds.accessKeyId, s.accessKeyId, "signed with the assumed keys, not the source profile's");
 });
 
 test("Ceph RGW: another user's bucket → BucketAlreadyExists on create, AccessDenied on read", { skip: rgwServer.skip }, async () => {
