@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
-import { closeSync, fstatSync, openSync, readFileSync, type Stats, statSync } from "node:fs";
+import { type Stats, statSync } from "node:fs";
 import { type ParsedSharedConfigFile, parseSharedConfigFile, type SharedConfigFileKind } from "./parseSharedConfigFile.js";
+import { readUserFile, type UserFile } from "./readUserFile.js";
 import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
 import { SharedConfigParseError } from "./SharedConfigParseError.js";
 
@@ -60,7 +61,8 @@ export class SharedConfigFileCache {
 
   /**
    * The parsed file, or `undefined` when it does not exist (Go skips missing files). Any other
-   * failure (permissions, a directory, invalid UTF-8, a grammar error) throws `SharedConfigLoadError`.
+   * failure (permissions, a directory, a file over 64 MiB or an endless device, a silent pipe, invalid
+   * UTF-8, a grammar error) throws `SharedConfigLoadError`.
    */
   read(path: string, kind: SharedConfigFileKind): ParsedSharedConfigFile | undefined {
     const key = `${kind}\0${path}`;
@@ -75,27 +77,22 @@ export class SharedConfigFileCache {
     const hit = this.#entries.get(key);
     if (hit !== undefined && same(hit, st)) return unwrap(hit.result);
 
-    let fd: number;
+    // Bounded and non-blocking: a path to /dev/zero or to a FIFO must not hang or exhaust the process.
+    let file: UserFile;
     try {
-      fd = openSync(path, "r");
+      file = readUserFile(path);
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw new SharedConfigLoadError(path, e);
     }
     let result: ParsedSharedConfigFile | SharedConfigLoadError;
-    let stat: Stats;
     try {
-      // Stat the open file so the cache key matches the bytes read.
-      stat = fstatSync(fd);
-      result = parseSharedConfigBytes(readFileSync(fd), kind, path);
+      result = parseSharedConfigBytes(file.bytes, kind, path);
     } catch (e) {
-      stat = st;
-      if (e instanceof SharedConfigParseError || !(e instanceof SharedConfigLoadError)) {
-        result = new SharedConfigLoadError(path, e);
-      } else result = e;
-    } finally {
-      closeSync(fd);
+      result = new SharedConfigLoadError(path, e);
     }
+    // The stat of the open file, so the cache key matches the bytes read.
+    const stat = file.stat;
     this.#entries.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, result });
     return unwrap(result);
   }

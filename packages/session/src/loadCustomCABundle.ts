@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { formatSource, type Sourced, type ValueSource } from "@sessionkit/config";
+import { formatSource, readUserFile, type Sourced, type ValueSource } from "@sessionkit/config";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
@@ -29,9 +28,10 @@ export function loadCustomCABundle(
   return pem;
 }
 
-function readBundle(path: string, source: ValueSource): Buffer {
+function readBundle(path: string, source: ValueSource): Uint8Array {
   try {
-    return readFileSync(path);
+    // Bounded and non-blocking: a path to /dev/zero or to a FIFO must not hang or exhaust the process.
+    return readUserFile(path).bytes;
   } catch (cause) {
     throw new LoadCustomCABundleError(`failed to open custom CA bundle PEM file ${path} (${formatSource(source)})`, { cause });
   }

@@ -1,0 +1,85 @@
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
+import { SdkError } from "@sessionkit/errors";
+
+/** Largest file a user setting may name (config, credentials, CA bundle): 64 MiB. */
+export const MAX_USER_FILE_BYTES = 64 * 1024 * 1024;
+
+/** How long a pipe may stay silent before the read gives up: 10 s. */
+export const USER_FILE_PIPE_WAIT_MS = 10_000;
+
+/** Options of {@link readUserFile}. */
+export interface ReadUserFileOptions {
+  /** Refuse files larger than this (default {@link MAX_USER_FILE_BYTES}). */
+  readonly maxBytes?: number;
+  /** For pipes: give up after this long without a byte (default {@link USER_FILE_PIPE_WAIT_MS}). */
+  readonly pipeWaitMs?: number;
+}
+
+/** The bytes of a file a user setting named, with the `fstat` of the open file (for caches). */
+export interface UserFile {
+  readonly bytes: Uint8Array;
+  readonly stat: Stats;
+}
+
+const CHUNK = 64 * 1024;
+// Open without blocking: a FIFO nobody writes to would otherwise block the whole process in open().
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const waitCell = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+
+function sleepSync(ms: number): void {
+  if (waitCell !== undefined) Atomics.wait(waitCell, 0, 0, ms);
+}
+
+function tooLarge(path: string, max: number): SdkError {
+  return new SdkError("FileTooLarge", `${path} is larger than ${max} bytes`);
+}
+
+/**
+ * Reads a file that a user setting names (`AWS_CONFIG_FILE`, `ca_bundle`, …) without trusting what it is:
+ * regular files over `maxBytes` are refused before reading; devices and pipes are read in chunks up to
+ * `maxBytes` (`/dev/zero` ends in `FileTooLarge`, not in an out-of-memory crash); a pipe is opened
+ * non-blocking, so one without a writer reads as empty, and one whose writer stays silent for `pipeWaitMs`
+ * ends in `FileReadTimeout`. Errors of `open`/`read` (ENOENT, EISDIR, EACCES) are thrown as they are, for
+ * the caller to wrap.
+ */
+export function readUserFile(path: string, options: ReadUserFileOptions = {}): UserFile {
+  const max = options.maxBytes ?? MAX_USER_FILE_BYTES;
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile()) {
+      if (stat.size > max) throw tooLarge(path, max);
+      return { bytes: readFileSync(fd), stat };
+    }
+    return { bytes: readStream(fd, path, max, options.pipeWaitMs ?? USER_FILE_PIPE_WAIT_MS), stat };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a device or pipe to its end, bounded in size and in silence. */
+function readStream(fd: number, path: string, max: number, waitMs: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let quietSince = Date.now();
+  const buf = Buffer.allocUnsafe(CHUNK);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, CHUNK, null);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== "EAGAIN") throw e;
+      if (Date.now() - quietSince >= waitMs) {
+        throw new SdkError("FileReadTimeout", `${path} is a pipe that sent nothing for ${waitMs} ms`);
+      }
+      sleepSync(10);
+      continue;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > max) throw tooLarge(path, max);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    quietSince = Date.now();
+  }
+  return Buffer.concat(chunks, total);
+}
