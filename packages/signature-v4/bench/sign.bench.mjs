@@ -5,8 +5,8 @@ import { createHash, createHmac } from "node:crypto";
 import { SignatureV4 as SmithySignatureV4 } from "@smithy/signature-v4";
 import { SignatureV4 } from "../dist/index.js";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
-const OPS = Number(process.env.BENCH_OPS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 31);
+const OPS = Number(process.env.BENCH_OPS ?? 5_000);
 
 // What @smithy/hash-node does (not installed here): node:crypto behind smithy's async Checksum interface.
 class NodeHash {
