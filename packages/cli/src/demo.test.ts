@@ -65,6 +65,7 @@ test("the demo runs non-interactively: exit 0, every step, no secret in the outp
     "region        us-east-2                         ~/.aws/config:2 [default] region",
     "AssumeRoleTokenProviderNotSetError",
     "stdin is not a terminal, so the demo answers with a 7-character code",
+    "credentials.source[0]  SharedConfigCredentials: ~/.aws/credentials ****0001",
     "usEast2.config.credentials === roleSess.config.credentials: true",
     'read back: "Hello from sessionkit!"',
     "Request: s3/PutObject, Payload:",
@@ -111,7 +112,7 @@ test("the demo under a pseudo-terminal: the MFA prompt on stderr, the typed code
   const err = readFileSync(errFile, "utf8");
   assert.equal(code, 0, `${out}\n${err}`);
   assert.equal(err, "Assume Role MFA token code: ");
-  assert.ok(out.includes("type any 7-character code at the prompt"), out);
+  assert.ok(out.includes("Type any 7-character code at the prompt (on stderr)."), out);
   assert.ok(out.includes("assumeRoleTokenProvider: stdinTokenProvider(),"), out);
   assert.match(out, /-> assumed arn:aws:iam:::role\/S3Access: temporary key \*\*\*\*\w{4}, session token \*\*\*\*/);
   assert.deepEqual(await leftovers(out), { stateDir: false, home: false, port: false, processes: [] });

@@ -34,25 +34,30 @@ export interface DemoOptions {
 type Rows = (session: Session, ...settings: string[]) => void;
 
 /** Which token provider the role step uses, and how the demo explains it. */
-function tokenProviderFor(options: DemoOptions): { provider: TokenProvider; code: string; how: string } {
+function tokenProviderFor(options: DemoOptions): { provider: TokenProvider; code: string; how: string[] } {
   const given = options.mfaCode ?? options.env[MFA_CODE_ENV];
   if (given !== undefined && given !== "") {
     const from = options.mfaCode !== undefined ? "--mfa-code" : MFA_CODE_ENV;
-    return { provider: staticTokenProvider(given), code: "staticTokenProvider(code)", how: `the MFA code comes from ${from}` };
+    return { provider: staticTokenProvider(given), code: "staticTokenProvider(code)", how: [`The MFA code comes from ${from}.`] };
   }
   if (options.stdin.isTTY === true) {
     return {
       provider: stdinTokenProvider({ input: options.stdin, output: options.stderr }),
       code: "stdinTokenProvider()",
-      how: "type any 7-character code at the prompt (Ceph RGW 16.2 refuses 6-character codes; AWS wants your device's 6 digits)",
+      how: [
+        "Type any 7-character code at the prompt (on stderr). Ceph RGW 16.2 refuses every 6-character code (its",
+        "length check is inverted); AWS wants the 6 digits of your device.",
+      ],
     };
   }
   return {
     provider: staticTokenProvider(DEFAULT_DEMO_MFA_CODE),
     code: "staticTokenProvider(code)",
-    how:
-      `stdin is not a terminal, so the demo answers with a 7-character code (give another with --mfa-code or ${MFA_CODE_ENV}). ` +
-      "Seven, because Ceph RGW 16.2 refuses every 6-character code: its length check is inverted. AWS wants your device's 6 digits.",
+    how: [
+      `stdin is not a terminal, so the demo answers with a 7-character code (or --mfa-code, or ${MFA_CODE_ENV}).`,
+      "Seven, because Ceph RGW 16.2 refuses every 6-character code (its length check is inverted); AWS wants",
+      "the 6 digits of your device.",
+    ],
   };
 }
 
@@ -130,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const rows: Rows = (session, ...settings) => {
       const all = session.explain().entries;
       const wanted: ExplainEntry[] = [];
-      for (const s of settings) for (const e of all) if (e.setting === s || e.setting.startsWith(`${s}[`)) wanted.push(e);
+      for (const s of settings) for (const e of all) if (e.setting === s || e.setting.startsWith(`${s}[`) || e.setting.startsWith(`${s}.`)) wanted.push(e);
       p.rows(wanted);
     };
 
@@ -216,7 +221,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       ");",
       "const creds = await roleSess.config.credentials.get();",
     );
-    p.note(mfa.how);
+    for (const l of mfa.how) p.note(l);
     const roleSess = must(() =>
       newSessionWithOptions({ profile: ROLE_PROFILE, assumeRoleTokenProvider: mfa.provider, sharedConfigState: SharedConfigState.Enable }),
     );
