@@ -29,7 +29,7 @@ export function mfaTokenProvider(sources: MfaCodeSources): TokenProvider {
   return () =>
     Promise.reject(
       new CliError("MfaCodeMissing", "the role needs an MFA code and stdin is not a terminal", {
-        hint: `pass the code on the command line or set ${MFA_CODE_ENV}`,
+        hint: `set ${MFA_CODE_ENV}, or run in a terminal to be asked for it (sts assume-role also takes --token-code)`,
       }),
     );
 }

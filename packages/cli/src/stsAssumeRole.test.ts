@@ -87,7 +87,7 @@ test("sts assume-role --output json; MFA by --token-code or SESSIONKIT_MFA_CODE;
   assert.ok(Math.abs(expiry - Date.now() - 900_000) < 120_000, "DurationSeconds 900 reached the server");
   assert.equal(none.code, 1);
   assert.deepEqual(lines(none.stderr), [
-    "sessionkit: MfaCodeMissing: the role needs an MFA code and stdin is not a terminal — pass the code on the command line or set SESSIONKIT_MFA_CODE",
+    "sessionkit: MfaCodeMissing: the role needs an MFA code and stdin is not a terminal — set SESSIONKIT_MFA_CODE, or run in a terminal to be asked for it (sts assume-role also takes --token-code)",
   ]);
   // The MFA code never shows up in any output.
   for (const r of [withFlag, withEnv, none]) assert.ok(!r.stderr.includes(CODE));
