@@ -84,6 +84,7 @@ export class DemoServers {
     if (this.#starter !== undefined && this.#starter.exitCode === null) this.#starter.kill("SIGKILL");
     this.#adoptRunPids();
     spawnSync("bash", [join(this.#launcher, "stop.sh")], { env: { ...process.env, TEST_SERVERS_DIR: this.dir }, stdio: "ignore" });
+    stopStragglers(this.dir);
     if (!keepLogs) rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -97,5 +98,63 @@ export class DemoServers {
       const target = join(this.dir, "pids", `ceph-${f}`);
       if (!existsSync(target)) copyFileSync(join(run, f), target);
     }
+  }
+}
+
+/** PIDs of live processes whose command line mentions `dir` (every Ceph daemon gets `-c <dir>/ceph/ceph.conf`). */
+function processesUsing(dir: string): { pid: number; cmd: string }[] {
+  const out: { pid: number; cmd: string }[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return out; // not Linux: stop.sh's PID files are all there is
+  }
+  for (const e of entries) {
+    const pid = Number(e);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      const state = /^State:\s*(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      if (cmd.includes(dir) && state !== "Z") out.push({ pid, cmd });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * A start interrupted between a daemon's fork and its PID file leaves a daemon stop.sh cannot see: find those by
+ * their command line and end them in Ceph's order (rgw, then osd, then mon), TERM then KILL after 5 s.
+ * Synchronous, so it also runs inside a signal handler.
+ */
+function stopStragglers(dir: string): void {
+  const order = ["radosgw", "ceph-osd", "ceph-mon", ""];
+  for (const name of order) {
+    const group = processesUsing(dir).filter((p) => (name === "" ? true : p.cmd.includes(name)));
+    if (group.length === 0) continue;
+    for (const p of group) signal(p.pid, "SIGTERM");
+    for (let i = 0; i < 50 && group.some((p) => alive(p.pid)); i++) Atomics.wait(pause, 0, 0, 100);
+    for (const p of group) if (alive(p.pid)) signal(p.pid, "SIGKILL");
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    const state = /^State:\s*(\w)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return state !== undefined && state !== "Z";
+  } catch {
+    return false;
   }
 }

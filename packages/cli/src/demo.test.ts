@@ -139,3 +139,27 @@ test("Ctrl-C (SIGINT) stops the servers the demo started and removes its HOME", 
   assert.ok(!out.includes("== done"), "the walkthrough did not finish");
   assert.deepEqual(await leftovers(out), { stateDir: false, home: false, port: false, processes: [] });
 });
+
+test("SIGINT while the launcher is still starting Ceph: every daemon of that start is stopped", { skip, timeout: 180_000 }, async () => {
+  const child = spawn(process.execPath, [DEMO_BIN], { env: demoEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  let out = "";
+  const code = await new Promise<number | null>((resolve) => {
+    child.stdout.on("data", (b: Buffer) => {
+      const before = out;
+      out += b.toString();
+      // The state directory is printed before the launcher runs; interrupt in the middle of its ~1–3 s.
+      if (!before.includes("pid files in") && out.includes("pid files in")) setTimeout(() => child.kill("SIGINT"), 250);
+    });
+    child.on("close", (c) => resolve(c));
+  });
+  const dir = /state, logs and pid files in (\S+)/.exec(out)?.[1];
+  assert.ok(dir !== undefined, out);
+  assert.equal(code, 130, out);
+  assert.ok(!out.includes("rgw ready"), "interrupted before the launcher finished");
+  assert.equal(existsSync(dir), false);
+  const ps = spawnSync("ps", ["-eo", "args"], { encoding: "utf8" }).stdout;
+  assert.deepEqual(
+    ps.split("\n").filter((l) => l.includes(dir)),
+    [],
+  );
+});

@@ -27,8 +27,8 @@ export interface DemoOptions {
   /** The process environment: the demo empties its `AWS_*` variables and points `HOME` at the throwaway home. */
   readonly env: NodeJS.ProcessEnv;
   readonly now: () => number;
-  /** Servers to use instead of starting them (tests); default: the launcher. */
-  readonly servers?: DemoServers;
+  /** The folder of the launcher's `start.sh` / `stop.sh` (tests); default: the repository's. */
+  readonly launcher?: string;
 }
 
 type Rows = (session: Session, ...settings: string[]) => void;
@@ -91,13 +91,13 @@ function errorText(err: unknown): string {
 export async function runDemo(options: DemoOptions): Promise<number> {
   const started = options.now();
   let p = new DemoPrinter((s) => options.stdout.write(s));
-  let servers: DemoServers | undefined = options.servers;
+  let servers: DemoServers | undefined;
   let home: DemoHome | undefined;
   let cleaned = false;
   const cleanup = (): void => {
     if (cleaned) return;
     cleaned = true;
-    if (options.servers === undefined) servers?.stop();
+    servers?.stop();
     if (home !== undefined) rmSync(home.home, { recursive: true, force: true });
   };
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -113,11 +113,10 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     p.line("(S3 + STS with real SigV4 checks). Each step prints the code it runs and what it shows.");
 
     p.section("setup: start Ceph RGW through tooling/test-env/servers/start.sh (TEST_SERVERS=rgw)");
-    servers ??= new DemoServers();
+    servers = new DemoServers(options.launcher);
+    p.line(`   state, logs and pid files in ${servers.dir}`);
     const serverEnv = await servers.start((line) => p.line(`   ${line}`));
     const endpoint = serverEnv.RGW_ENDPOINT ?? "";
-
-    p.line(`   state, logs and pid files in ${servers.dir}`);
 
     home = writeDemoHome(serverEnv);
     p.section(`setup: a throwaway HOME (${home.home}) with a credentials and a config file`);
