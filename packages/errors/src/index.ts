@@ -1,2 +1,6 @@
 export { isSdkError } from "./isSdkError.js";
+export { RequestCanceled } from "./RequestCanceled.js";
+export { RequestError } from "./RequestError.js";
+export { ResponseLengthMismatch } from "./ResponseLengthMismatch.js";
+export { ResponseTimeout } from "./ResponseTimeout.js";
 export { SdkError, type SdkErrorOptions } from "./SdkError.js";

@@ -1,53 +1,32 @@
 import type { Request, Retryer, SdkErrorShape } from "@sessionkit/types";
 
 /** Error codes Go retries (`retryableCodes`), before throttling and expired-credential codes. */
-const RETRYABLE_CODES: ReadonlySet<string> = new Set([
-  "RequestError",
-  "RequestTimeout",
-  "ResponseTimeout",
-  "RequestTimeoutException",
-  "ResponseLengthMismatch",
-]);
-
+const RETRYABLE_CODES = /^(RequestError|RequestTimeout|ResponseTimeout|RequestTimeoutException|ResponseLengthMismatch)$/;
 /** Go's `throttleCodes`, plus S3's `SlowDown`. */
-const THROTTLE_CODES: ReadonlySet<string> = new Set([
-  "ProvisionedThroughputExceededException",
-  "ThrottledException",
-  "Throttling",
-  "ThrottlingException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "TooManyRequestsException",
-  "PriorRequestNotComplete",
-  "TransactionInProgressException",
-  "EC2ThrottledException",
-  "SlowDown",
-]);
-
+const THROTTLE_CODES =
+  /^(ProvisionedThroughputExceededException|ThrottledException|Throttling|ThrottlingException|RequestLimitExceeded|RequestThrottled|RequestThrottledException|TooManyRequestsException|PriorRequestNotComplete|TransactionInProgressException|EC2ThrottledException|SlowDown)$/;
 /** Go's `credsExpiredCodes`. */
-const EXPIRED_CREDS_CODES: ReadonlySet<string> = new Set(["ExpiredToken", "ExpiredTokenException", "RequestExpired"]);
+const EXPIRED_CREDS_CODES = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
 
 /** True when the error says the credentials the request was signed with have expired. */
 export function isErrorExpiredCreds(error: SdkErrorShape | undefined): boolean {
-  return error !== undefined && EXPIRED_CREDS_CODES.has(error.code);
+  return error !== undefined && EXPIRED_CREDS_CODES.test(error.code);
 }
+
+const statusOf = (request: Request): number | undefined => request.httpResponse?.statusCode ?? request.error?.statusCode;
 
 /** Go's `Request.IsErrorThrottle`: a throttling code, or a 429/502/503/504 response. */
 export function isErrorThrottle(request: Request): boolean {
-  const error = request.error;
-  if (error !== undefined && THROTTLE_CODES.has(error.code)) return true;
-  const status = request.httpResponse?.statusCode ?? error?.statusCode;
-  return status === 429 || status === 502 || status === 503 || status === 504;
+  const code = request.error?.code;
+  return (code !== undefined && THROTTLE_CODES.test(code)) || [429, 502, 503, 504].includes(statusOf(request) ?? 0);
 }
 
 /** Go's `Request.IsErrorRetryable`: retryable codes, expired credentials, and 5xx other than 501. */
 export function isErrorRetryable(request: Request): boolean {
   const error = request.error;
   if (error === undefined) return false;
-  if (RETRYABLE_CODES.has(error.code) || EXPIRED_CREDS_CODES.has(error.code)) return true;
-  const status = request.httpResponse?.statusCode ?? error.statusCode;
-  return status !== undefined && status >= 500 && status !== 501;
+  const status = statusOf(request) ?? 0;
+  return RETRYABLE_CODES.test(error.code) || isErrorExpiredCreds(error) || (status >= 500 && status !== 501);
 }
 
 /** Options of {@link DefaultRetryer}; the defaults are Go's. */
@@ -75,54 +54,38 @@ export const DEFAULT_MAX_RETRIES = 3;
  */
 export class DefaultRetryer implements Retryer {
   readonly maxRetries: number;
-  readonly #minRetryDelay: number;
-  readonly #minThrottleDelay: number;
-  readonly #maxRetryDelay: number;
-  readonly #maxThrottleDelay: number;
-  readonly #random: () => number;
+  readonly #o: DefaultRetryerOptions;
 
   constructor(options: DefaultRetryerOptions = {}) {
-    const max = options.maxRetries;
-    this.maxRetries = max === undefined || max < 0 ? DEFAULT_MAX_RETRIES : max;
-    this.#minRetryDelay = options.minRetryDelayMs ?? 30;
-    this.#minThrottleDelay = options.minThrottleDelayMs ?? 500;
-    this.#maxRetryDelay = options.maxRetryDelayMs ?? 300_000;
-    this.#maxThrottleDelay = options.maxThrottleDelayMs ?? 300_000;
-    this.#random = options.random ?? Math.random;
+    const max = options.maxRetries ?? -1;
+    this.maxRetries = max < 0 ? DEFAULT_MAX_RETRIES : max;
+    this.#o = { ...options };
   }
 
   shouldRetry(request: Request): boolean {
     if (this.maxRetries === 0) return false;
-    if (request.retryable !== undefined) return request.retryable;
-    // An error that says what it is (a transport error, a cancel) beats the code tables.
-    const flagged = request.error?.retryable;
-    if (flagged !== undefined) return flagged;
-    return isErrorRetryable(request) || isErrorThrottle(request);
+    // A retry handler's decision, then an error that says what it is (a transport error, a cancel), beat the tables.
+    return request.retryable ?? request.error?.retryable ?? (isErrorRetryable(request) || isErrorThrottle(request));
   }
 
   retryDelay(request: Request): number {
+    const o = this.#o;
     const throttle = isErrorThrottle(request);
-    const min = throttle ? this.#minThrottleDelay : this.#minRetryDelay;
-    const max = throttle ? this.#maxThrottleDelay : this.#maxRetryDelay;
-    const initial = throttle ? retryAfterMs(request) : 0;
+    const min = (throttle ? o.minThrottleDelayMs : o.minRetryDelayMs) ?? (throttle ? 500 : 30);
+    const max = (throttle ? o.maxThrottleDelayMs : o.maxRetryDelayMs) ?? 300_000;
+    const jitter = (ms: number): number => ms + (o.random ?? Math.random)() * ms;
     // 2^retryCount overflows nothing in JS below 1024, but the cap applies long before.
-    let delay = 2 ** Math.min(request.retryCount, 62) * this.#jitter(min);
-    if (delay > max) delay = this.#jitter(max / 2);
-    return Math.floor(delay + initial);
-  }
-
-  #jitter(ms: number): number {
-    return ms + this.#random() * ms;
+    let delay = 2 ** Math.min(request.retryCount, 62) * jitter(min);
+    if (delay > max) delay = jitter(max / 2);
+    return Math.floor(delay + (throttle ? retryAfterMs(request) : 0));
   }
 }
 
 /** Seconds from a `Retry-After` header of a 429 or 503 response, in ms (Go's `getRetryAfterDelay`). */
 function retryAfterMs(request: Request): number {
   const response = request.httpResponse;
-  if (response === undefined || (response.statusCode !== 429 && response.statusCode !== 503)) return 0;
-  const value = response.headers["retry-after"];
-  if (value === undefined || !/^\d+$/.test(value.trim())) return 0;
-  return Number(value.trim()) * 1000;
+  const value = response?.headers["retry-after"]?.trim() ?? "";
+  return (response?.statusCode === 429 || response?.statusCode === 503) && /^\d+$/.test(value) ? Number(value) * 1000 : 0;
 }
 
 const byMaxRetries = new Map<number, DefaultRetryer>();

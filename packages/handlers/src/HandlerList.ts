@@ -3,12 +3,6 @@ import type { Handler, HandlerList as HandlerListContract, NamedHandler, Request
 /** The name Go gives handlers pushed without one. */
 export const ANONYMOUS = "__anonymous";
 
-const RESOLVED: Promise<void> = Promise.resolve();
-
-function isThenable(value: unknown): value is PromiseLike<void> {
-  return value !== undefined && value !== null && typeof (value as PromiseLike<void>).then === "function";
-}
-
 /**
  * Runs `items[start..]` in order; returns `undefined` when every handler finished synchronously, so the
  * lifecycle only pays for a promise when some handler is really async. A sync throw propagates as a throw.
@@ -16,14 +10,15 @@ function isThenable(value: unknown): value is PromiseLike<void> {
 export function invokeHandlers(items: readonly NamedHandler[], start: number, request: Request): void | Promise<void> {
   for (let i = start; i < items.length; i++) {
     const result = (items[i] as NamedHandler).fn(request);
-    if (isThenable(result)) {
-      const next = i + 1;
-      if (next === items.length) return Promise.resolve(result);
-      return Promise.resolve(result).then(() => invokeHandlers(items, next, request));
+    if (typeof (result as PromiseLike<void> | undefined)?.then === "function") {
+      const p = Promise.resolve(result);
+      return i + 1 === items.length ? p : p.then(() => invokeHandlers(items, i + 1, request));
     }
   }
-  return undefined;
 }
+
+/** Entries are frozen copies so that nobody can change a shared entry behind a list's back. */
+const entry = (handler: NamedHandler): NamedHandler => Object.freeze({ name: handler.name, fn: handler.fn });
 
 /**
  * Go's `request.HandlerList`. The entries live in an immutable array that every mutation replaces, so
@@ -63,16 +58,15 @@ export class HandlerList implements HandlerListContract {
   }
 
   removeByName(name: string): void {
-    if (this.#items.some((h) => h.name === name)) this.#items = this.#items.filter((h) => h.name !== name);
+    this.#items = this.#items.filter((h) => h.name !== name);
   }
 
   swap(name: string, handler: NamedHandler): boolean {
-    const replacement = entry(handler);
-    return this.#replace(name, () => replacement);
+    return this.#replace(name, entry(handler));
   }
 
   swapNamed(handler: NamedHandler): boolean {
-    return this.#replace(handler.name, (old) => ({ name: old.name, fn: handler.fn }));
+    return this.#replace(handler.name, entry(handler));
   }
 
   setBackNamed(handler: NamedHandler): void {
@@ -101,7 +95,7 @@ export class HandlerList implements HandlerListContract {
 
   run(request: Request): Promise<void> {
     try {
-      return invokeHandlers(this.#items, 0, request) ?? RESOLVED;
+      return Promise.resolve(invokeHandlers(this.#items, 0, request));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -112,19 +106,10 @@ export class HandlerList implements HandlerListContract {
     return invokeHandlers(this.#items, 0, request);
   }
 
-  #replace(name: string, make: (old: NamedHandler) => NamedHandler): boolean {
-    let found = false;
-    const next = this.#items.map((h) => {
-      if (h.name !== name) return h;
-      found = true;
-      return make(h);
-    });
-    if (found) this.#items = next;
+  /** Every entry named `name` becomes `by`; true when any matched. */
+  #replace(name: string, by: NamedHandler): boolean {
+    const found = this.#items.some((h) => h.name === name);
+    if (found) this.#items = this.#items.map((h) => (h.name === name ? by : h));
     return found;
   }
-}
-
-/** Entries are frozen copies so that nobody can change a shared entry behind a list's back. */
-function entry(handler: NamedHandler): NamedHandler {
-  return Object.freeze({ name: handler.name, fn: handler.fn });
 }

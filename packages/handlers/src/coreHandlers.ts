@@ -1,14 +1,7 @@
-import { isSdkError } from "@sessionkit/errors";
-import type { HttpResponse, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
+import { isSdkError, RequestCanceled, RequestError, ResponseTimeout } from "@sessionkit/errors";
+import type { Handler, HttpResponse, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
-import {
-  MissingEndpoint,
-  MissingRegion,
-  RequestCanceled,
-  RequestError,
-  ResponseTimeout,
-  UnknownError,
-} from "./errors.js";
+import { MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
 import { LogLevel, logLevelMatches } from "./LogLevel.js";
 import { logRedacted } from "./logHandlers.js";
 import { utf8Length } from "./readBody.js";
@@ -24,25 +17,10 @@ export interface ValidatingOperation extends Operation {
 /** The `request.context` key marking that an expired-token error was already retried once. */
 export const EXPIRED_TOKEN_RETRIED = "handlers.expiredTokenRetried";
 
-const BODY_METHODS: ReadonlySet<string> = new Set(["POST", "PUT", "PATCH"]);
-
-function isOneShotBody(body: Request["httpRequest"]["body"]): boolean {
-  return body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
-}
-
 /** Maps whatever a transport threw to Go's send errors: the signal wins, typed errors pass, the rest is `RequestError`. */
 export function toSendError(err: unknown, r: Request): SdkErrorShape {
   if (r.signal.aborted) return isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err });
-  if (isSdkError(err)) return err;
-  return new RequestError("send request failed", { cause: err });
-}
-
-/**
- * The signal to hand to the transport: `undefined` when the caller gave none, because listening on a signal
- * that can never abort costs a transport ~5–10 µs per request (EventTarget listeners are slow in Node).
- */
-function transportSignal(r: Request): AbortSignal | undefined {
-  return r instanceof SdkRequest ? r.callerSignal : r.signal;
+  return isSdkError(err) ? err : new RequestError(undefined, { cause: err });
 }
 
 function setResponse(this: Request, res: HttpResponse): void {
@@ -53,86 +31,61 @@ function rethrowSendError(this: Request, err: unknown): never {
   throw toSendError(err, this);
 }
 
-function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ResponseTimeout(`no response within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+const named = (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
 
 /** Go's `corehandlers.*`, as named handlers users can remove, swap or reorder. */
 export const CoreHandlers = Object.freeze({
   /** validate: `MissingRegion` without a signing region or region; `MissingEndpoint` without an endpoint. */
-  ValidateEndpointHandler: Object.freeze<NamedHandler>({
-    name: "core.ValidateEndpointHandler",
-    fn(r: Request): void {
-      if (r.clientInfo.signingRegion === "" && r.config.region === "") throw new MissingRegion();
-      if (r.clientInfo.endpoint === "") throw new MissingEndpoint();
-    },
+  ValidateEndpointHandler: named("core.ValidateEndpointHandler", (r) => {
+    if (r.clientInfo.signingRegion === "" && r.config.region === "") throw new MissingRegion();
+    if (r.clientInfo.endpoint === "") throw new MissingEndpoint();
   }),
 
   /** validate: runs the operation's own `validate(params)` (the session adds it unless `disableParamValidation`). */
-  ValidateParametersHandler: Object.freeze<NamedHandler>({
-    name: "core.ValidateParametersHandler",
-    fn(r: Request): void {
-      (r.operation as ValidatingOperation).validate?.(r.params);
-    },
+  ValidateParametersHandler: named("core.ValidateParametersHandler", (r) => {
+    (r.operation as ValidatingOperation).validate?.(r.params);
   }),
 
   /** build: appends `sessionkit/<ver> node/<ver>` to the `user-agent` header. */
-  SDKVersionUserAgentHandler: Object.freeze<NamedHandler>({
-    name: "core.SDKVersionUserAgentHandler",
-    fn(r: Request): void {
-      const headers = r.httpRequest.headers;
-      const current = headers["user-agent"];
-      headers["user-agent"] = current === undefined || current === "" ? USER_AGENT : `${current} ${USER_AGENT}`;
-    },
+  SDKVersionUserAgentHandler: named("core.SDKVersionUserAgentHandler", (r) => {
+    const headers = r.httpRequest.headers;
+    headers["user-agent"] = headers["user-agent"] ? `${headers["user-agent"]} ${USER_AGENT}` : USER_AGENT;
   }),
 
   /** sign: sets `content-length` for string and byte bodies (and `0` for an empty POST/PUT/PATCH). */
-  BuildContentLengthHandler: Object.freeze<NamedHandler>({
-    name: "core.BuildContentLengthHandler",
-    fn(r: Request): void {
-      const req = r.httpRequest;
-      const body = req.body;
-      if (typeof body === "string") req.headers["content-length"] = String(utf8Length(body));
-      else if (body instanceof Uint8Array) req.headers["content-length"] = String(body.byteLength);
-      else if (body === undefined && BODY_METHODS.has(req.method)) req.headers["content-length"] = "0";
-    },
+  BuildContentLengthHandler: named("core.BuildContentLengthHandler", (r) => {
+    const { body, headers, method } = r.httpRequest;
+    const length =
+      typeof body === "string" ? utf8Length(body) : body instanceof Uint8Array ? body.byteLength : body === undefined && /^(POST|PUT|PATCH)$/.test(method) ? 0 : -1;
+    if (length >= 0) headers["content-length"] = String(length);
   }),
 
-  /** send: `config.transport.handle(...)` with the request's signal and `config.attemptTimeoutMs`. */
-  SendHandler: Object.freeze<NamedHandler>({
-    name: "core.SendHandler",
-    fn(r: Request): Promise<void> {
-      const timeoutMs = r.config.attemptTimeoutMs;
-      const sent = r.config.transport
-        .handle(r.httpRequest, { signal: transportSignal(r), timeoutMs })
-        .then(setResponse.bind(r), rethrowSendError.bind(r));
-      // The transport should honour timeoutMs itself; the race keeps a transport that does not from hanging.
-      return timeoutMs === undefined || timeoutMs <= 0 ? sent : withTimeout(sent, timeoutMs);
-    },
+  /** send: `config.transport.handle(...)` with the caller's signal and `config.attemptTimeoutMs`. */
+  SendHandler: named("core.SendHandler", (r) => {
+    const timeoutMs = r.config.attemptTimeoutMs;
+    // Only the caller's signal: listening on one that can never abort costs a transport ~5–10 µs per request.
+    const signal = r instanceof SdkRequest ? r.callerSignal : r.signal;
+    const sent = r.config.transport.handle(r.httpRequest, { signal, timeoutMs }).then(setResponse.bind(r), rethrowSendError.bind(r));
+    if (!timeoutMs || timeoutMs <= 0) return sent;
+    // The transport should honour timeoutMs itself; the race keeps a transport that does not from hanging.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ResponseTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
+    });
+    return Promise.race([sent, late]).finally(() => clearTimeout(timer));
   }),
 
   /** unmarshalMeta: `request.requestId` from `x-amz-request-id` / `x-amzn-requestid`. */
-  RequestIdHandler: Object.freeze<NamedHandler>({
-    name: "core.RequestIdHandler",
-    fn(r: Request): void {
-      const headers = r.httpResponse?.headers;
-      if (headers === undefined) return;
-      const id = headers["x-amz-request-id"] ?? headers["x-amzn-requestid"];
-      if (id !== undefined) r.requestId = id;
-    },
+  RequestIdHandler: named("core.RequestIdHandler", (r) => {
+    const headers = r.httpResponse?.headers;
+    const id = headers?.["x-amz-request-id"] ?? headers?.["x-amzn-requestid"];
+    if (id !== undefined) r.requestId = id;
   }),
 
   /** validateResponse: a status of 0 or ≥ 300 throws `UnknownError`, which `unmarshalError` handlers replace. */
-  ValidateResponseHandler: Object.freeze<NamedHandler>({
-    name: "core.ValidateResponseHandler",
-    fn(r: Request): void {
-      const status = r.httpResponse?.statusCode ?? 0;
-      if (status === 0 || status >= 300) throw new UnknownError(status, { requestId: r.requestId });
-    },
+  ValidateResponseHandler: named("core.ValidateResponseHandler", (r) => {
+    const status = r.httpResponse?.statusCode ?? 0;
+    if (status === 0 || status >= 300) throw new UnknownError(status, { requestId: r.requestId });
   }),
 
   /**
@@ -140,42 +93,32 @@ export const CoreHandlers = Object.freeze({
    * the request will be retried: sleeps the backoff (abortable), expires the credentials after an
    * expired-token error (once per request), bumps `retryCount` and clears `error`.
    */
-  AfterRetryHandler: Object.freeze<NamedHandler>({
-    name: "core.AfterRetryHandler",
-    async fn(r: Request): Promise<void> {
-      const retryer = retryerFor(r);
-      if (r.retryable === undefined) r.retryable = retryer.shouldRetry(r);
-      if (r.error === undefined || !r.retryable || r.retryCount >= retryer.maxRetries) return;
-      // A stream was consumed by the failed attempt: sending it again would send nothing.
-      if (isOneShotBody(r.httpRequest.body)) {
-        r.retryable = false;
-        return;
-      }
-      const expired = isErrorExpiredCreds(r.error);
-      if (expired) {
-        if (r.context.has(EXPIRED_TOKEN_RETRIED)) {
-          r.retryable = false;
-          return;
-        }
-        r.context.set(EXPIRED_TOKEN_RETRIED, true);
-      }
-      const delay = r.retryDelay ?? retryer.retryDelay(r);
-      r.retryDelay = delay;
-      if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestRetries)) {
-        logRedacted(
-          r,
-          `DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`,
-        );
-      }
-      try {
-        await r.config.sleep(delay, r.signal);
-      } catch (err) {
-        throw isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err });
-      }
-      if (r.signal.aborted) throw new RequestCanceled();
-      if (expired) r.config.credentials.expire();
-      r.retryCount++;
-      r.error = undefined;
-    },
+  AfterRetryHandler: named("core.AfterRetryHandler", async (r) => {
+    const retryer = retryerFor(r);
+    r.retryable ??= retryer.shouldRetry(r);
+    if (r.error === undefined || !r.retryable || r.retryCount >= retryer.maxRetries) return;
+    const body = r.httpRequest.body;
+    const expired = isErrorExpiredCreds(r.error);
+    // A stream was consumed by the failed attempt: sending it again would send nothing. An expired token is
+    // retried once per request.
+    if ((body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) || (expired && r.context.has(EXPIRED_TOKEN_RETRIED))) {
+      r.retryable = false;
+      return;
+    }
+    if (expired) r.context.set(EXPIRED_TOKEN_RETRIED, true);
+    r.retryDelay ??= retryer.retryDelay(r);
+    const delay = r.retryDelay;
+    if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestRetries)) {
+      logRedacted(r, `DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
+    }
+    try {
+      await r.config.sleep(delay, r.signal);
+    } catch (err) {
+      throw isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err });
+    }
+    if (r.signal.aborted) throw new RequestCanceled();
+    if (expired) r.config.credentials.expire();
+    r.retryCount++;
+    r.error = undefined;
   }),
 });

@@ -1,25 +1,7 @@
 import { SdkError, type SdkErrorOptions } from "@sessionkit/errors";
 
-/** The call was aborted through its `AbortSignal` (Go's `request.CanceledErrorCode`). */
-export class RequestCanceled extends SdkError {
-  constructor(message = "request context canceled", options: SdkErrorOptions = {}) {
-    super("RequestCanceled", message, { retryable: false, ...options });
-  }
-}
-
-/** Sending failed before a response arrived: connection refused or reset, DNS, TLS (Go's `RequestError`). */
-export class RequestError extends SdkError {
-  constructor(message = "send request failed", options: SdkErrorOptions = {}) {
-    super("RequestError", message, { retryable: true, ...options });
-  }
-}
-
-/** No response within the per-attempt timeout (Go's `ResponseTimeout`); retryable. */
-export class ResponseTimeout extends SdkError {
-  constructor(message: string, options: SdkErrorOptions = {}) {
-    super("ResponseTimeout", message, { retryable: true, ...options });
-  }
-}
+// The transport errors live in @sessionkit/errors so that the pipeline and the transports share one class each.
+export { RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout } from "@sessionkit/errors";
 
 /** Neither a signing region nor `config.region` is set. */
 export class MissingRegion extends SdkError {
@@ -53,16 +35,6 @@ export class UnknownError extends SdkError {
 export class SerializationError extends SdkError {
   constructor(message: string, options: SdkErrorOptions = {}) {
     super("SerializationError", message, options);
-  }
-}
-
-/** The response body ended with a byte count other than its `content-length`; retryable. */
-export class ResponseLengthMismatch extends SdkError {
-  constructor(expected: number, received: number, options: SdkErrorOptions = {}) {
-    super("ResponseLengthMismatch", `response body has ${received} bytes, content-length said ${expected}`, {
-      retryable: true,
-      ...options,
-    });
   }
 }
 

@@ -19,32 +19,22 @@ export const PHASES: readonly Phase[] = Object.freeze([
 
 /** Go's `request.Handlers`: one `HandlerList` per phase. */
 class HandlerPhases implements Handlers {
-  readonly validate: HandlerList;
-  readonly build: HandlerList;
-  readonly sign: HandlerList;
-  readonly send: HandlerList;
-  readonly validateResponse: HandlerList;
-  readonly unmarshal: HandlerList;
-  readonly unmarshalMeta: HandlerList;
-  readonly unmarshalError: HandlerList;
-  readonly retry: HandlerList;
-  readonly afterRetry: HandlerList;
-  readonly completeAttempt: HandlerList;
-  readonly complete: HandlerList;
+  declare readonly validate: HandlerList;
+  declare readonly build: HandlerList;
+  declare readonly sign: HandlerList;
+  declare readonly send: HandlerList;
+  declare readonly validateResponse: HandlerList;
+  declare readonly unmarshal: HandlerList;
+  declare readonly unmarshalMeta: HandlerList;
+  declare readonly unmarshalError: HandlerList;
+  declare readonly retry: HandlerList;
+  declare readonly afterRetry: HandlerList;
+  declare readonly completeAttempt: HandlerList;
+  declare readonly complete: HandlerList;
 
   constructor(from?: Handlers) {
-    this.validate = copyOf(from?.validate);
-    this.build = copyOf(from?.build);
-    this.sign = copyOf(from?.sign);
-    this.send = copyOf(from?.send);
-    this.validateResponse = copyOf(from?.validateResponse);
-    this.unmarshal = copyOf(from?.unmarshal);
-    this.unmarshalMeta = copyOf(from?.unmarshalMeta);
-    this.unmarshalError = copyOf(from?.unmarshalError);
-    this.retry = copyOf(from?.retry);
-    this.afterRetry = copyOf(from?.afterRetry);
-    this.completeAttempt = copyOf(from?.completeAttempt);
-    this.complete = copyOf(from?.complete);
+    const self = this as unknown as Record<Phase, HandlerList>;
+    for (const phase of PHASES) self[phase] = copyOf(from?.[phase]);
   }
 
   copy(): Handlers {
@@ -62,17 +52,10 @@ class HandlerPhases implements Handlers {
 
 function copyOf(list: Handlers[Phase] | undefined): HandlerList {
   if (list === undefined) return new HandlerList();
-  if (list instanceof HandlerList) return list.copy();
-  // A foreign implementation of the contract: rebuild from its names is impossible, so adopt its copy.
-  const copied = list.copy();
-  return copied instanceof HandlerList ? copied : adopt(copied);
-}
-
-/** Wraps a foreign list so the lifecycle can still run it (only `run` is needed). */
-function adopt(list: Handlers[Phase]): HandlerList {
-  const wrapped = new HandlerList();
-  wrapped.pushBackNamed({ name: "__foreign", fn: (request) => list.run(request) });
-  return wrapped;
+  const copied = list instanceof HandlerList ? list : list.copy();
+  if (copied instanceof HandlerList) return copied.copy();
+  // A foreign implementation of the contract: wrap its copy so the lifecycle can still run it.
+  return new HandlerList([{ name: "__foreign", fn: (request) => copied.run(request) }]);
 }
 
 /** A fresh set of handler lists with every phase empty (Go's zero `request.Handlers`). */
@@ -82,5 +65,5 @@ export function newHandlers(): Handlers {
 
 /** Copies any `Handlers` into this package's implementation (what a client and each request do). */
 export function copyHandlers(handlers: Handlers): Handlers {
-  return handlers instanceof HandlerPhases ? handlers.copy() : new HandlerPhases(handlers);
+  return new HandlerPhases(handlers);
 }

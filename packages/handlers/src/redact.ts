@@ -10,47 +10,30 @@ export const REDACTED = "[REDACTED]";
  * Names whose values are secrets wherever they appear: header, query parameter, form field, JSON or XML
  * element, INI key. Matched case-insensitively. `Signature` covers the one in an `Authorization` header.
  */
-const SECRET_NAMES = [
-  "SecretAccessKey",
-  "SessionToken",
-  "SecurityToken",
-  "TokenCode",
-  "Token",
-  "aws_secret_access_key",
-  "aws_session_token",
-  "aws_security_token",
-  "x-amz-security-token",
-  "X-Amz-Signature",
-  "Signature",
-  "x-amz-server-side-encryption-customer-key",
-  "x-amz-copy-source-server-side-encryption-customer-key",
-];
-
-const NAMES = SECRET_NAMES.map((n) => n.replace(/[-]/g, "\\-")).join("|");
-const SECRET_SET: ReadonlySet<string> = new Set(SECRET_NAMES.map((n) => n.toLowerCase()));
+const NAMES =
+  "SecretAccessKey|SessionToken|SecurityToken|TokenCode|Token|aws_secret_access_key|aws_session_token|aws_security_token|x-amz-security-token|X-Amz-Signature|Signature|x-amz-server-side-encryption-customer-key|x-amz-copy-source-server-side-encryption-customer-key";
+const SECRET_NAME = new RegExp(`^(${NAMES})$`, "i");
 
 // <SecretAccessKey>…</SecretAccessKey>
 const XML = new RegExp(`<(${NAMES})>[^<]*</\\1>`, "gi");
 // "SessionToken": "…"
 const JSON_FIELD = new RegExp(`"(${NAMES})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
 // Authorization: … Signature=…, X-Amz-Signature=…, TokenCode=…, aws_secret_access_key = …, x-amz-security-token: …
-const KEY_VALUE = new RegExp(`(^|[^\\w-])(${NAMES})([ \\t]*[=:][ \\t]*)([^\\s&;,"'<>]+)`, "gim");
+const KEY_VALUE = new RegExp(`(^|[^\\w-])(${NAMES})([ \\t]*[=:][ \\t]*)[^\\s&;,"'<>]+`, "gim");
 
 /** Replaces every secret value in free text (a log line, a body, a URL, a header dump). */
 export function redactText(text: string): string {
   return text
-    .replace(XML, (_m, name: string) => `<${name}>${REDACTED}</${name}>`)
-    .replace(JSON_FIELD, (_m, name: string, sep: string) => `"${name}"${sep}"${REDACTED}"`)
-    .replace(KEY_VALUE, (_m, pre: string, name: string, sep: string) => `${pre}${name}${sep}${REDACTED}`);
+    .replace(XML, `<$1>${REDACTED}</$1>`)
+    .replace(JSON_FIELD, `"$1"$2"${REDACTED}"`)
+    .replace(KEY_VALUE, `$1$2$3${REDACTED}`);
 }
 
 /** A copy of the headers with secret values (and the `Authorization` signature) replaced. */
 export function redactHeaders(headers: HeaderBag): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (lower === "authorization") out[name] = redactText(value);
-    else out[name] = SECRET_SET.has(lower) ? REDACTED : value;
+    out[name] = /^authorization$/i.test(name) ? redactText(value) : SECRET_NAME.test(name) ? REDACTED : value;
   }
   return out;
 }
@@ -58,8 +41,6 @@ export function redactHeaders(headers: HeaderBag): Record<string, string> {
 /** A copy of the query with `X-Amz-Signature`, `X-Amz-Security-Token` and other secret values replaced. */
 export function redactQuery(query: QueryParameterBag): QueryParameterBag {
   const out: QueryParameterBag = {};
-  for (const [name, value] of Object.entries(query)) {
-    out[name] = SECRET_SET.has(name.toLowerCase()) && value !== null ? REDACTED : value;
-  }
+  for (const [name, value] of Object.entries(query)) out[name] = SECRET_NAME.test(name) && value !== null ? REDACTED : value;
   return out;
 }

@@ -1,37 +1,25 @@
+import { RequestCanceled } from "@sessionkit/errors";
 import type { HandlerList as HandlerListContract, Phase, Request, SdkErrorShape } from "@sessionkit/types";
 import { toSendError } from "./coreHandlers.js";
-import { HandlerError, RequestCanceled, SerializationError } from "./errors.js";
+import { HandlerError, SerializationError } from "./errors.js";
 import { HandlerList } from "./HandlerList.js";
 import { LogLevel, logLevelMatches } from "./LogLevel.js";
 import { logRedacted } from "./logHandlers.js";
 import type { SdkRequest } from "./SdkRequest.js";
 
+/** Runs one phase's list; `undefined` when every handler was synchronous (no promise to await). */
 function invoke(list: HandlerListContract, r: Request): void | Promise<void> {
   return list instanceof HandlerList ? list.invoke(r) : list.run(r);
 }
 
-function isErrorShape(value: unknown): value is SdkErrorShape {
-  return value instanceof Error && typeof (value as Partial<SdkErrorShape>).code === "string";
-}
-
-const SERIALIZATION_PHASES: ReadonlySet<Phase> = new Set(["build", "unmarshal", "unmarshalMeta", "unmarshalError"]);
-
 /** Turns whatever a handler threw into a typed error; a non-`SdkError` is a handler bug named by its phase. */
 export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkErrorShape {
   if (phase === "send") return toSendError(thrown, r);
-  if (isErrorShape(thrown)) return thrown;
+  if (thrown instanceof Error && typeof (thrown as Partial<SdkErrorShape>).code === "string") return thrown as SdkErrorShape;
   if (r.signal.aborted) return new RequestCanceled(undefined, { cause: thrown });
-  const detail = thrown instanceof Error ? thrown.message : String(thrown);
-  const message = `${phase} handler failed: ${detail}`;
-  return SERIALIZATION_PHASES.has(phase)
-    ? new SerializationError(message, { cause: thrown })
-    : new HandlerError(message, { cause: thrown });
-}
-
-type MutableErrorFields = { -readonly [K in "operation" | "statusCode" | "requestId"]?: SdkErrorShape[K] };
-
-function setField(target: object, key: keyof MutableErrorFields, value: string | number): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  const message = `${phase} handler failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+  // build, unmarshal, unmarshalMeta and unmarshalError: Go's SerializationError.
+  return /^(build|unmarshal)/.test(phase) ? new SerializationError(message, { cause: thrown }) : new HandlerError(message, { cause: thrown });
 }
 
 /**
@@ -40,79 +28,68 @@ function setField(target: object, key: keyof MutableErrorFields, value: string |
  * refresh seen by many requests): then a copy of the same class is changed instead.
  */
 export function withRequestInfo(err: SdkErrorShape, r: Request): SdkErrorShape {
-  const operation = `${r.clientInfo.serviceName}/${r.operation.name}`;
-  const statusCode = err.statusCode ?? r.httpResponse?.statusCode;
-  const requestId = err.requestId ?? r.requestId;
-  if (err.operation === operation && err.statusCode === statusCode && err.requestId === requestId) return err;
+  const info = {
+    operation: `${r.clientInfo.serviceName}/${r.operation.name}`,
+    statusCode: err.statusCode ?? r.httpResponse?.statusCode,
+    requestId: err.requestId ?? r.requestId,
+  };
   let target = err;
-  if (err.operation !== undefined && err.operation !== operation) {
-    target = Object.create(Object.getPrototypeOf(err)) as SdkErrorShape;
-    Object.defineProperties(target, Object.getOwnPropertyDescriptors(err));
+  if (err.operation !== undefined && err.operation !== info.operation) {
+    target = Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err)) as SdkErrorShape;
   }
-  setField(target, "operation", operation);
-  if (statusCode !== undefined) setField(target, "statusCode", statusCode);
-  if (requestId !== undefined) setField(target, "requestId", requestId);
+  for (const [key, value] of Object.entries(info)) {
+    if (value !== undefined && target[key as keyof typeof info] !== value) {
+      Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+    }
+  }
   return target;
 }
 
 /** Releases an unread response body (its socket goes back to the pool or is closed). */
 function discardBody(r: Request): void {
-  const body = r.httpResponse?.body;
-  if (body === undefined) return;
+  const body = r.httpResponse?.body as (AsyncIterable<Uint8Array> & { discard?: () => void }) | undefined;
   try {
     // Transports' bodies may offer discard() (drain small, close large); otherwise end an iterator.
-    const discard = (body as { discard?: () => void }).discard;
-    if (typeof discard === "function") {
-      discard.call(body);
-      return;
-    }
-    const done = body[Symbol.asyncIterator]().return?.();
-    if (done !== undefined) Promise.resolve(done).catch(() => {});
+    if (typeof body?.discard === "function") body.discard();
+    else body?.[Symbol.asyncIterator]().return?.()?.catch(() => {});
   } catch {
     // A body that cannot be released is left to the garbage collector.
   }
 }
 
-function logAttemptError(r: Request, stage: string): void {
-  if (!logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) return;
-  logRedacted(
-    r,
-    `DEBUG: ${stage} ${r.clientInfo.serviceName}/${r.operation.name} failed, attempt ${r.retryCount}, error ${r.error?.message}`,
-  );
-}
+const ONCE: readonly Phase[] = ["validate", "build"];
+const ATTEMPT: readonly Phase[] = ["send", "unmarshalMeta", "validateResponse", "unmarshal"];
+const AFTER_FAILURE: readonly Phase[] = ["retry", "afterRetry"];
+const ATTEMPT_STAGE: Partial<Record<Phase, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
 
 /** One attempt: send, unmarshalMeta, validateResponse, then unmarshalError or unmarshal; completeAttempt always. */
 async function attempt(r: Request): Promise<void> {
   const h = r.handlers;
   let phase: Phase = "send";
   try {
-    let p = invoke(h.send, r);
-    if (p !== undefined) await p;
-    phase = "unmarshalMeta";
-    p = invoke(h.unmarshalMeta, r);
-    if (p !== undefined) await p;
-    phase = "validateResponse";
-    p = invoke(h.validateResponse, r);
-    if (p !== undefined) await p;
-    phase = "unmarshal";
-    p = invoke(h.unmarshal, r);
-    if (p !== undefined) await p;
+    for (phase of ATTEMPT) {
+      const p = invoke(h[phase], r);
+      if (p) await p;
+    }
   } catch (thrown) {
     r.error = toRequestError(thrown, phase, r);
     if (phase === "validateResponse") {
       // The service's handlers see the generic error and replace it by throwing their typed one.
       try {
         const p = invoke(h.unmarshalError, r);
-        if (p !== undefined) await p;
+        if (p) await p;
       } catch (replacement) {
         r.error = toRequestError(replacement, "unmarshalError", r);
       }
     }
-    logAttemptError(r, phase === "send" ? "Send Request" : phase === "unmarshal" ? "Unmarshal Response" : "Validate Response");
+    if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) {
+      const what = `${r.clientInfo.serviceName}/${r.operation.name} failed, attempt ${r.retryCount}, error ${r.error?.message}`;
+      logRedacted(r, `DEBUG: ${ATTEMPT_STAGE[phase] ?? "Validate Response"} ${what}`);
+    }
   }
   try {
     const p = invoke(h.completeAttempt, r);
-    if (p !== undefined) await p;
+    if (p) await p;
   } catch (thrown) {
     r.error = toRequestError(thrown, "completeAttempt", r);
   }
@@ -120,7 +97,7 @@ async function attempt(r: Request): Promise<void> {
 }
 
 function checkAborted(r: SdkRequest<unknown, unknown>): void {
-  if (r.callerSignal?.aborted === true) throw new RequestCanceled(undefined, { cause: r.callerSignal.reason });
+  if (r.callerSignal?.aborted) throw new RequestCanceled(undefined, { cause: r.callerSignal.reason });
 }
 
 /**
@@ -134,29 +111,23 @@ async function runLifecycle<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   let phase: Phase = "validate";
   try {
     if (r.error !== undefined) throw r.error;
-    checkAborted(r);
-    let p = invoke(h.validate, r);
-    if (p !== undefined) await p;
-    phase = "build";
-    checkAborted(r);
-    p = invoke(h.build, r);
-    if (p !== undefined) await p;
+    for (phase of ONCE) {
+      checkAborted(r);
+      const p = invoke(h[phase], r);
+      if (p) await p;
+    }
     for (;;) {
-      r.error = undefined;
-      r.retryable = undefined;
-      r.retryDelay = undefined;
+      r.error = r.retryable = r.retryDelay = undefined;
       phase = "sign";
       checkAborted(r);
-      p = invoke(h.sign, r);
-      if (p !== undefined) await p;
+      const p = invoke(h.sign, r);
+      if (p) await p;
       await attempt(r);
       if (r.error === undefined) break;
-      phase = "retry";
-      p = invoke(h.retry, r);
-      if (p !== undefined) await p;
-      phase = "afterRetry";
-      p = invoke(h.afterRetry, r);
-      if (p !== undefined) await p;
+      for (phase of AFTER_FAILURE) {
+        const q = invoke(h[phase], r);
+        if (q) await q;
+      }
       if (r.error !== undefined || r.retryable !== true) break;
       r.httpResponse = undefined;
     }
@@ -165,7 +136,7 @@ async function runLifecycle<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   }
   try {
     const p = invoke(h.complete, r);
-    if (p !== undefined) await p;
+    if (p) await p;
   } catch (thrown) {
     r.error = toRequestError(thrown, "complete", r);
   }
@@ -185,15 +156,6 @@ export function sendRequest<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   return new Promise<Output>((resolve, reject) => {
     const onAbort = (): void => reject(withRequestInfo(new RequestCanceled(undefined, { cause: signal.reason }), r));
     signal.addEventListener("abort", onAbort, { once: true });
-    run.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(err);
-      },
-    );
+    run.finally(() => signal.removeEventListener("abort", onAbort)).then(resolve, reject);
   });
 }

@@ -33,7 +33,15 @@ test("signs httpRequest in place like SignatureV4 would, in S3 mode for signingN
   assert.equal(request.httpRequest.headers["x-amz-content-sha256"], "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   assert.equal(request.signedAt, NOW);
   assert.equal(credentials.calls.length, 1);
-  assert.equal(credentials.calls[0]?.signal, request.signal, "the request's AbortSignal reaches the credentials");
+  assert.equal(credentials.calls[0]?.signal, undefined, "cached credentials: the request's signal is not even read");
+});
+
+test("credentials that must be refreshed get the request's AbortSignal, so an abort ends the wait", async () => {
+  const credentials = Object.assign(fakeCredentials(keys), { isExpired: () => true });
+  const request = fakeRequest({ credentials, now: () => NOW });
+  await v4SignRequestHandler.fn(request);
+  assert.equal(credentials.calls.length, 1);
+  assert.equal(credentials.calls[0]?.signal, request.signal);
 });
 
 test("other services: double-encoded path, no x-amz-content-sha256; empty signingRegion falls back to config.region", async () => {

@@ -44,7 +44,8 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     if (source.providerName === "AnonymousCredentials") return;
     let credentials: CredentialsValue;
     try {
-      credentials = await source.get({ signal: request.signal });
+      // The signal only matters while a refresh is awaited; reading it costs a request an AbortController.
+      credentials = await (source.isExpired() ? source.get({ signal: request.signal }) : source.get());
     } catch (err) {
       throw wrapCredentialsFailure(err, `credentials provider ${source.providerName}`);
     }
