@@ -171,3 +171,41 @@ export class FaultServer {
     }
   }
 }
+
+/**
+ * A tiny S3 + STS on one endpoint (as Ceph RGW): ListBuckets, ListObjectsV2, Get/Head/Put/DeleteObject on
+ * one in-memory object, AssumeRole (numbered credentials valid `validMs` of `clock`) and GetCallerIdentity.
+ */
+export function miniS3AndSts(clock: () => number = Date.now, validMs = 15 * 60_000): FaultScript {
+  let issued = 0;
+  let object = "hello from the mini S3\n";
+  return (r) => {
+    if (r.action === "AssumeRole") return assumeRoleOk(++issued, new Date(clock() + validMs));
+    if (r.action === "GetCallerIdentity") {
+      return xml(
+        "<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/mini</Arn><UserId>AIDAMINI</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>",
+      );
+    }
+    if (r.action !== undefined) return stsError(400, "InvalidAction");
+    const path = r.url.split("?")[0] ?? "/";
+    if (path === "/") return xml(LIST_BUCKETS_OK);
+    if (r.method === "GET" && (r.url.includes("list-type=2") || path.split("/").filter(Boolean).length === 1)) {
+      return xml(
+        `<ListBucketResult><Name>fault-bucket</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Contents><Key>hello.txt</Key><LastModified>2026-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>${Buffer.byteLength(object)}</Size><StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>`,
+      );
+    }
+    switch (r.method) {
+      case "GET":
+        return { kind: "respond", status: 200, headers: { "content-type": "text/plain", etag: '"e"', "last-modified": "Thu, 01 Jan 2026 00:00:00 GMT" }, body: object };
+      case "HEAD":
+        return { kind: "respond", status: 200, headers: { etag: '"e"', "content-length": String(Buffer.byteLength(object)) } };
+      case "PUT":
+        object = r.body;
+        return { kind: "respond", status: 200, headers: { etag: '"e2"' } };
+      case "DELETE":
+        return { kind: "respond", status: 204 };
+      default:
+        return s3Error(405, "MethodNotAllowed");
+    }
+  };
+}
