@@ -42,6 +42,11 @@ export class ProgressBar {
     }
   }
 
+  /** Starts counting again from zero (a retried transfer sends everything again). */
+  restart(): void {
+    this.#done = 0;
+  }
+
   /** Draws the final state and ends the line. */
   finish(): void {
     this.#draw(this.#now());

@@ -37,6 +37,17 @@ async function* counted(source: AsyncIterable<Uint8Array>, bar: ProgressBar | un
   }
 }
 
+// The pipeline never retries a stream body (the failed attempt consumed it), so the upload retries itself, reading
+// the file again from the start: Go's default of 3 retries, for the failures Go retries.
+const UPLOAD_RETRIES = 3;
+const RETRY_CODES = new Set(["RequestError", "ResponseTimeout", "RequestTimeout", "SlowDown", "Throttling", "ThrottlingException"]);
+
+function retryableUpload(err: unknown): boolean {
+  const e = err as { code?: unknown; statusCode?: unknown } | null;
+  const status = typeof e?.statusCode === "number" ? e.statusCode : 0;
+  return (status >= 500 && status !== 501) || (typeof e?.code === "string" && RETRY_CODES.has(e.code));
+}
+
 /** Writes every chunk, waiting for `drain` whenever the stream's buffer is full (constant memory). */
 async function writeAll(source: AsyncIterable<Uint8Array>, out: NodeJS.WritableStream): Promise<number> {
   let bytes = 0;
@@ -76,8 +87,18 @@ async function upload(ctx: CommandContext, src: string, dst: string): Promise<Co
   const start = ctx.io.now();
   const bar = progressFor(ctx.io, "upload", size);
   try {
-    const body = size === 0 ? new Uint8Array(0) : counted(createReadStream(src, { highWaterMark: CHUNK }), bar);
-    const out = await s3.putObject({ Bucket: dest.bucket, Key: key, Body: body, ContentLength: size });
+    let out: Awaited<ReturnType<S3["putObject"]>> | undefined;
+    for (let attempt = 0; out === undefined; attempt++) {
+      bar?.restart();
+      const body = size === 0 ? new Uint8Array(0) : counted(createReadStream(src, { highWaterMark: CHUNK }), bar);
+      try {
+        out = await s3.putObject({ Bucket: dest.bucket, Key: key, Body: body, ContentLength: size });
+      } catch (err) {
+        if (attempt >= UPLOAD_RETRIES || !retryableUpload(err)) throw err;
+        if (ctx.debug) ctx.io.stderr.write(`DEBUG: retrying the upload of ${src} from its start (attempt ${attempt + 2})\n`);
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      }
+    }
     bar?.finish();
     const seconds = (ctx.io.now() - start) / 1000;
     const destination = formatS3Url({ bucket: dest.bucket, key });
