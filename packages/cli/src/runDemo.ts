@@ -3,9 +3,10 @@ import { S3 } from "@sessionkit/client-s3";
 import { maskSecret } from "@sessionkit/config";
 import { staticTokenProvider, stdinTokenProvider } from "@sessionkit/credential-provider-assume-role";
 import { type ExplainEntry, must, newSession, newSessionWithOptions, type Session, SharedConfigState } from "@sessionkit/session";
-import type { HttpRequest, Request, TokenProvider } from "@sessionkit/types";
+import type { Config, HttpRequest, Request, TokenProvider } from "@sessionkit/types";
 import type { CliInput, CliOutput } from "./CliIO.js";
 import { DemoPrinter } from "./DemoPrinter.js";
+import { DEBUG_LOG_LEVEL } from "./createCliSession.js";
 import { DemoServers } from "./DemoServers.js";
 import { formatError } from "./formatError.js";
 import { MFA_CODE_ENV } from "./mfaTokenProvider.js";
@@ -29,6 +30,14 @@ export interface DemoOptions {
   readonly now: () => number;
   /** The folder of the launcher's `start.sh` / `stop.sh` (tests); default: the repository's. */
   readonly launcher?: string;
+  /** `--debug`: every session logs requests, responses (with bodies), retries and errors to stderr, redacted. */
+  readonly debug?: boolean;
+}
+
+/** The code options `--debug` adds to every session of the walkthrough (none without it). */
+function debugConfig(options: DemoOptions): Config {
+  if (options.debug !== true) return {};
+  return { logLevel: DEBUG_LOG_LEVEL, logger: { log: (...args: unknown[]) => options.stderr.write(`${args.map(String).join(" ")}\n`) } };
 }
 
 type Rows = (session: Session, ...settings: string[]) => void;
@@ -90,6 +99,8 @@ function errorText(err: unknown): string {
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const started = options.now();
+  // Added to every session below; the printed code leaves it out (it is not part of the guide).
+  const debug = debugConfig(options);
   let p = new DemoPrinter((s) => options.stdout.write(s));
   let servers: DemoServers | undefined;
   let home: DemoHome | undefined;
@@ -144,7 +155,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       "By default a session loads credentials from the shared credentials file; ~/.aws/config is not read.",
     );
     p.code("const sess = newSession();");
-    const sess = newSession();
+    const sess = newSession(debug);
     rows(sess, "profile", "sharedConfig", "files", "credentials", "region");
     p.code("await new S3(sess).listBuckets();");
     try {
@@ -155,7 +166,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       p.note("As in Go: without AWS_SDK_LOAD_CONFIG the region in ~/.aws/config is ignored (aws-sdk-go #1235).");
     }
     p.code('const withRegion = newSession({ region: "us-east-2" });', "await new S3(withRegion).listBuckets();");
-    const withRegion = newSession({ region: "us-east-2" });
+    const withRegion = newSession({ region: "us-east-2" }, debug);
     const first = await new S3(withRegion).listBuckets();
     const firstKey = (await withRegion.config.credentials.get()).accessKeyId;
     p.show(`${first.Buckets.length} bucket(s), signed with the default profile's key ${maskSecret(firstKey, "partial")}`);
@@ -168,18 +179,18 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     );
     p.code('process.env.AWS_SDK_LOAD_CONFIG = "1";', "const loaded = newSession();");
     env.AWS_SDK_LOAD_CONFIG = "1";
-    const loaded = newSession();
+    const loaded = newSession(debug);
     delete env.AWS_SDK_LOAD_CONFIG;
     rows(loaded, "sharedConfig", "files", "region");
     p.code("const enabled = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable });");
-    const enabled = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable });
+    const enabled = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable, config: debug });
     rows(enabled, "sharedConfig", "region");
     p.show(`same region (${enabled.config.region}) without the environment variable`);
 
     // 3. A named profile.
     p.step("A named profile with newSessionWithOptions", "options.profile beats AWS_PROFILE; options.config beats the profile.");
     p.code(`const other = newSessionWithOptions({ profile: "${OTHER_PROFILE}", sharedConfigState: SharedConfigState.Enable });`);
-    const other = newSessionWithOptions({ profile: OTHER_PROFILE, sharedConfigState: SharedConfigState.Enable });
+    const other = newSessionWithOptions({ profile: OTHER_PROFILE, sharedConfigState: SharedConfigState.Enable, config: debug });
     rows(other, "profile", "credentials", "region");
     const otherKey = (await other.config.credentials.get()).accessKeyId;
     const otherBuckets = await new S3(other).listBuckets();
@@ -192,7 +203,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const otherInOhio = newSessionWithOptions({
       profile: OTHER_PROFILE,
       sharedConfigState: SharedConfigState.Enable,
-      config: { region: "us-east-2" },
+      config: { region: "us-east-2", ...debug },
     });
     rows(otherInOhio, "region");
 
@@ -204,7 +215,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     );
     p.code(`newSessionWithOptions({ profile: "${ROLE_PROFILE}", sharedConfigState: SharedConfigState.Enable });`);
     try {
-      newSessionWithOptions({ profile: ROLE_PROFILE, sharedConfigState: SharedConfigState.Enable });
+      newSessionWithOptions({ profile: ROLE_PROFILE, sharedConfigState: SharedConfigState.Enable, config: debug });
       p.show("created (the token provider is only checked when credentials are first needed)");
     } catch (err) {
       p.show(errorText(err));
@@ -222,7 +233,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     );
     for (const l of mfa.how) p.note(l);
     const roleSess = must(() =>
-      newSessionWithOptions({ profile: ROLE_PROFILE, assumeRoleTokenProvider: mfa.provider, sharedConfigState: SharedConfigState.Enable }),
+      newSessionWithOptions({
+        profile: ROLE_PROFILE,
+        assumeRoleTokenProvider: mfa.provider,
+        sharedConfigState: SharedConfigState.Enable,
+        config: debug,
+      }),
     );
     rows(roleSess, "credentials", "region");
     const creds = await roleSess.config.credentials.get();
