@@ -9,7 +9,7 @@ import { evaluateBudgets, budgetLine } from "./lib/budgets.mjs";
 import { benchDir, machineInfo, repoDir, versions } from "./lib/env.mjs";
 import { fmtPct } from "./lib/format.mjs";
 import { detectOurs } from "./lib/ours.mjs";
-import { waitForQuiet } from "./lib/quiet.mjs";
+import { waitForIdle, waitForQuiet } from "./lib/quiet.mjs";
 import { renderChart } from "./lib/svg.mjs";
 import { errorLines, sectionTable } from "./lib/table.mjs";
 import { runBundle } from "./sections/bundle.mjs";
@@ -28,12 +28,14 @@ const write = args.includes("--write") || (!quick && !only && !args.includes("--
 // Rounds: ≥ 15 for process timings; sized so the whole run stays near 5 minutes on 2 cores.
 const R = quick
   ? { cold: 5, configFresh: 3, configRepeat: 3, pipeline: 4, throughput: 1, throughputMs: 500, sign: 4, memory: 2 }
-  : { cold: 30, configFresh: 20, configRepeat: 15, pipeline: 25, throughput: 6, throughputMs: 1000, sign: 25, memory: 7 };
+  : { cold: 40, configFresh: 25, configRepeat: 15, pipeline: 30, throughput: 8, throughputMs: 1000, sign: 30, memory: 7 };
 
 const t0 = Date.now();
 const log = (line) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(0)}s] ${line}\n`);
 
 let waited = await waitForQuiet(log);
+if (!quick) waited += await waitForIdle(log);
+const machineAtStart = machineInfo(); // the load average when measuring starts
 const ours = detectOurs();
 log(
   `ours: ${Object.entries(ours.features)
@@ -74,8 +76,8 @@ const results = {
   date: new Date().toISOString(),
   command: `pnpm bench${quick ? " (--quick)" : ""}${only ? ` (--only=${only.join(",")})` : ""}`,
   durationSeconds: Math.round((Date.now() - t0) / 1000),
-  waitedForPackageBenchmarksSeconds: waited,
-  machine: { ...machineInfo(), loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+  waitedForQuietSeconds: waited,
+  machine: { ...machineAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
   versions: versions(),
   ours: { features: ours.features, packages: Object.fromEntries(Object.entries(ours.packages).map(([k, v]) => [k, v.ok ? "built" : v.error])) },
   rounds: R,
@@ -98,7 +100,7 @@ const m = results.machine;
 const header = [
   `# sessionkit benchmark — ${results.date}`,
   "",
-  `Command: \`${results.command}\` (${results.durationSeconds} s). Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverageAtStart.join(" / ")} at start.`,
+  `Command: \`${results.command}\` (${results.durationSeconds} s). Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverageAtStart.join(" / ")} at start, ${m.loadAverageAtEnd.join(" / ")} at the end.`,
   `Peer: ${Object.entries(results.versions.peer).map(([n, v]) => `${n} ${v}`).join(", ")}. sessionkit at ${results.versions.gitRev}.`,
   "Cells: median [p25–p75]. Ratios use medians. \"limit\" is the baseline named in the cell.",
   ...(m.loadAverageAtStart[0] > m.cores ? [`**Warning:** the machine was busy (1-minute load ${m.loadAverageAtStart[0]} on ${m.cores} cores): timings are noisier than usual.`] : []),

@@ -2,6 +2,7 @@
 // Measuring while they run would charge their CPU to every figure, so each section first waits for them; and
 // for tsup builds in this shared tree, which empty a package's dist/ for a few seconds while they run.
 import { readdirSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const PACKAGE_BENCH = /\/bench\/[^/\s]+\.bench\.m?js/;
@@ -44,4 +45,21 @@ export async function waitForQuiet(log, maxMs = 600_000) {
     last = now;
     await sleep(500);
   }
+}
+
+/**
+ * Waits (up to `maxMs`) until the 1-minute load average is below the core count: a full run on a machine
+ * that something else keeps busy measures the other workload more than the contenders. Returns seconds waited.
+ */
+export async function waitForIdle(log, maxMs = 120_000) {
+  const t0 = Date.now();
+  const cores = cpus().length;
+  let said = false;
+  while (loadavg()[0] >= cores && Date.now() - t0 < maxMs) {
+    if (!said) log(`  waiting up to ${maxMs / 1000} s for the 1-minute load average (${loadavg()[0].toFixed(1)}) to drop below ${cores}`);
+    said = true;
+    await sleep(2000);
+  }
+  if (said) log(`  load average ${loadavg()[0].toFixed(1)} after ${Math.round((Date.now() - t0) / 1000)} s`);
+  return Math.round((Date.now() - t0) / 1000);
 }
