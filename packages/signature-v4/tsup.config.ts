@@ -15,7 +15,7 @@ const browserCrypto: Plugin = {
 
 // `clean` is off in both: they write to the same dist concurrently; the build script empties it first.
 export default [
-  packageConfig({ index: "src/index.ts" }, { clean: false, removeNodeProtocol: false, external: ["node:crypto"] }),
+  packageConfig({ index: "src/index.ts" }, { clean: false, removeNodeProtocol: false, external: ["node:crypto", "node:module"] }),
   packageConfig(
     { "index.browser": "src/index.ts" },
     { format: ["esm"], dts: false, platform: "browser", clean: false, esbuildPlugins: [browserCrypto] },

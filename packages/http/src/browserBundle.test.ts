@@ -33,8 +33,34 @@ test("the browser export condition bundles for --platform=browser without any no
   assert.match(code, /fetch/);
 });
 
+async function bundleForNode(entry: string, names: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: `export { ${names} } from "${join(pkgDir, entry)}";`, resolveDir: pkgDir, loader: "js" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
 test("the Node entry keeps the node:http transport (so the condition really selects a different build)", async () => {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { exports: ExportsMap };
-  const code = readFileSync(join(pkgDir, pkg.exports["."].import.default), "utf8");
+  assert.match(await bundleForNode(pkg.exports["."].import.default, "createDefaultTransport"), /from ["'](node:)?http["']/);
+});
+
+test("the ./node entry has the Node transport and no fetch transport (what a lazy import() keeps)", async () => {
+  const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { exports: { "./node": { import: { default: string } } } };
+  const result = await build({
+    stdin: { contents: `export const load = () => import("${join(pkgDir, pkg.exports["./node"].import.default)}");`, resolveDir: pkgDir, loader: "js" },
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.text ?? "";
   assert.match(code, /from ["'](node:)?http["']/);
+  assert.doesNotMatch(code, /FetchTransport|ReadableStream/);
 });

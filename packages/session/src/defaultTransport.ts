@@ -15,7 +15,7 @@ export class LazyNodeTransport implements Transport {
   }
 
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
-    this.#inner ??= import("@sessionkit/http").then(
+    this.#inner ??= import("@sessionkit/http/node").then(
       (m) => m.createDefaultTransport(this.#ca === undefined ? {} : { ca: this.#ca }),
       (err: unknown) => {
         this.#inner = undefined;
