@@ -5,17 +5,15 @@ export type OutputFormat = "text" | "json";
 
 /**
  * Where a command's result goes: stdout, as JSON (one document, pretty-printed) or as the command's text.
- * Progress and notes go to stderr so stdout stays parseable.
+ * Progress, logs and errors go to stderr so stdout stays parseable.
  */
 export class Output {
   readonly format: OutputFormat;
   readonly #stdout: CliOutput;
-  readonly #stderr: CliOutput;
 
-  constructor(stdout: CliOutput, stderr: CliOutput, format: OutputFormat) {
+  constructor(stdout: CliOutput, format: OutputFormat) {
     this.format = format;
     this.#stdout = stdout;
-    this.#stderr = stderr;
   }
 
   /** Prints `data` as JSON, or `text(data)` (with a trailing newline unless empty). */
@@ -26,11 +24,6 @@ export class Output {
     }
     const out = text(data);
     if (out !== "") this.#stdout.write(out.endsWith("\n") ? out : `${out}\n`);
-  }
-
-  /** A note for people on stderr (not printed with `--output json`, which promises one document on stdout). */
-  note(line: string): void {
-    if (this.format === "text") this.#stderr.write(`${line}\n`);
   }
 }
 

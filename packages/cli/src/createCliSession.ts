@@ -40,13 +40,13 @@ export function configFromFlags(flags: FlagValues, io: CliIO): Config {
  * the files searched), `--region` / `--endpoint-url` as code options, shared config always enabled (as the
  * AWS CLI reads ~/.aws/config), and MFA codes from `SESSIONKIT_MFA_CODE` or a terminal prompt.
  */
-export function createCliSession(flags: FlagValues, io: CliIO, tokenCode?: string): Session {
+export function createCliSession(flags: FlagValues, io: CliIO): Session {
   const profile = stringFlag(flags, "profile");
   return newSessionWithOptions({
     ...(profile === undefined ? {} : { profile }),
     sharedConfigState: SharedConfigState.Enable,
     config: configFromFlags(flags, io),
-    assumeRoleTokenProvider: mfaTokenProvider({ code: tokenCode, env: io.env, stdin: io.stdin, stderr: io.stderr }),
+    assumeRoleTokenProvider: mfaTokenProvider({ env: io.env, stdin: io.stdin, stderr: io.stderr }),
     env: io.env,
   });
 }

@@ -104,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       return 0;
     }
     checkArgs(spec, args);
-    const out = new Output(io.stdout, io.stderr, (flags.get("output") as OutputFormat | undefined) ?? "text");
+    const out = new Output(io.stdout, (flags.get("output") as OutputFormat | undefined) ?? "text");
     let session: Session | undefined;
     const ctx: CommandContext = {
       args,
