@@ -11,8 +11,9 @@ const server = rgw();
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? "") || 20_000;
 const CONCURRENCY = 64;
 const FORCED_REFRESHES = 5;
-// Heap and sockets settle during the first quarter; past it, RSS may wobble with GC but must not climb.
-const RSS_GROWTH_LIMIT_MIB = 32;
+// Heap and sockets settle during the first quarter; past it, RSS after a full GC must not climb.
+const RSS_GROWTH_LIMIT_MIB = 16;
+const HEAP_GROWTH_LIMIT_MIB = 8;
 
 test(`${REQUESTS} S3 requests at concurrency ${CONCURRENCY}, assumed-role credentials refreshed ${FORCED_REFRESHES} times mid-run`, { skip: server.skip }, async () => {
   if (server.value === undefined) return;
@@ -20,8 +21,8 @@ test(`${REQUESTS} S3 requests at concurrency ${CONCURRENCY}, assumed-role creden
   console.log(
     `load: ${r.requests} requests at concurrency ${r.concurrency} in ${r.seconds.toFixed(1)} s (${r.requestsPerSecond.toFixed(0)} req/s); ` +
       `failed: ${r.failures}; S3 attempts: ${r.s3Attempts}; refreshes: ${r.refreshes}; AssumeRole calls: ${r.assumeRoleCalls}; ` +
-      `signing keys: ${r.distinctKeys}; RSS after warm-up ${r.rssAfterWarmupMiB.toFixed(1)} MiB, at the end ${r.rssEndMiB.toFixed(1)} MiB ` +
-      `(samples: ${r.rssMiB.join(" ")})`,
+      `signing keys: ${r.distinctKeys}; RSS after GC: ${r.rssAfterWarmupMiB.toFixed(1)} MiB after warm-up, ${r.rssEndMiB.toFixed(1)} MiB at the end ` +
+      `(heap ${r.heapAfterWarmupMiB.toFixed(1)} → ${r.heapEndMiB.toFixed(1)} MiB; peak RSS ${r.rssPeakMiB.toFixed(1)} MiB; samples: ${r.rssMiB.join(" ")})`,
   );
   assert.equal(r.failures, 0, `failed requests by code: ${JSON.stringify(r.failureCodes)}`);
   assert.equal(r.refreshes, 1 + FORCED_REFRESHES);
@@ -30,5 +31,9 @@ test(`${REQUESTS} S3 requests at concurrency ${CONCURRENCY}, assumed-role creden
   assert.ok(
     r.rssEndMiB - r.rssAfterWarmupMiB < RSS_GROWTH_LIMIT_MIB,
     `RSS grew ${(r.rssEndMiB - r.rssAfterWarmupMiB).toFixed(1)} MiB after warm-up (limit ${RSS_GROWTH_LIMIT_MIB})`,
+  );
+  assert.ok(
+    r.heapEndMiB - r.heapAfterWarmupMiB < HEAP_GROWTH_LIMIT_MIB,
+    `heap grew ${(r.heapEndMiB - r.heapAfterWarmupMiB).toFixed(1)} MiB after warm-up (limit ${HEAP_GROWTH_LIMIT_MIB})`,
   );
 });

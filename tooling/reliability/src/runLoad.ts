@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { S3 } from "@sessionkit/client-s3";
 import { newSessionWithOptions, SharedConfigState } from "@sessionkit/session";
 import type { RgwInfo } from "@sessionkit/test-env";
@@ -31,11 +33,26 @@ export interface LoadResult {
   readonly distinctKeys: number;
   readonly seconds: number;
   readonly requestsPerSecond: number;
-  /** RSS in MiB after each `sampleEvery` requests. */
+  /** RSS in MiB after each `sampleEvery` requests, each taken right after a full garbage collection. */
   readonly rssMiB: readonly number[];
+  /** Highest RSS seen before those collections (what the process really held at its peak), MiB. */
+  readonly rssPeakMiB: number;
   /** Median RSS of the second quarter (after warm-up) and of the last quarter, MiB. */
   readonly rssAfterWarmupMiB: number;
   readonly rssEndMiB: number;
+  /** Median heap in use after GC, second and last quarter, MiB. */
+  readonly heapAfterWarmupMiB: number;
+  readonly heapEndMiB: number;
+}
+
+/**
+ * A full garbage collection, so RSS samples show what is retained rather than where V8's sawtooth happens to
+ * be (between major collections RSS climbs ~1.5 MiB per 500 requests here, then drops).
+ */
+function collector(): () => void {
+  setFlagsFromString("--expose-gc");
+  const gc = runInNewContext("gc") as unknown;
+  return typeof gc === "function" ? (gc as () => void) : () => {};
 }
 
 function median(values: readonly number[]): number {
@@ -93,6 +110,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const failureCodes: Record<string, number> = {};
   let failures = 0;
   const rss: number[] = [];
+  const heap: number[] = [];
+  let rssPeak = 0;
+  const gc = collector();
+  const MiB = 1024 * 1024;
   let refreshes = 0;
   try {
     // Setup (not counted): a bucket and its objects, signed by the first assumed credentials.
@@ -128,7 +149,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           failureCodes[code] = (failureCodes[code] ?? 0) + 1;
         }
         done++;
-        if (done % sampleEvery === 0) rss.push(process.memoryUsage().rss / (1024 * 1024));
+        if (done % sampleEvery === 0) {
+          rssPeak = Math.max(rssPeak, process.memoryUsage.rss() / MiB);
+          gc();
+          const m = process.memoryUsage();
+          rss.push(m.rss / MiB);
+          heap.push(m.heapUsed / MiB);
+        }
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));
@@ -146,8 +173,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       seconds,
       requestsPerSecond: requests / seconds,
       rssMiB: rss.map((v) => Math.round(v * 10) / 10),
+      rssPeakMiB: rssPeak,
       rssAfterWarmupMiB: median(rss.slice(q, 2 * q)),
       rssEndMiB: median(rss.slice(-q)),
+      heapAfterWarmupMiB: median(heap.slice(q, 2 * q)),
+      heapEndMiB: median(heap.slice(-q)),
     };
   } finally {
     // Cleanup: best effort, it is not part of the measurement.
