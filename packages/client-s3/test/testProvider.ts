@@ -1,6 +1,6 @@
 // Test-only helpers: a ClientConfigProvider without a session (config + defaultHandlers + a transport),
 // static credentials, and a canned in-process transport. Not part of the published package.
-import { CoreHandlers, defaultHandlers, sleep } from "@sessionkit/handlers";
+import { addDebugHandlers, CoreHandlers, defaultHandlers, sleep } from "@sessionkit/handlers";
 import type {
   ClientConfig,
   ClientConfigProvider,
@@ -59,6 +59,8 @@ export function testProvider(options: TestProviderOptions): ClientConfigProvider
       };
       const handlers = defaultHandlers();
       if (!config.disableParamValidation) handlers.validate.pushBackNamed(CoreHandlers.ValidateParametersHandler);
+      // As a session does for clients that log.
+      if (config.logLevel !== 0) addDebugHandlers(handlers);
       return { config, handlers, endpoint: o.endpoint };
     },
   };

@@ -1,6 +1,6 @@
 // Test-only helpers (not exported from the package): a session-less ClientConfigProvider, credentials,
 // a recording canned transport and a fetch transport for the RGW tests.
-import { defaultHandlers } from "@sessionkit/handlers";
+import { addDebugHandlers, defaultHandlers } from "@sessionkit/handlers";
 import type {
   ClientConfigProvider,
   Config,
@@ -60,7 +60,10 @@ export function testProvider(
         ...(overrides?.region ? { region: overrides.region } : {}),
         ...(overrides?.stsRegionalEndpoints ? { stsRegionalEndpoints: overrides.stsRegionalEndpoints } : {}),
       };
-      return { config, handlers: defaultHandlers(), endpoint };
+      const handlers = defaultHandlers();
+      // As a session does for clients that log.
+      if (config.logLevel !== 0) addDebugHandlers(handlers);
+      return { config, handlers, endpoint };
     },
   };
 }

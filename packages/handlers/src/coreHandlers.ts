@@ -3,7 +3,6 @@ import type { Handler, HttpResponse, NamedHandler, Operation, Request, SdkErrorS
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
 import { LogLevel, logLevelMatches } from "./LogLevel.js";
-import { logRedacted } from "./logHandlers.js";
 import { utf8Length } from "./readBody.js";
 import { SdkRequest } from "./SdkRequest.js";
 import { USER_AGENT } from "./userAgent.js";
@@ -108,8 +107,9 @@ export const CoreHandlers = Object.freeze({
     if (expired) r.context.set(EXPIRED_TOKEN_RETRIED, true);
     r.retryDelay ??= retryer.retryDelay(r);
     const delay = r.retryDelay;
+    // Names and numbers only: nothing to redact.
     if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestRetries)) {
-      logRedacted(r, `DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
+      r.config.logger.log(`DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
     }
     try {
       await r.config.sleep(delay, r.signal);

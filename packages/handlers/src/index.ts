@@ -23,12 +23,19 @@ export {
 } from "./errors.js";
 export { ANONYMOUS, HandlerList } from "./HandlerList.js";
 export { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
-export { formatRequestDump, LogRequestHandler, LogResponseHandler, logRedacted } from "./logHandlers.js";
+export {
+  addDebugHandlers,
+  formatRequestDump,
+  LogAttemptErrorHandler,
+  LogRequestHandler,
+  LogResponseHandler,
+  logRedacted,
+} from "./logHandlers.js";
 export { copyHandlers, newHandlers, PHASES } from "./newHandlers.js";
 export { bytesBody, readBody, readText, utf8Length } from "./readBody.js";
 export { REDACTED, redactHeaders, redactQuery, redactText } from "./redact.js";
 export { type NewRequestInput, newRequest, SdkRequest } from "./SdkRequest.js";
 export { addScheme, type SendOptions, ServiceClient, type ServiceInfo } from "./ServiceClient.js";
-export { sendRequest, toRequestError, withRequestInfo } from "./sendRequest.js";
+export { FAILED_PHASE, sendRequest, toRequestError, withRequestInfo } from "./sendRequest.js";
 export { sleep } from "./sleep.js";
 export { SDK_VERSION, USER_AGENT } from "./userAgent.js";

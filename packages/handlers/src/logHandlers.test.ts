@@ -3,6 +3,7 @@ import { test } from "node:test";
 import type { Operation } from "@sessionkit/types";
 import { defaultHandlers } from "./defaultHandlers.js";
 import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
+import { addDebugHandlers } from "./logHandlers.js";
 import { readText } from "./readBody.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
@@ -16,6 +17,7 @@ function call(level: number, replies: CannedReply[] = [{ status: 200, headers: {
   const logger = memoryLogger();
   const transport = cannedTransport(...replies);
   const handlers = defaultHandlers();
+  addDebugHandlers(handlers);
   handlers.sign.pushBack((r) => {
     r.httpRequest.headers.authorization = "AWS4-HMAC-SHA256 Credential=AKID/20261127/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=deadbeef";
     r.httpRequest.headers["x-amz-security-token"] = TOKEN;
@@ -91,4 +93,30 @@ test("DebugWithRequestRetries and DebugWithRequestErrors log retries and failed 
   assert.equal(interesting.length, 2);
   assert.match(interesting[0] ?? "", /^DEBUG: Validate Response sts\/AssumeRole failed, attempt 0, error UnknownError: unknown error, status code: 500$/);
   assert.match(interesting[1] ?? "", /^DEBUG: Retrying Request sts\/AssumeRole, attempt 1 after \d+ ms$/);
+});
+
+test("addDebugHandlers puts Go's debug handlers around send and before completeAttempt, once", () => {
+  const h = defaultHandlers();
+  h.send.pushFrontNamed({ name: "user.front", fn: () => {} });
+  addDebugHandlers(h);
+  addDebugHandlers(h);
+  assert.deepEqual(
+    [h.send.names(), h.completeAttempt.names()],
+    [["awssdk.client.LogRequest", "user.front", "core.SendHandler", "awssdk.client.LogResponse"], ["awssdk.client.LogAttemptError"]],
+  );
+});
+
+test("without the debug handlers nothing is dumped; retries are still logged (names and numbers only)", async () => {
+  const logger = memoryLogger();
+  const handlers = defaultHandlers();
+  const request = newRequest({
+    operation: AssumeRole,
+    params: {},
+    clientInfo: { serviceName: "sts", apiVersion: "2011-06-15", endpoint: "https://sts.amazonaws.com", signingName: "sts", signingRegion: "us-east-1" },
+    config: testConfig({ logLevel: LogLevel.DebugWithHTTPBody | LogLevel.DebugWithRequestRetries | LogLevel.DebugWithRequestErrors, logger, transport: cannedTransport({ status: 500 }, { status: 200 }), sleep: async () => {} }),
+    handlers,
+    httpRequest: { method: "POST", protocol: "https:", hostname: "sts.amazonaws.com", path: "/", query: {}, headers: {} },
+  });
+  await sendRequest(request);
+  assert.deepEqual(logger.lines.map((l) => l.replace(/\d+ ms$/, "N ms")), ["DEBUG: Retrying Request sts/AssumeRole, attempt 1 after N ms"]);
 });

@@ -1,7 +1,8 @@
-import type { HttpRequest, NamedHandler, Request } from "@sessionkit/types";
+import type { Handlers, HttpRequest, NamedHandler, Request } from "@sessionkit/types";
 import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
 import { bytesBody, readBody } from "./readBody.js";
 import { redactText } from "./redact.js";
+import { FAILED_PHASE } from "./sendRequest.js";
 
 const decoder = new TextDecoder();
 
@@ -64,3 +65,28 @@ export const LogResponseHandler: NamedHandler = Object.freeze({
     });
   },
 });
+
+const STAGES: Readonly<Record<string, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
+
+/** `LogDebugWithRequestErrors`: logs each failed attempt (Go's `Send Request`, `Validate Response`, … lines). */
+export const LogAttemptErrorHandler: NamedHandler = Object.freeze({
+  name: "awssdk.client.LogAttemptError",
+  fn(r: Request): void {
+    if (r.error === undefined || !logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) return;
+    const stage = STAGES[r.context.get(FAILED_PHASE) as string] ?? "Validate Response";
+    logRedacted(r, `DEBUG: ${stage} ${r.clientInfo.serviceName}/${r.operation.name} failed, attempt ${r.retryCount}, error ${r.error.message}`);
+  },
+});
+
+/**
+ * Go's `client.AddDebugHandlers`: `LogRequestHandler` first and `LogResponseHandler` last in `send`, and the
+ * failed-attempt logger first in `completeAttempt`; each checks `config.logLevel` when it runs. Not part of
+ * `defaultHandlers()`, so an app that never logs does not bundle the dumps and the redaction: the session
+ * adds them to a client's lists when its `logLevel` is on; a hand-made `ClientConfigProvider` calls this.
+ * Adding them twice changes nothing.
+ */
+export function addDebugHandlers(handlers: Handlers): void {
+  handlers.send.setFrontNamed(LogRequestHandler);
+  handlers.send.setBackNamed(LogResponseHandler);
+  handlers.completeAttempt.setFrontNamed(LogAttemptErrorHandler);
+}

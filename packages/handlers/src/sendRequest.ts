@@ -3,8 +3,6 @@ import type { HandlerList as HandlerListContract, Phase, Request, SdkErrorShape 
 import { toSendError } from "./coreHandlers.js";
 import { HandlerError, SerializationError } from "./errors.js";
 import { HandlerList } from "./HandlerList.js";
-import { LogLevel, logLevelMatches } from "./LogLevel.js";
-import { logRedacted } from "./logHandlers.js";
 import type { SdkRequest } from "./SdkRequest.js";
 
 /** Runs one phase's list; `undefined` when every handler was synchronous (no promise to await). */
@@ -60,7 +58,8 @@ function discardBody(r: Request): void {
 const ONCE: readonly Phase[] = ["validate", "build"];
 const ATTEMPT: readonly Phase[] = ["send", "unmarshalMeta", "validateResponse", "unmarshal"];
 const AFTER_FAILURE: readonly Phase[] = ["retry", "afterRetry"];
-const ATTEMPT_STAGE: Partial<Record<Phase, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
+/** The `request.context` key holding the phase a failed attempt failed in (for `LogAttemptErrorHandler`). */
+export const FAILED_PHASE = "handlers.failedPhase";
 
 /** One attempt: send, unmarshalMeta, validateResponse, then unmarshalError or unmarshal; completeAttempt always. */
 async function attempt(r: Request): Promise<void> {
@@ -82,10 +81,7 @@ async function attempt(r: Request): Promise<void> {
         r.error = toRequestError(replacement, "unmarshalError", r);
       }
     }
-    if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) {
-      const what = `${r.clientInfo.serviceName}/${r.operation.name} failed, attempt ${r.retryCount}, error ${r.error?.message}`;
-      logRedacted(r, `DEBUG: ${ATTEMPT_STAGE[phase] ?? "Validate Response"} ${what}`);
-    }
+    r.context.set(FAILED_PHASE, phase);
   }
   try {
     const p = invoke(h.completeAttempt, r);

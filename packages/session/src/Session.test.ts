@@ -193,3 +193,18 @@ test("100 S3 clients created concurrently from one session leave it unchanged an
     Array.from({ length: 100 }, (_, i) => [`client-${i}`]),
   );
 });
+
+test("clients of a session that logs get Go's debug handlers (as client.New adds them); others do not", () => {
+  const make = (logLevel: number) =>
+    newSessionWithOptions({ config: { region: "us-east-2", logLevel, credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET" } }, env: goEnv() });
+  const quiet = make(0);
+  const loud = make(0x1000);
+  const lists = (h: Handlers) => [h.send.names(), h.completeAttempt.names()];
+  assert.deepEqual(lists(quiet.clientConfig("s3").handlers), [["core.SendHandler"], []]);
+  assert.deepEqual(lists(loud.clientConfig("s3").handlers), [
+    ["awssdk.client.LogRequest", "core.SendHandler", "awssdk.client.LogResponse"],
+    ["awssdk.client.LogAttemptError"],
+  ]);
+  assert.deepEqual(lists(loud.handlers), [["core.SendHandler"], []], "the session's own lists stay Go's defaults");
+  assert.deepEqual(lists(quiet.clientConfig("s3", { logLevel: 0x1008 }).handlers)[1], ["awssdk.client.LogAttemptError"], "an override turns them on");
+});

@@ -1,5 +1,5 @@
 import { toCredentials } from "@sessionkit/credentials";
-import { addScheme, copyHandlers } from "@sessionkit/handlers";
+import { addDebugHandlers, addScheme, copyHandlers, LogLevel, logLevelAtLeast } from "@sessionkit/handlers";
 import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConfig } from "@sessionkit/types";
 import { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
 import { configForDisplay, display } from "./display.js";
@@ -63,7 +63,8 @@ export class Session implements ClientConfigProvider {
   }
 
   /**
-   * Go's `Session.ClientConfig`: what a client needs, with its own copy of the handler lists. The endpoint
+   * Go's `Session.ClientConfig`: what a client needs, with its own copy of the handler lists (plus the debug
+   * log handlers when `config.logLevel` is `LogDebug` or more, as Go's `client.New` adds them). The endpoint
    * is the code option (`config.endpoint`, given a scheme by `disableSSL` when it has none) or else the
    * endpoint configured for `serviceName` in the environment or the profile; `undefined` lets the client
    * derive its default from the region.
@@ -77,6 +78,9 @@ export class Session implements ClientConfigProvider {
       this.#endpoints.set(serviceName, endpoint);
     }
     const handlers = copyHandlers(this.handlers);
+    // Go's client.New adds the debug log handlers to every client; here only clients that log get them, so an
+    // app that never logs does not carry the dumps and the redaction.
+    if (logLevelAtLeast(this.config.logLevel, LogLevel.Debug)) addDebugHandlers(handlers);
     return endpoint === undefined ? { config: this.config, handlers } : { config: this.config, handlers, endpoint };
   }
 

@@ -10,11 +10,6 @@ export const AMZ_DATE = "x-amz-date";
 export const AMZ_SECURITY_TOKEN = "x-amz-security-token";
 export const AMZ_CONTENT_SHA256 = "x-amz-content-sha256";
 
-export const Q_ALGORITHM = "X-Amz-Algorithm";
-export const Q_CREDENTIAL = "X-Amz-Credential";
-export const Q_DATE = "X-Amz-Date";
-export const Q_EXPIRES = "X-Amz-Expires";
-export const Q_SIGNED_HEADERS = "X-Amz-SignedHeaders";
 export const Q_SECURITY_TOKEN = "X-Amz-Security-Token";
 export const Q_SIGNATURE = "X-Amz-Signature";
 

@@ -9,13 +9,8 @@ import {
   AMZ_SECURITY_TOKEN,
   AUTHORIZATION,
   EMPTY_SHA256,
-  Q_ALGORITHM,
-  Q_CREDENTIAL,
-  Q_DATE,
-  Q_EXPIRES,
   Q_SECURITY_TOKEN,
   Q_SIGNATURE,
-  Q_SIGNED_HEADERS,
   UNSIGNABLE_HEADERS,
   UNSIGNED_PAYLOAD,
 } from "./constants.js";
@@ -65,13 +60,9 @@ export interface SigningDetails {
 // SigV4's "trimall" over ASCII whitespace only (as Go v1 and the AWS SDK for JS do): CR/LF become spaces,
 // runs of spaces and tabs become one space, the ends lose it. Unicode spaces are left alone.
 const NEEDS_TRIM = /[\t\r\n]|^ | $| {2}/;
-const CRLF_G = /[\r\n]/g;
-const SPACES_G = /[ \t]+/g;
-const ENDS_G = /^ | $/g;
 
 function canonicalValue(value: string): string {
-  if (!NEEDS_TRIM.test(value)) return value;
-  return value.replace(CRLF_G, " ").replace(SPACES_G, " ").replace(ENDS_G, "");
+  return NEEDS_TRIM.test(value) ? value.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "") : value;
 }
 
 // Insertion sort of [name, value, name, value, ...] by name; stable, so equal names keep request order.
@@ -81,44 +72,26 @@ function sortPairs(pairs: string[]): void {
     const name = pairs[i] as string;
     const value = pairs[i + 1] as string;
     let j = i - 2;
-    while (j >= 0 && (pairs[j] as string) > name) {
+    for (; j >= 0 && (pairs[j] as string) > name; j -= 2) {
       pairs[j + 2] = pairs[j] as string;
       pairs[j + 3] = pairs[j + 1] as string;
-      j -= 2;
     }
     pairs[j + 2] = name;
     pairs[j + 3] = value;
   }
 }
 
-function isSignable(lower: string, p: SignHttpRequestParams): boolean {
-  if (p.signableHeaders?.has(lower) === true) return true;
-  if (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) === true) return false;
-  return !lower.startsWith("proxy-") && !lower.startsWith("sec-");
-}
-
-function isHoisted(lower: string, p: SignHttpRequestParams): boolean {
-  if (p.hoistableHeaders?.has(lower) === true) return true;
-  return lower.startsWith("x-amz-") && p.unhoistableHeaders?.has(lower) !== true;
-}
-
 /** The `Host` value clients send: the port only when it is not the scheme's default. */
 export function hostHeader(request: HttpRequest): string {
-  let host = request.hostname;
-  if (host.includes(":") && !host.startsWith("[")) host = `[${host}]`;
+  const host = request.hostname.includes(":") && !request.hostname.startsWith("[") ? `[${request.hostname}]` : request.hostname;
   const port = request.port;
-  if (port === undefined || port === null) return host;
-  const protocol = request.protocol ?? "";
-  const scheme = protocol.endsWith(":") ? protocol.slice(0, -1) : protocol;
-  if ((port === 443 && scheme === "https") || (port === 80 && scheme === "http")) return host;
-  return `${host}:${port}`;
+  const scheme = (request.protocol ?? "").replace(/:$/, "");
+  return port == null || (port === 443 && scheme === "https") || (port === 80 && scheme === "http") ? host : `${host}:${port}`;
 }
 
 function bodyHash(body: unknown, crypto: SigningCrypto): string | Promise<string> {
-  if (body === undefined || body === null) return EMPTY_SHA256;
-  if (typeof body === "string" || body instanceof Uint8Array) {
-    return body.length === 0 ? EMPTY_SHA256 : crypto.sha256Hex(body);
-  }
+  if (body == null) return EMPTY_SHA256;
+  if (typeof body === "string" || body instanceof Uint8Array) return body.length === 0 ? EMPTY_SHA256 : crypto.sha256Hex(body);
   if (ArrayBuffer.isView(body)) return crypto.sha256Hex(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
   if (body instanceof ArrayBuffer) return crypto.sha256Hex(new Uint8Array(body));
   // A stream cannot be hashed without consuming it.
@@ -130,7 +103,6 @@ class Draft {
   readonly request: HttpRequest;
   readonly p: SignHttpRequestParams;
   readonly amzDate: string;
-  readonly shortDate: string;
   readonly scope: string;
   readonly token: string | undefined;
   readonly presign: boolean;
@@ -142,43 +114,41 @@ class Draft {
   canonicalRequest = "";
   stringToSign = "";
 
+  /** Copies the headers (dropping old signing headers, hoisting for presign) and picks the signed ones. */
   constructor(request: HttpRequest, p: SignHttpRequestParams) {
     this.request = request;
     this.p = p;
-    this.presign = p.expiresIn !== undefined;
+    const presign = p.expiresIn !== undefined;
+    this.presign = presign;
     this.amzDate = formatAmzDate(p.time);
-    this.shortDate = this.amzDate.slice(0, 8);
-    this.scope = `${this.shortDate}/${p.region}/${p.service}/aws4_request`;
-    const token = p.credentials.sessionToken;
-    this.token = token === "" ? undefined : token;
-  }
-
-  /** Copies the headers (dropping old signing headers, hoisting for presign) and picks the signed ones. */
-  collectHeaders(): void {
-    const { request, p, presign, headers, entries } = this;
+    this.scope = `${this.amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`;
+    this.token = p.credentials.sessionToken || undefined;
+    const { headers, entries } = this;
     // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
     // is slow in V8, and deleting keys makes the next lookups slow.
     const source = request.headers;
-    if (presign && request.query === undefined) request.query = {};
-    const query = request.query;
+    if (presign) request.query ??= {};
     let hostSeen = false;
     for (const name in source) {
       const raw: unknown = source[name];
-      if (raw === undefined || raw === null) continue;
+      if (raw == null) continue;
       const lower = name.toLowerCase();
       if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
-      const text = typeof raw === "string" ? raw : String(raw);
+      const text = String(raw);
       const value = canonicalValue(text);
       if (lower === AMZ_CONTENT_SHA256) {
         if (value === "") continue;
         this.contentSha = value;
-      } else if (presign && isHoisted(lower, p)) {
-        query[name] = text;
+      } else if (presign && (p.hoistableHeaders?.has(lower) || (lower.startsWith("x-amz-") && !p.unhoistableHeaders?.has(lower)))) {
+        request.query[name] = text;
         continue;
       }
       headers[name] = text;
-      if (!isSignable(lower, p)) continue;
-      if (lower === "host") hostSeen = true;
+      // Signable: asked for, or neither unsignable (hop-by-hop and proxy-rewritten) nor proxy-* / sec-*.
+      if (!p.signableHeaders?.has(lower) && (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) || /^(proxy|sec)-/.test(lower))) {
+        continue;
+      }
+      hostSeen ||= lower === "host";
       entries.push(lower, value);
     }
     request.headers = headers;
@@ -186,60 +156,49 @@ class Draft {
   }
 
   payloadHash(): string | Promise<string> {
-    if (this.contentSha !== undefined) return this.contentSha;
-    if (this.p.unsignedPayload) return UNSIGNED_PAYLOAD;
-    return bodyHash(this.request.body, this.p.crypto);
+    return this.contentSha ?? (this.p.unsignedPayload ? UNSIGNED_PAYLOAD : bodyHash(this.request.body, this.p.crypto));
   }
 
   /** Adds the signing headers or query parameters and builds the canonical request. */
   canonicalize(payload: string): string {
-    const { request, p, presign, headers, entries, amzDate, token } = this;
+    const { request, p, presign, entries, amzDate, token } = this;
     if (!presign) {
-      headers[AMZ_DATE] = amzDate;
-      entries.push(AMZ_DATE, amzDate);
-      if (token !== undefined && p.signSessionToken) {
-        headers[AMZ_SECURITY_TOKEN] = token;
-        entries.push(AMZ_SECURITY_TOKEN, canonicalValue(token));
-      }
-      if (p.applyChecksum && this.contentSha === undefined) {
-        headers[AMZ_CONTENT_SHA256] = payload;
-        entries.push(AMZ_CONTENT_SHA256, payload);
-      }
+      this.#add(AMZ_DATE, amzDate);
+      if (token !== undefined && p.signSessionToken) this.#add(AMZ_SECURITY_TOKEN, token);
+      if (p.applyChecksum && this.contentSha === undefined) this.#add(AMZ_CONTENT_SHA256, payload);
     }
     sortPairs(entries);
     // Canonical headers; the same name under different spellings is merged with "," in request order.
     let canonicalHeaders = "";
     let signedHeaders = "";
-    let name = entries[0] as string;
-    let value = entries[1] as string;
-    for (let i = 2; i < entries.length; i += 2) {
-      const n = entries[i] as string;
-      if (n === name) {
-        value += `,${entries[i + 1] as string}`;
-        continue;
+    for (let i = 0; i < entries.length; i += 2) {
+      const name = entries[i] as string;
+      if (name === entries[i - 2]) canonicalHeaders = `${canonicalHeaders.slice(0, -1)},${entries[i + 1]}\n`;
+      else {
+        canonicalHeaders += `${name}:${entries[i + 1]}\n`;
+        signedHeaders += `;${name}`;
       }
-      canonicalHeaders += `${name}:${value}\n`;
-      signedHeaders += signedHeaders === "" ? name : `;${name}`;
-      name = n;
-      value = entries[i + 1] as string;
     }
-    canonicalHeaders += `${name}:${value}\n`;
-    signedHeaders += signedHeaders === "" ? name : `;${name}`;
+    signedHeaders = signedHeaders.slice(1);
     this.signedHeaders = signedHeaders;
-
     const query = request.query;
     if (presign) {
       delete query[Q_SIGNATURE];
       delete query[Q_SECURITY_TOKEN];
-      query[Q_ALGORITHM] = ALGORITHM;
-      query[Q_CREDENTIAL] = `${p.credentials.accessKeyId}/${this.scope}`;
-      query[Q_DATE] = amzDate;
-      query[Q_EXPIRES] = String(p.expiresIn);
+      query["X-Amz-Algorithm"] = ALGORITHM;
+      query["X-Amz-Credential"] = `${p.credentials.accessKeyId}/${this.scope}`;
+      query["X-Amz-Date"] = amzDate;
+      query["X-Amz-Expires"] = String(p.expiresIn);
       if (token !== undefined && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
-      query[Q_SIGNED_HEADERS] = signedHeaders;
+      query["X-Amz-SignedHeaders"] = signedHeaders;
     }
     this.canonicalRequest = `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders}\n${payload}`;
     return this.canonicalRequest;
+  }
+
+  #add(name: string, value: string): void {
+    this.headers[name] = value;
+    this.entries.push(name, canonicalValue(value));
   }
 
   setHash(hash: string): string {
@@ -249,19 +208,20 @@ class Draft {
 
   signingKey(): unknown {
     const p = this.p;
-    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.shortDate, p.region, p.service);
+    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.amzDate.slice(0, 8), p.region, p.service);
   }
 
   /** Puts the signature on the request. */
   finish(signature: string): SigningDetails {
     const { request, p, token } = this;
+    const unsignedToken = token !== undefined && !p.signSessionToken;
     if (this.presign) {
       request.query[Q_SIGNATURE] = signature;
-      if (token !== undefined && !p.signSessionToken) request.query[Q_SECURITY_TOKEN] = token;
+      if (unsignedToken) request.query[Q_SECURITY_TOKEN] = token;
     } else {
       this.headers[AUTHORIZATION] =
         `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${this.scope}, SignedHeaders=${this.signedHeaders}, Signature=${signature}`;
-      if (token !== undefined && !p.signSessionToken) this.headers[AMZ_SECURITY_TOKEN] = token;
+      if (unsignedToken) this.headers[AMZ_SECURITY_TOKEN] = token;
     }
     return { canonicalRequest: this.canonicalRequest, stringToSign: this.stringToSign, signature };
   }
@@ -270,9 +230,7 @@ class Draft {
 // The path for hashes that arrive as promises (WebCrypto), resuming after the canonical request.
 async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<SigningDetails> {
   const stringToSign = d.setHash(await hash);
-  let key = d.signingKey();
-  if (isPromiseLike(key)) key = await key;
-  return d.finish(await d.p.crypto.hmacHex(key, stringToSign));
+  return d.finish(await d.p.crypto.hmacHex(await d.signingKey(), stringToSign));
 }
 
 /**
@@ -288,7 +246,6 @@ async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<Si
 export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
   try {
     const d = new Draft(request, p);
-    d.collectHeaders();
     const payload = d.payloadHash();
     if (typeof payload !== "string") return payload.then((h) => finishAsync(d, p.crypto.sha256Hex(d.canonicalize(h))));
     const hash = p.crypto.sha256Hex(d.canonicalize(payload));

@@ -10,7 +10,7 @@ function subtle(): SubtleCrypto {
   if (s === undefined) {
     throw new SigningError(
       "CryptoUnavailable",
-      "WebCrypto (globalThis.crypto.subtle) is not available; it needs a secure context (https or localhost), or pass the signer a `crypto` option",
+      "WebCrypto (crypto.subtle) is unavailable: use a secure context (https, localhost) or pass a `crypto` option",
     );
   }
   return s;
