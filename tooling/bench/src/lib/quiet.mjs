@@ -32,7 +32,7 @@ function otherBenchmarks() {
 /** Waits (up to `maxMs`) until no package benchmark script runs; returns the seconds waited. */
 export async function waitForQuiet(log, maxMs = 600_000) {
   const t0 = Date.now();
-  let last = "";
+  let lastLog = 0;
   for (;;) {
     const others = otherBenchmarks();
     if (others.length === 0) return Math.round((Date.now() - t0) / 1000);
@@ -40,9 +40,10 @@ export async function waitForQuiet(log, maxMs = 600_000) {
       log(`  still running after ${maxMs / 1000} s, measuring anyway: ${others.join(", ")}`);
       return Math.round((Date.now() - t0) / 1000);
     }
-    const now = others.join(", ");
-    if (now !== last) log(`  waiting for package benchmarks to finish: ${now}`);
-    last = now;
+    if (Date.now() - lastLog > 15_000) {
+      log(`  waiting for other work to finish: ${[...new Set(others)].join(", ")}`);
+      lastLog = Date.now();
+    }
     await sleep(500);
   }
 }

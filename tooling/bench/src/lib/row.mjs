@@ -42,9 +42,9 @@ export function row(r) {
     note: r.note,
   };
   if (r.ref) {
-    // Compared on the figure's "primary" measure: the value itself for sizes and in-process timings; the ratio
-    // to the baseline for whole-process timings and throughput, as peer-baselines.md advises ("quote the
-    // ratios; the absolute milliseconds are VM-specific": a bare `node` start took 60 ms there).
+    // Compared on the figure's "primary" measure: the value itself for sizes, in-process timings and client-bound
+    // throughput; the ratio to the baseline process for whole-process timings, as peer-baselines.md advises
+    // ("quote the ratios; the absolute milliseconds are VM-specific": a bare `node` start took 60 ms there).
     const primary = r.ref.primary ?? "value";
     const measured = {
       value: peer?.median,

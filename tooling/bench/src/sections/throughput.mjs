@@ -13,7 +13,9 @@ const CONCURRENCY = [1, 32];
 // rgw_frontends, keep-alive takes ~1.5 ms. So at c=1 every client is bound by the server's TCP settings.
 const RGW_DELAYED_ACK =
   "the launcher starts RGW's beast frontend without tcp_nodelay=1: each keep-alive request waits ~40 ms on Nagle + delayed ACK, for every client alike";
-const REF_LOCAL = { 1: { value: 1391, ratio: 1391 / 12_204, primary: "ratio" }, 32: { value: 1714, ratio: 1714 / 18_310, primary: "ratio" } };
+// Compared by value: the peer is bound by its own CPU per request (as the in-process rows), while the raw limit
+// depends on the server and the VM.
+const REF_LOCAL = { 1: { value: 1391, ratio: 1391 / 12_204 }, 32: { value: 1714, ratio: 1714 / 18_310 } };
 
 function measure(server, opts) {
   try {
