@@ -74,7 +74,8 @@ const budgets = evaluateBudgets(rowsByKey);
 const refRows = [...rowsByKey.values()].filter((r) => r.ref?.deviation !== undefined);
 const results = {
   date: new Date().toISOString(),
-  command: `pnpm bench${quick ? " (--quick)" : ""}${only ? ` (--only=${only.join(",")})` : ""}`,
+  // turbo sets TURBO_HASH for its tasks: that is `pnpm bench`; otherwise the script was run directly
+  command: `${process.env.TURBO_HASH ? "pnpm bench" : "node tooling/bench/src/run.mjs"}${args.length ? ` ${args.join(" ")}` : ""}`,
   durationSeconds: Math.round((Date.now() - t0) / 1000),
   waitedForQuietSeconds: waited,
   machine: { ...machineAtStart, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
