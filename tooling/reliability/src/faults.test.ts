@@ -69,6 +69,15 @@ function noHang<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, hang]).finally(() => clearTimeout(timer));
 }
 
+/** `n` broken answers, then a good one: the call succeeds on attempt n + 1. */
+async function survives(fault: FaultAction, n: number, extra: Parameters<typeof hermeticSession>[2] = {}): Promise<void> {
+  await withServer(firstN(n, fault, OK), async (server) => {
+    const { s3 } = s3For(server, extra);
+    assert.equal((await noHang(s3.listBuckets(), 10_000, "listBuckets")).Buckets.length, 1);
+    assert.equal(server.requests.length, n + 1);
+  });
+}
+
 describe("5xx and throttling: retried with backoff up to the configured maximum, then a typed error", () => {
   for (const maxRetries of [0, 1, 3, 5]) {
     test(`500 InternalError on every attempt, maxRetries ${maxRetries}: ${maxRetries + 1} attempts, then S3ServiceError`, async () => {
@@ -155,19 +164,11 @@ describe("connection resets", () => {
   });
 
   test("reset before the response twice, then 200: success on the 3rd attempt", async () => {
-    await withServer(firstN(2, { kind: "reset" }, OK), async (server) => {
-      const { s3 } = s3For(server);
-      assert.equal((await s3.listBuckets()).Buckets.length, 1);
-      assert.equal(server.requests.length, 3);
-    });
+    await survives({ kind: "reset" }, 2);
   });
 
   test("reset in the middle of the body (ListBuckets, read by the SDK): retried, then success", async () => {
-    await withServer(firstN(2, { kind: "resetDuringBody", declared: 400, sent: 50 }, OK), async (server) => {
-      const { s3 } = s3For(server);
-      assert.equal((await s3.listBuckets()).Buckets.length, 1);
-      assert.equal(server.requests.length, 3);
-    });
+    await survives({ kind: "resetDuringBody", declared: 400, sent: 50 }, 2);
   });
 
   test("reset in the middle of the body on every attempt: a typed, retryable error after 4 attempts", async () => {
@@ -201,11 +202,7 @@ describe("stalls: the per-attempt timeout", () => {
   });
 
   test("one stalled attempt, then 200: success on the 2nd attempt", async () => {
-    await withServer(firstN(1, { kind: "stall" }, OK), async (server) => {
-      const { s3 } = s3For(server, { attemptTimeoutMs: 200 });
-      assert.equal((await noHang(s3.listBuckets(), 10_000, "listBuckets")).Buckets.length, 1);
-      assert.equal(server.requests.length, 2);
-    });
+    await survives({ kind: "stall" }, 1, { attemptTimeoutMs: 200 });
   });
 
   test("headers, then the body stalls half-way: a typed timeout, not a hang", async () => {
@@ -238,11 +235,7 @@ describe("truncated bodies: a content-length mismatch is an error, never a succe
   });
 
   test("truncated once, then whole: success", async () => {
-    await withServer(firstN(1, { kind: "truncate", declared: 400, sent: 120 }, OK), async (server) => {
-      const { s3 } = s3For(server);
-      assert.equal((await s3.listBuckets()).Buckets.length, 1);
-      assert.equal(server.requests.length, 2);
-    });
+    await survives({ kind: "truncate", declared: 400, sent: 120 }, 1);
   });
 
   test("GetObject body shorter than content-length: reading it rejects, no partial data returned as success", async () => {
