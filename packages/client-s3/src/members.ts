@@ -75,21 +75,43 @@ export function writeMembers(target: HttpRequest["headers"] | HttpRequest["query
   }
 }
 
-/** Reads each member's header (or the metadata headers, or the body stream) from a response. */
-export function readMembers(out: Record<string, unknown>, response: HttpResponse, list: readonly Binding[]): void {
-  const headers = response.headers;
-  for (const { member, wire, kind } of list) {
-    if (kind === "m") {
-      const metadata: Record<string, string> = {};
-      for (const name in headers) if (name.startsWith(META)) metadata[name.slice(META.length)] = headers[name] as string;
-      out[member] = metadata;
-    } else if (kind === "s") out[member] = toStreamingBody(response.body);
-    else {
-      const v = headers[wire];
-      const converted = v === undefined ? undefined : convert(v, kind);
-      if (converted !== undefined) out[member] = converted;
-    }
+interface HeaderReader {
+  readonly byWire: ReadonlyMap<string, Binding>;
+  readonly meta: string | undefined;
+  readonly stream: string | undefined;
+}
+
+const readers = new WeakMap<readonly Binding[], HeaderReader>();
+
+/** The bindings of a list by header name, built once per list (operations are module constants). */
+function readerOf(list: readonly Binding[]): HeaderReader {
+  let reader = readers.get(list);
+  if (reader === undefined) {
+    const find = (kind: Kind): string | undefined => list.find((b) => b.kind === kind)?.member;
+    reader = { byWire: new Map(list.filter((b) => b.kind !== "m" && b.kind !== "s").map((b) => [b.wire, b])), meta: find("m"), stream: find("s") };
+    readers.set(list, reader);
   }
+  return reader;
+}
+
+/**
+ * Reads each member's header (or the metadata headers, or the body stream) from a response. One pass over the
+ * response's few headers rather than a lookup per member (GetObject knows 30).
+ */
+export function readMembers(out: Record<string, unknown>, response: HttpResponse, list: readonly Binding[]): void {
+  const { byWire, meta, stream } = readerOf(list);
+  const headers = response.headers;
+  const metadata: Record<string, string> = {};
+  for (const name in headers) {
+    const b = byWire.get(name);
+    const value = headers[name] as string;
+    if (b !== undefined) {
+      const converted = convert(value, b.kind);
+      if (converted !== undefined) out[b.member] = converted;
+    } else if (name.startsWith(META)) metadata[name.slice(META.length)] = value;
+  }
+  if (meta !== undefined) out[meta] = metadata;
+  if (stream !== undefined) out[stream] = toStreamingBody(response.body);
 }
 
 /** Reads an element into a plain object following `shape`, in one pass over its children. */

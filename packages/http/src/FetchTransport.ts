@@ -1,4 +1,4 @@
-import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
+import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
 
@@ -13,141 +13,102 @@ export interface FetchTransportOptions {
 }
 
 /** Headers a browser refuses or computes itself. */
-const DROPPED_HEADERS: ReadonlySet<string> = new Set(["host", "content-length", "connection", "expect", "transfer-encoding"]);
+const DROPPED_HEADERS = /^(host|content-length|connection|expect|transfer-encoding)$/i;
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
-function toStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const it = body[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const step = await it.next();
-      if (step.done) controller.close();
-      else controller.enqueue(step.value);
-    },
-    async cancel() {
-      await it.return?.();
-    },
-  });
-}
-
-function requestBody(body: HttpRequestBody): { body?: BodyInit; stream: boolean } {
-  if (body === undefined) return { stream: false };
-  if (typeof body === "string" || body instanceof Uint8Array) return { body: body as BodyInit, stream: false };
-  return { body: toStream(body), stream: true };
-}
-
-/** Ties the caller's signal and the timeout to one controller; `dispose` unties them. */
-class AttemptSignal {
+/**
+ * One attempt: ties the caller's signal and the timeout to one controller (`release` unties them), and is the
+ * response body: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and `discard()`, checked against
+ * `content-length` when the body is not content-encoded (a decoded body's length legitimately differs).
+ */
+class FetchAttempt implements AsyncIterable<Uint8Array> {
   readonly controller = new AbortController();
-  timedOut = false;
+  res: Response | undefined;
+  expected: number | undefined;
+  #timedOut = false;
+  #started = false;
   readonly #caller: AbortSignal | undefined;
+  readonly #timeoutMs: number | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #onAbort = (): void => this.controller.abort(this.#caller?.reason);
 
   constructor(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
     this.#caller = caller;
+    this.#timeoutMs = timeoutMs;
     caller?.addEventListener("abort", this.#onAbort, { once: true });
     if (timeoutMs !== undefined && timeoutMs > 0) {
       this.#timer = setTimeout(() => {
-        this.timedOut = true;
+        this.#timedOut = true;
         this.controller.abort();
       }, timeoutMs);
     }
   }
 
-  get callerAborted(): boolean {
-    return this.#caller?.aborted === true;
+  /** Headers arrived (`all` false: the timeout stops) or the attempt is over (`all`: the caller's signal too). */
+  release(all: boolean): void {
+    clearTimeout(this.#timer);
+    if (all) this.#caller?.removeEventListener("abort", this.#onAbort);
   }
 
-  headersArrived(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
-
-  dispose(): void {
-    this.headersArrived();
-    this.#caller?.removeEventListener("abort", this.#onAbort);
-  }
-
-  toError(err: unknown, what: string, timeoutMs: number | undefined): Error {
-    if (this.callerAborted) return new RequestCanceled(undefined, { cause: err });
-    if (this.timedOut) return new ResponseTimeout(`no response within ${timeoutMs} ms`, { cause: err });
+  toError(err: unknown, what: string): Error {
+    this.release(true);
+    if (this.#caller?.aborted) return new RequestCanceled(undefined, { cause: err });
+    if (this.#timedOut) return new ResponseTimeout(`no response within ${this.#timeoutMs} ms`, { cause: err });
     return toTransportError(err, what);
   }
-}
 
-/**
- * The response body of a fetch `Response`: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and
- * `discard()`, checked against `content-length` when the body is not content-encoded (a decoded body's
- * length legitimately differs).
- */
-class FetchResponseBody implements AsyncIterable<Uint8Array> {
-  readonly #res: Response;
-  readonly #expected: number | undefined;
-  readonly #signal: AttemptSignal;
-  #started = false;
+  #start(): Response {
+    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
+    this.#started = true;
+    return this.res as Response;
+  }
 
-  constructor(res: Response, expected: number | undefined, signal: AttemptSignal) {
-    this.#res = res;
-    this.#expected = expected;
-    this.#signal = signal;
+  #check(received: number): void {
+    this.release(true);
+    if (this.expected !== undefined && received !== this.expected) throw new ResponseLengthMismatch(this.expected, received);
   }
 
   async bytes(): Promise<Uint8Array> {
-    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
-    this.#started = true;
+    const res = this.#start();
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await this.#res.arrayBuffer());
+      bytes = new Uint8Array(await res.arrayBuffer());
     } catch (err) {
-      throw this.#signal.toError(err, "reading response body failed", undefined);
-    } finally {
-      this.#signal.dispose();
+      throw this.toError(err, "reading response body failed");
     }
-    if (this.#expected !== undefined && bytes.byteLength !== this.#expected) {
-      throw new ResponseLengthMismatch(this.#expected, bytes.byteLength);
-    }
+    this.#check(bytes.byteLength);
     return bytes;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
-    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
-    this.#started = true;
-    const reader = this.#res.body?.getReader();
-    const expected = this.#expected;
-    const signal = this.#signal;
+    const reader = this.#start().body?.getReader();
     let total = 0;
     return {
-      async next(): Promise<IteratorResult<Uint8Array>> {
-        if (reader === undefined) {
-          signal.dispose();
-          return { done: true, value: undefined };
-        }
-        let step: ReadableStreamReadResult<Uint8Array>;
+      next: async (): Promise<IteratorResult<Uint8Array>> => {
+        let step: ReadableStreamReadResult<Uint8Array> = DONE;
         try {
-          step = await reader.read();
+          if (reader !== undefined) step = await reader.read();
         } catch (err) {
-          signal.dispose();
-          throw signal.toError(err, "reading response body failed", undefined);
+          throw this.toError(err, "reading response body failed");
         }
         if (step.done) {
-          signal.dispose();
-          if (expected !== undefined && total !== expected) throw new ResponseLengthMismatch(expected, total);
-          return { done: true, value: undefined };
+          this.#check(reader === undefined ? (this.expected ?? 0) : total);
+          return DONE;
         }
         total += step.value.byteLength;
-        return { done: false, value: step.value };
+        return step;
       },
-      async return(): Promise<IteratorResult<Uint8Array>> {
-        signal.dispose();
+      return: async (): Promise<IteratorResult<Uint8Array>> => {
+        this.release(true);
         await reader?.cancel().catch(() => {});
-        return { done: true, value: undefined };
+        return DONE;
       },
     };
   }
 
   discard(): void {
-    this.#signal.dispose();
-    if (!this.#started && this.#res.body !== null) this.#res.body.cancel().catch(() => {});
+    this.release(true);
+    if (!this.#started) this.res?.body?.cancel().catch(() => {});
   }
 }
 
@@ -171,46 +132,53 @@ export class FetchTransport implements Transport {
 
   async handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
     if (options?.signal?.aborted) throw new RequestCanceled(undefined, { cause: options.signal.reason });
-    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
-    const port = request.port === undefined ? "" : `:${request.port}`;
-    const url = `${request.protocol}//${request.hostname}${port}${requestTarget(request)}`;
     const headers: Record<string, string> = {};
-    for (const name in request.headers) {
-      if (!DROPPED_HEADERS.has(name.toLowerCase())) headers[name] = request.headers[name] as string;
-    }
-    const { body, stream } = requestBody(request.body);
-    const signal = new AttemptSignal(options?.signal, timeoutMs);
+    for (const name in request.headers) if (!DROPPED_HEADERS.test(name)) headers[name] = request.headers[name] as string;
+    const body = request.body;
+    const stream = body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
+    const attempt = new FetchAttempt(options?.signal, options?.timeoutMs ?? this.#timeoutMs);
     const init: RequestInit & { duplex?: "half" } = {
       method: request.method,
       headers,
-      body,
-      signal: signal.controller.signal,
+      body: stream ? toStream(body) : (body as BodyInit | undefined),
+      signal: attempt.controller.signal,
       credentials: this.#credentials,
       redirect: "manual",
     };
     if (stream) init.duplex = "half";
     let res: Response;
     try {
-      res = await this.#fetch(url, init);
+      const port = request.port === undefined ? "" : `:${request.port}`;
+      res = await this.#fetch(`${request.protocol}//${request.hostname}${port}${requestTarget(request)}`, init);
     } catch (err) {
-      signal.dispose();
-      throw signal.toError(err, `send request to ${request.hostname} failed`, timeoutMs);
+      throw attempt.toError(err, `send request to ${request.hostname} failed`);
     }
-    signal.headersArrived();
+    attempt.release(false);
     const out: Record<string, string> = {};
     res.headers.forEach((value, name) => {
       out[name] = value;
     });
     const length = out["content-length"];
     const encoded = out["content-encoding"] !== undefined && out["content-encoding"] !== "identity";
-    const expected = length === undefined || encoded || request.method === "HEAD" ? undefined : Number(length);
-    return {
-      statusCode: res.status,
-      reason: res.statusText,
-      headers: out,
-      body: new FetchResponseBody(res, expected, signal),
-    };
+    attempt.res = res;
+    attempt.expected = length === undefined || encoded || request.method === "HEAD" ? undefined : Number(length);
+    return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
   }
+}
+
+/** A `ReadableStream` over a request body stream (what fetch uploads). */
+function toStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const it = body[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const step = await it.next();
+      if (step.done) controller.close();
+      else controller.enqueue(step.value);
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
 }
 
 /** A fetch transport; see {@link FetchTransportOptions}. */

@@ -137,7 +137,7 @@ function baseCredentials(base: ProfileChainBase, input: CredentialsInput, shared
       return {
         credentials: createCredentials(
           lazyProvider("ProcessProvider", async () => {
-            const { processProvider } = await import("@sessionkit/credential-provider-shared-file");
+            const { processProvider } = await import("@sessionkit/credential-provider-shared-file/lazy");
             // Go passes the process environment; an injected one replaces it.
             return processProvider(command, { ...(env === undefined ? {} : { env: { ...env } }), accountId });
           }),
@@ -224,7 +224,7 @@ function assumeRole(role: AssumeRoleStep, source: Credentials, input: Credential
   const tokenProvider = input.assumeRoleTokenProvider;
   const provider = lazyProvider("AssumeRoleProvider", async () => {
     // STS is loaded with the first retrieve: sessions that assume no role never load it.
-    const { assumeRoleProvider, stsClientFactory } = await import("@sessionkit/credential-provider-assume-role");
+    const { assumeRoleProvider, stsClientFactory } = await import("@sessionkit/credential-provider-assume-role/lazy");
     const makeClient = stsClientFactory(input.stsConfig());
     return assumeRoleProvider({
       client: () => makeClient(source, role),
