@@ -107,7 +107,7 @@ function retryErrorIn200(r: Request): void {
 }
 
 /** The REST-XML protocol handlers of the S3 client, named like Go's so they can be swapped or removed. */
-export const S3Handlers = Object.freeze({
+export const S3Handlers = /* @__PURE__ */ Object.freeze({
   BuildHandler: Object.freeze<NamedHandler>({ name: "s3.BuildHandler", fn: build }),
   UnmarshalHandler: Object.freeze<NamedHandler>({ name: "s3.UnmarshalHandler", fn: unmarshal }),
   UnmarshalErrorHandler: Object.freeze<NamedHandler>({ name: "s3.UnmarshalErrorHandler", fn: unmarshalError }),

@@ -3,9 +3,13 @@
 
 // Per-round left-rotation amounts, four per round group.
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-// K[i] = floor(abs(sin(i + 1)) * 2^32), computed once instead of a 64-entry literal table.
-const K = new Int32Array(64);
-for (let i = 0; i < 64; i++) K[i] = Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0;
+// K[i] = floor(abs(sin(i + 1)) * 2^32), computed once instead of a 64-entry literal table (in a pure
+// initialiser, so that a bundle without DeleteObjects drops it).
+const K = /* @__PURE__ */ (() => {
+  const k = new Int32Array(64);
+  for (let i = 0; i < 64; i++) k[i] = Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0;
+  return k;
+})();
 
 /** The MD5 digest (16 bytes) of `data`. */
 export function md5(data: Uint8Array): Uint8Array {

@@ -34,7 +34,7 @@ const META = "x-amz-meta-";
  * `ContentMD5` → `content-md5`) and a leading `~` adds `x-amz-` (`~StorageClass` → `x-amz-storage-class`);
  * for XML the element is named like the member. `:@Name` refers to a nested shape in `shapes`.
  */
-export function bindings(spec: string, kebab = true, shapes: Readonly<Record<string, XmlShape>> = {}): Binding[] {
+/* @__NO_SIDE_EFFECTS__ */ export function bindings(spec: string, kebab = true, shapes: Readonly<Record<string, XmlShape>> = {}): Binding[] {
   return spec
     .split(" ")
     .filter(Boolean)
@@ -48,7 +48,7 @@ export function bindings(spec: string, kebab = true, shapes: Readonly<Record<str
 }
 
 /** An XML shape from a binding spec (element names as members unless `Member=Element`). */
-export function xmlShape(spec: string, shapes?: Readonly<Record<string, XmlShape>>): XmlShape {
+/* @__NO_SIDE_EFFECTS__ */ export function xmlShape(spec: string, shapes?: Readonly<Record<string, XmlShape>>): XmlShape {
   const all = bindings(spec, false, shapes);
   return { fields: new Map(all.map((b) => [b.wire, b])), lists: all.filter((b) => b.list).map((b) => b.member) };
 }

@@ -82,7 +82,7 @@ interface Tables<I> {
   readonly finish?: (out: Record<string, unknown>) => void;
 }
 
-function define<I, O>(
+/* @__NO_SIDE_EFFECTS__ */ function define<I, O>(
   name: string,
   httpMethod: string,
   httpPath: string,
@@ -124,7 +124,7 @@ const WRITE_OUT = `${SSE} ~Expiration ~VersionId ETag`;
 const OBJECT_OUT = `${WRITE_OUT} Metadata:m AcceptRanges CacheControl ContentDisposition ContentEncoding ContentLanguage ContentLength:n ContentRange ContentType ~DeleteMarker:b Expires:d ExpiresString=expires LastModified:d ~MissingMeta:n ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold ~ObjectLockMode ~ObjectLockRetainUntilDate:i PartsCount=x-amz-mp-parts-count:n ~ReplicationStatus ~RequestCharged ~Restore ~StorageClass TagCount=x-amz-tagging-count:n ~WebsiteRedirectLocation`;
 const DELETE = `${PAYER} ~MFA ~BypassGovernanceRetention`;
 
-const OWNER_SHAPE = xmlShape("ID DisplayName");
+const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
 const SHAPES = {
   Owner: OWNER_SHAPE,
   Bucket: xmlShape("Name CreationDate:d BucketRegion"),
@@ -136,7 +136,7 @@ const SHAPES = {
 
 // ---- operations --------------------------------------------------------------------------------------------
 
-export const ListBuckets = define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "/", "service", "", "xml", {
+export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "/", "service", "", "xml", {
   q: "MaxBuckets ContinuationToken Prefix BucketRegion",
   // S3 wraps the list: <Buckets><Bucket>…</Bucket></Buckets>.
   x: xmlShape("Owner:@Owner Buckets:@Buckets ContinuationToken Prefix", { ...SHAPES, Buckets: xmlShape("Bucket:@Bucket*", SHAPES) }),
@@ -147,7 +147,7 @@ export const ListBuckets = define<ListBucketsInput, ListBucketsOutput>("ListBuck
 
 const AWS_HOST = /\.amazonaws\.com(\.cn)?$/;
 
-export const CreateBucket = define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "/", "bucket", "Bucket", "none", {
+export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "/", "bucket", "Bucket", "none", {
   h: "~ACL ~GrantFullControl ~GrantRead ~GrantReadACP ~GrantWrite ~GrantWriteACP ObjectLockEnabledForBucket=x-amz-bucket-object-lock-enabled ~ObjectOwnership",
   o: "Location",
   body(input, http, request) {
@@ -162,17 +162,17 @@ export const CreateBucket = define<CreateBucketInput, CreateBucketOutput>("Creat
   },
 });
 
-export const HeadBucket = define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "/", "bucket", "Bucket", "none", {
+export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "/", "bucket", "Bucket", "none", {
   h: OWNER,
   o: "~BucketRegion ~AccessPointAlias:b",
 });
 
-export const DeleteBucket = define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "/", "bucket", "Bucket", "none", { h: OWNER });
+export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "/", "bucket", "Bucket", "none", { h: OWNER });
 
 /** `request.context` key the signer reads: sign the payload as `UNSIGNED-PAYLOAD`. */
 export const UNSIGNED_PAYLOAD = "sigv4.unsignedPayload";
 
-export const PutObject = define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "/", "object", "Bucket Key", "none", {
+export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "/", "object", "Bucket Key", "none", {
   h: `${CONTENT} ContentLength ContentMD5 IfMatch IfNoneMatch`,
   o: WRITE_OUT,
   body(input, http, request) {
@@ -187,27 +187,27 @@ export const PutObject = define<PutObjectInput, PutObjectOutput>("PutObject", "P
   },
 });
 
-export const GetObject = define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "/", "object", "Bucket Key", "stream", {
+export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "/", "object", "Bucket Key", "stream", {
   h: READ,
   q: `${READ_QUERY} ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d`,
   o: `${OBJECT_OUT} Body:s`,
 });
 
-export const HeadObject = define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "/", "object", "Bucket Key", "none", {
+export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "/", "object", "Bucket Key", "none", {
   h: READ,
   q: READ_QUERY,
   o: OBJECT_OUT,
 });
 
-export const DeleteObject = define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "/", "object", "Bucket Key", "none", {
+export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "/", "object", "Bucket Key", "none", {
   h: DELETE,
   q: "VersionId=versionId",
   o: "~DeleteMarker:b ~VersionId ~RequestCharged",
 });
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
-export const DeleteObjects = define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "/?delete", "bucket", "Bucket Delete", "xml", {
+export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "/?delete", "bucket", "Bucket Delete", "xml", {
   h: DELETE,
   o: "~RequestCharged",
   x: xmlShape("Deleted:@Deleted* Errors=Error:@Error*", SHAPES),
@@ -224,7 +224,7 @@ export const DeleteObjects = define<DeleteObjectsInput, DeleteObjectsOutput>("De
   },
 });
 
-export const ListObjectsV2 = define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "/?list-type=2", "bucket", "Bucket", "xml", {
+export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "/?list-type=2", "bucket", "Bucket", "xml", {
   h: PAYER,
   q: "ContinuationToken Delimiter EncodingType FetchOwner MaxKeys Prefix StartAfter",
   x: xmlShape(
@@ -233,7 +233,7 @@ export const ListObjectsV2 = define<ListObjectsV2Input, ListObjectsV2Output>("Li
   ),
 });
 
-export const CopyObject = define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "/", "object", "Bucket Key CopySource", "xml", {
+export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "/", "object", "Bucket Key CopySource", "xml", {
   h: `${CONTENT} ~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner`,
   o: `${SSE} ~Expiration ~VersionId ~CopySourceVersionId`,
   x: xmlShape("ETag LastModified:d"),

@@ -16,7 +16,7 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
 const FIELD = /<(Code|Message|RequestId|HostId|Endpoint)>([^<]*)<\/\1>/g;
 const ENTITY = /&(amp|lt|gt|quot|apos);/g;
 const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 /**
  * The typed error for a failed S3 response, or for the `<Error>` document S3 may send inside a 200

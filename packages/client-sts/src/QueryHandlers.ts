@@ -12,7 +12,7 @@ export interface QueryOperation<Params = unknown, Output = unknown> extends Vali
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 /** Go's `protocol/query` handlers, for any operation built as a {@link QueryOperation}. */
-export const QueryHandlers = Object.freeze({
+export const QueryHandlers = /* @__PURE__ */ Object.freeze({
   /** build: the form-encoded POST body (`Action=…&Version=…&members`) and its content type. */
   BuildHandler: Object.freeze<NamedHandler>({
     name: "awssdk.query.Build",

@@ -14,7 +14,7 @@ import type {
 import { stsEndpoint } from "./stsEndpoint.js";
 import { AssumeRoleOperation, GetCallerIdentityOperation, GetSessionTokenOperation } from "./stsOperations.js";
 
-const STS_SERVICE: ServiceInfo = Object.freeze<ServiceInfo>({
+const STS_SERVICE: ServiceInfo = /* @__PURE__ */ Object.freeze<ServiceInfo>({
   serviceName: "sts",
   apiVersion: STS_API_VERSION,
   signingName: "sts",

@@ -5,7 +5,7 @@ import type { RegionalEndpointMode } from "@sessionkit/types";
  * `legacy` (its default): `aws/endpoints/sts_legacy_regions.go`. Regions launched later (ap-east-1, me-south-1,
  * …) were always regional.
  */
-export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = new Set([
+export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   "ap-northeast-1",
   "ap-south-1",
   "ap-southeast-1",

@@ -9,7 +9,7 @@ interface MutableProperty {
   subLines?: Record<string, number>;
 }
 
-const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * A secret property (secret key, session token, access key id): readable like any other, but

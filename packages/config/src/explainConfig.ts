@@ -27,7 +27,7 @@ const FIELD_SECRETS: Record<string, SecretKind> = {
 };
 
 // Bookkeeping fields, not configuration values.
-const SKIP = new Set(["profile", "files", "properties", "partialCredentials", "revisited", "providerName"]);
+const SKIP = /* @__PURE__ */ new Set(["profile", "files", "properties", "partialCredentials", "revisited", "providerName"]);
 
 function isSourced(v: unknown): v is Sourced<unknown> {
   return typeof v === "object" && v !== null && "source" in v && "value" in v && typeof v.source === "object";

@@ -4,7 +4,7 @@ import type { Sourced, ValueSource } from "./ValueSource.js";
 export const SECRET_MASK = "****";
 
 /** Keys (property keys, env variable names, lower-cased) whose values are secret or partly shown. */
-const KINDS = new Map<string, SecretKind>([
+const KINDS = /* @__PURE__ */ new Map<string, SecretKind>([
   ["aws_secret_access_key", "secret"],
   ["aws_session_token", "secret"],
   ["aws_security_token", "secret"],
@@ -31,7 +31,7 @@ export function maskSecret(value: string, kind: SecretKind): string {
   return `${SECRET_MASK}${value.slice(-4)}`;
 }
 
-const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 
 /** A secret with its source: `value` is a getter over a private field, so it is not an own enumerable key. */
 class SecretSourced implements Sourced<string> {

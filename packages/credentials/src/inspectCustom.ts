@@ -1,5 +1,5 @@
 /** Node's `util.inspect.custom`, reached through the global registry so browser bundles need no `node:util`. */
-export const inspectCustom: unique symbol = Symbol.for("nodejs.util.inspect.custom") as never;
+export const inspectCustom: unique symbol = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom") as never;
 
 /** What `util.inspect` passes as its third argument to a custom inspector. */
 export type InspectFn = (value: unknown, options?: unknown) => string;

@@ -88,7 +88,7 @@ function retryAfterMs(request: Request): number {
   return (response?.statusCode === 429 || response?.statusCode === 503) && /^\d+$/.test(value) ? Number(value) * 1000 : 0;
 }
 
-const byMaxRetries = new Map<number, DefaultRetryer>();
+const byMaxRetries = /* @__PURE__ */ new Map<number, DefaultRetryer>();
 
 /** The retryer a request uses: `config.retryer`, else a shared `DefaultRetryer` for `config.maxRetries`. */
 export function retryerFor(request: Request): Retryer {

@@ -4,7 +4,7 @@ import type { LogLevel as LogLevelValue } from "@sessionkit/types";
 export type LogLevel = LogLevelValue;
 
 /** Go's log level constants (`aws.LogOff`, `aws.LogDebug`, …). */
-export const LogLevel = Object.freeze({
+export const LogLevel = /* @__PURE__ */ Object.freeze({
   Off: 0,
   Debug: 0x1000,
   /** Also logs the signer's canonical request and string to sign. */

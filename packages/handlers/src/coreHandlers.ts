@@ -30,10 +30,11 @@ function rethrowSendError(this: Request, err: unknown): never {
   throw toSendError(err, this);
 }
 
-const named = (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
+// No side effects: a bundle that never uses a core handler can drop it.
+const named = /* @__NO_SIDE_EFFECTS__ */ (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
 
 /** Go's `corehandlers.*`, as named handlers users can remove, swap or reorder. */
-export const CoreHandlers = Object.freeze({
+export const CoreHandlers = /* @__PURE__ */ Object.freeze({
   /** validate: `MissingRegion` without a signing region or region; `MissingEndpoint` without an endpoint. */
   ValidateEndpointHandler: named("core.ValidateEndpointHandler", (r) => {
     if (r.clientInfo.signingRegion === "" && r.config.region === "") throw new MissingRegion();

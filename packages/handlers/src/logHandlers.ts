@@ -4,7 +4,7 @@ import { bytesBody, readBody } from "./readBody.js";
 import { redactText } from "./redact.js";
 import { FAILED_PHASE } from "./sendRequest.js";
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 function headerLines(headers: HttpRequest["headers"]): string {
   let out = "";
@@ -38,7 +38,7 @@ export function logRedacted(r: Request, message: string): void {
 }
 
 /** Go's `awssdk.client.LogRequest`: dumps the signed request at `LogDebug` (body with `LogDebugWithHTTPBody`). */
-export const LogRequestHandler: NamedHandler = Object.freeze({
+export const LogRequestHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
   name: "awssdk.client.LogRequest",
   fn(r: Request): void {
     const level = r.config.logLevel;
@@ -50,7 +50,7 @@ export const LogRequestHandler: NamedHandler = Object.freeze({
  * Go's `awssdk.client.LogResponse`. With `LogDebugWithHTTPBody` it reads the whole body to log it and puts
  * back a replayable copy, so the unmarshal handlers still see every byte.
  */
-export const LogResponseHandler: NamedHandler = Object.freeze({
+export const LogResponseHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
   name: "awssdk.client.LogResponse",
   fn(r: Request): void | Promise<void> {
     const level = r.config.logLevel;
@@ -69,7 +69,7 @@ export const LogResponseHandler: NamedHandler = Object.freeze({
 const STAGES: Readonly<Record<string, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
 
 /** `LogDebugWithRequestErrors`: logs each failed attempt (Go's `Send Request`, `Validate Response`, … lines). */
-export const LogAttemptErrorHandler: NamedHandler = Object.freeze({
+export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
   name: "awssdk.client.LogAttemptError",
   fn(r: Request): void {
     if (r.error === undefined || !logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) return;

@@ -2,7 +2,7 @@ import type { Handlers, Phase } from "@sessionkit/types";
 import { HandlerList } from "./HandlerList.js";
 
 /** Every phase, in the order the lifecycle runs them (spec §6.14). */
-export const PHASES: readonly Phase[] = Object.freeze([
+export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.freeze([
   "validate",
   "build",
   "sign",

@@ -6,8 +6,8 @@ interface BytesBody {
 }
 
 const EMPTY = new Uint8Array(0);
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 
 function hasBytes(body: object): body is BytesBody {
   return typeof (body as Partial<BytesBody>).bytes === "function";

@@ -12,28 +12,42 @@ export const REDACTED = "[REDACTED]";
  */
 const NAMES =
   "SecretAccessKey|SessionToken|SecurityToken|TokenCode|Token|aws_secret_access_key|aws_session_token|aws_security_token|x-amz-security-token|X-Amz-Signature|Signature|x-amz-server-side-encryption-customer-key|x-amz-copy-source-server-side-encryption-customer-key";
-const SECRET_NAME = new RegExp(`^(${NAMES})$`, "i");
 
-// <SecretAccessKey>…</SecretAccessKey>
-const XML = new RegExp(`<(${NAMES})>[^<]*</\\1>`, "gi");
-// "SessionToken": "…"
-const JSON_FIELD = new RegExp(`"(${NAMES})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi");
-// Authorization: … Signature=…, X-Amz-Signature=…, TokenCode=…, aws_secret_access_key = …, x-amz-security-token: …
-const KEY_VALUE = new RegExp(`(^|[^\\w-])(${NAMES})([ \\t]*[=:][ \\t]*)[^\\s&;,"'<>]+`, "gim");
+interface SecretPatterns {
+  readonly name: RegExp;
+  readonly xml: RegExp;
+  readonly json: RegExp;
+  readonly keyValue: RegExp;
+}
+
+let compiled: SecretPatterns | undefined;
+
+/** Compiled at the first use: start-up does not pay for them, and a bundle that never redacts drops them. */
+function patterns(): SecretPatterns {
+  compiled ??= {
+    name: new RegExp(`^(${NAMES})$`, "i"),
+    // <SecretAccessKey>…</SecretAccessKey>
+    xml: new RegExp(`<(${NAMES})>[^<]*</\\1>`, "gi"),
+    // "SessionToken": "…"
+    json: new RegExp(`"(${NAMES})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, "gi"),
+    // Authorization: … Signature=…, X-Amz-Signature=…, TokenCode=…, aws_secret_access_key = …, x-amz-security-token: …
+    keyValue: new RegExp(`(^|[^\\w-])(${NAMES})([ \\t]*[=:][ \\t]*)[^\\s&;,"'<>]+`, "gim"),
+  };
+  return compiled;
+}
 
 /** Replaces every secret value in free text (a log line, a body, a URL, a header dump). */
 export function redactText(text: string): string {
-  return text
-    .replace(XML, `<$1>${REDACTED}</$1>`)
-    .replace(JSON_FIELD, `"$1"$2"${REDACTED}"`)
-    .replace(KEY_VALUE, `$1$2$3${REDACTED}`);
+  const p = patterns();
+  return text.replace(p.xml, `<$1>${REDACTED}</$1>`).replace(p.json, `"$1"$2"${REDACTED}"`).replace(p.keyValue, `$1$2$3${REDACTED}`);
 }
 
 /** A copy of the headers with secret values (and the `Authorization` signature) replaced. */
 export function redactHeaders(headers: HeaderBag): Record<string, string> {
   const out: Record<string, string> = {};
+  const secret = patterns().name;
   for (const [name, value] of Object.entries(headers)) {
-    out[name] = /^authorization$/i.test(name) ? redactText(value) : SECRET_NAME.test(name) ? REDACTED : value;
+    out[name] = /^authorization$/i.test(name) ? redactText(value) : secret.test(name) ? REDACTED : value;
   }
   return out;
 }
@@ -41,6 +55,7 @@ export function redactHeaders(headers: HeaderBag): Record<string, string> {
 /** A copy of the query with `X-Amz-Signature`, `X-Amz-Security-Token` and other secret values replaced. */
 export function redactQuery(query: QueryParameterBag): QueryParameterBag {
   const out: QueryParameterBag = {};
-  for (const [name, value] of Object.entries(query)) out[name] = SECRET_NAME.test(name) && value !== null ? REDACTED : value;
+  const secret = patterns().name;
+  for (const [name, value] of Object.entries(query)) out[name] = secret.test(name) && value !== null ? REDACTED : value;
   return out;
 }

@@ -22,7 +22,7 @@ export interface SessionInit {
   readonly context: SessionContext;
 }
 
-const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * Go's `session.Session`: resolved configuration, the handler lists every client starts from, and the

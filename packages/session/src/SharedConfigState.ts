@@ -2,7 +2,7 @@
  * Go's `session.SharedConfigState`: whether `~/.aws/config` is read and whether the extended shared-config
  * keys (`region`, `role_arn`, `source_profile`, …) and `AWS_DEFAULT_REGION` / `AWS_DEFAULT_PROFILE` count.
  */
-export const SharedConfigState = Object.freeze({
+export const SharedConfigState = /* @__PURE__ */ Object.freeze({
   /** Decided by `AWS_SDK_LOAD_CONFIG` (Go's `SharedConfigStateFromEnv`, the default). */
   FromEnv: 0,
   /** Never read the config file, even with `AWS_SDK_LOAD_CONFIG=1` (Go's `SharedConfigDisable`). */

@@ -8,4 +8,4 @@ class DefaultLogger implements Logger {
 }
 
 /** The logger of sessions that name none. */
-export const defaultLogger: Logger = Object.freeze(new DefaultLogger());
+export const defaultLogger: Logger = /* @__PURE__ */ Object.freeze(new DefaultLogger());

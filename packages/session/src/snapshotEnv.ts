@@ -1,7 +1,7 @@
 import type { Environment } from "./SessionOptions.js";
 
 /** Non-`AWS_*` variables a session reads: the home directory's. */
-const HOME_VARS = new Set(["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"]);
+const HOME_VARS = /* @__PURE__ */ new Set(["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"]);
 
 /**
  * The environment a session reads, taken once at creation (Go reads it once too). From `process.env` only the

@@ -6,8 +6,8 @@ const SUB_DELIMS = /[!'()*]/;
 const SUB_DELIMS_G = /[!'()*]/g;
 const SLASH_G = /%2F/g;
 
-const PCT: readonly string[] = Array.from({ length: 256 }, (_, b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`);
-const KEEP: readonly boolean[] = Array.from({ length: 256 }, (_, b) => UNRESERVED_OR_SLASH.test(String.fromCharCode(b)));
+const PCT: readonly string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`);
+const KEEP: readonly boolean[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, b) => UNRESERVED_OR_SLASH.test(String.fromCharCode(b)));
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 function hexEscape(c: string): string {
