@@ -1,5 +1,5 @@
-import { isUtf8 } from "node:buffer";
-import { type Stats, statSync } from "node:fs";
+import type { Stats } from "node:fs";
+import { nodeBuffer, nodeFs } from "./nodeBuiltins.js";
 import { type ParsedSharedConfigFile, parseSharedConfigFile, type SharedConfigFileKind } from "./parseSharedConfigFile.js";
 import { readUserFile, type UserFile } from "./readUserFile.js";
 import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
@@ -45,7 +45,7 @@ function firstInvalidUtf8Line(bytes: Uint8Array): number {
 /** Decodes and parses file bytes; errors are `SharedConfigParseError` naming the path and line. */
 export function parseSharedConfigBytes(bytes: Uint8Array, kind: SharedConfigFileKind, path: string): ParsedSharedConfigFile {
   // isUtf8 + toString is much faster than a fatal TextDecoder on a cold start.
-  if (!isUtf8(bytes)) throw new SharedConfigParseError("file is not valid UTF-8", firstInvalidUtf8Line(bytes), path);
+  if (!nodeBuffer().isUtf8(bytes)) throw new SharedConfigParseError("file is not valid UTF-8", firstInvalidUtf8Line(bytes), path);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   return parseSharedConfigFile(text, { kind, path });
 }
@@ -68,7 +68,7 @@ export class SharedConfigFileCache {
     const key = `${kind}\0${path}`;
     let st: Stats | undefined;
     try {
-      st = statSync(path, { throwIfNoEntry: false });
+      st = nodeFs().statSync(path, { throwIfNoEntry: false });
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw new SharedConfigLoadError(path, e);

@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
+import type { Stats } from "node:fs";
 import { SdkError } from "@sessionkit/errors";
+import { nodeFs } from "./nodeBuiltins.js";
 
 /** Largest file a user setting may name (config, credentials, CA bundle): 64 MiB. */
 export const MAX_USER_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,8 +23,6 @@ export interface UserFile {
 }
 
 const CHUNK = 64 * 1024;
-// Open without blocking: a FIFO nobody writes to would otherwise block the whole process in open().
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 const waitCell = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
 
 function sleepSync(ms: number): void {
@@ -44,7 +43,9 @@ function tooLarge(path: string, max: number): SdkError {
  */
 export function readUserFile(path: string, options: ReadUserFileOptions = {}): UserFile {
   const max = options.maxBytes ?? MAX_USER_FILE_BYTES;
-  const fd = openSync(path, OPEN_FLAGS);
+  const { closeSync, constants, fstatSync, openSync, readFileSync } = nodeFs();
+  // Open without blocking: a FIFO nobody writes to would otherwise block the whole process in open().
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (stat.isFile()) {
@@ -63,6 +64,7 @@ function readStream(fd: number, path: string, max: number, waitMs: number): Uint
   let total = 0;
   let quietSince = Date.now();
   const buf = Buffer.allocUnsafe(CHUNK);
+  const { readSync } = nodeFs();
   for (;;) {
     let n: number;
     try {

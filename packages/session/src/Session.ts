@@ -4,7 +4,7 @@ import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConf
 import { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
 import { configForDisplay, display } from "./display.js";
 import { type ConfigSources, overrideConfig } from "./resolveConfig.js";
-import type { Sourced } from "@sessionkit/config/browser";
+import type { Sourced } from "./configBrowser.js";
 
 /** What a session shares with its copies: everything read from the environment and files, once. */
 export interface SessionContext {

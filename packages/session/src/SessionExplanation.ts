@@ -1,4 +1,4 @@
-import { formatSource, type ValueSource } from "@sessionkit/config/browser";
+import { formatSource, type ValueSource } from "./configBrowser.js";
 
 /** One line of `explain()`: a setting, the value shown (secrets masked) and where it came from. */
 export interface ExplainEntry {

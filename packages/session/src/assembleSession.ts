@@ -1,4 +1,4 @@
-import { maskSecret } from "@sessionkit/config/browser";
+import { maskSecret } from "./configBrowser.js";
 import { toCredentials } from "@sessionkit/credentials";
 import { CoreHandlers, copyHandlers, defaultHandlers } from "@sessionkit/handlers";
 import type { ClientConfigProvider, Handlers } from "@sessionkit/types";

@@ -1,4 +1,5 @@
-import { homedir } from "node:os";
+import { createRequire } from "node:module";
+import type * as NodeOs from "node:os";
 import {
   type EnvConfig,
   loadEnvConfig,
@@ -40,7 +41,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   const envForFiles = options.homeDir === undefined ? env : { ...env, HOME: options.homeDir };
   const loaded = loadEnvConfig(envForFiles, {
     ...(state === SharedConfigState.Enable ? { sharedConfigEnabled: true } : {}),
-    fallbackHome: homedir(),
+    fallbackHome: nodeOs().homedir(),
   });
   const sharedConfigEnabled =
     state === SharedConfigState.Enable ? true : state === SharedConfigState.Disable ? false : loaded.sharedConfigEnabled;
@@ -118,6 +119,14 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
         clock,
       }),
   });
+}
+
+let os: typeof NodeOs | undefined;
+
+/** `node:os`, required at the first session: importing it in an ES module builds a facade (start-up time). */
+function nodeOs(): typeof NodeOs {
+  os ??= createRequire("/")("node:os") as typeof NodeOs;
+  return os;
 }
 
 /** The files to read: the explicit list (strings read with Go's lax lookup) or Go's default list. */

@@ -1,6 +1,6 @@
 import type { Config, Credentials, ResolvedConfig } from "@sessionkit/types";
 import { configForDisplay } from "./display.js";
-import type { Sourced, ValueSource } from "@sessionkit/config/browser";
+import type { Sourced, ValueSource } from "./configBrowser.js";
 
 /** The settings of a `Config` that are resolved by precedence (credentials are resolved on their own). */
 export type SettingKey = Exclude<keyof Config, "credentials">;
