@@ -1,17 +1,16 @@
 // `pnpm bench`: sessionkit against the AWS SDK for JavaScript v3, in one run, on this machine.
-// Usage: node src/run.mjs [--quick] [--only=bundle,cold,config,pipeline,throughput,sign,memory] [--no-write]
+// Usage: node src/run.mjs [--quick] [--only=bundle,cold,config,pipeline,throughput,sign,memory] [--no-write] [--render]
 // Full runs write bench-results/latest.json, latest.md and chart.svg; --quick and --only write nothing
 // unless --write is given. Progress goes to stderr, the tables and budget lines to stdout.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { evaluateBudgets, budgetLine } from "./lib/budgets.mjs";
-import { benchDir, machineInfo, repoDir, versions } from "./lib/env.mjs";
+import { evaluateBudgets } from "./lib/budgets.mjs";
+import { machineInfo, versions } from "./lib/env.mjs";
 import { fmtPct } from "./lib/format.mjs";
 import { detectOurs } from "./lib/ours.mjs";
 import { waitForIdle, waitForQuiet } from "./lib/quiet.mjs";
-import { renderChart } from "./lib/svg.mjs";
-import { errorLines, sectionTable } from "./lib/table.mjs";
+import { RESULTS_DIR, renderMarkdown, writeOutputs } from "./lib/report.mjs";
 import { runBundle } from "./sections/bundle.mjs";
 import { runColdStart } from "./sections/coldStart.mjs";
 import { runConfig } from "./sections/config.mjs";
@@ -21,6 +20,14 @@ import { runSign } from "./sections/sign.mjs";
 import { runThroughput } from "./sections/throughput.mjs";
 
 const args = process.argv.slice(2);
+if (args.includes("--render")) {
+  // Re-renders latest.md, chart.svg and the README tables from bench-results/latest.json (no measuring).
+  const results = JSON.parse(readFileSync(join(RESULTS_DIR, "latest.json"), "utf8"));
+  const markdown = renderMarkdown(results);
+  writeOutputs(results, markdown);
+  process.stdout.write(`${markdown}\n`);
+  process.exit(0);
+}
 const quick = args.includes("--quick");
 const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 const write = args.includes("--write") || (!quick && !only && !args.includes("--no-write"));
@@ -97,42 +104,11 @@ const results = {
   },
 };
 
-const m = results.machine;
-const header = [
-  `# sessionkit benchmark — ${results.date}`,
-  "",
-  `Command: \`${results.command}\` (${results.durationSeconds} s). Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverageAtStart.join(" / ")} at start, ${m.loadAverageAtEnd.join(" / ")} at the end.`,
-  `Peer: ${Object.entries(results.versions.peer).map(([n, v]) => `${n} ${v}`).join(", ")}. sessionkit at ${results.versions.gitRev}.`,
-  "Cells: median [p25–p75]. Ratios use medians. \"limit\" is the baseline named in the cell.",
-  ...(m.loadAverageAtStart[0] > m.cores ? [`**Warning:** the machine was busy (1-minute load ${m.loadAverageAtStart[0]} on ${m.cores} cores): timings are noisier than usual.`] : []),
-].join("\n");
-const budgetBlock = ["### Budgets (issues 3, 4, 7)", "", ...budgets.map((b) => `- ${budgetLine(b)}`)].join("\n");
-const refBlock = [
-  "### Peer figures against peer-baselines.md (±30 % noise)",
-  "",
-  `${results.reference.withinNoise} of ${results.reference.compared} peer figures within ±30 %.${results.reference.outside.length ? ` Outside: ${results.reference.outside.join(", ")}.` : ""}`,
-].join("\n");
-const errors = errorLines(sections);
-const markdown = [header, ...sections.map(sectionTable), budgetBlock, refBlock, ...(errors.length ? ["### Errors", "", ...errors.map((e) => `- ${e}`)] : [])].join("\n\n");
+const markdown = renderMarkdown(results);
 process.stdout.write(`${markdown}\n`);
 
 if (write) {
-  const dir = join(repoDir, "bench-results");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, "latest.md"), `${markdown}\n`);
-  writeFileSync(join(dir, "chart.svg"), renderChart(results));
-  // The README shows the latest full run: its tables go between the markers, verbatim.
-  const readme = join(benchDir, "README.md");
-  const START = "<!-- bench:results:start -->";
-  const END = "<!-- bench:results:end -->";
-  const text = readFileSync(readme, "utf8");
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a >= 0 && b > a) {
-    const body = markdown.replace(/^# sessionkit benchmark — .*\n\n/, "").replace(/^### /gm, "#### ");
-    writeFileSync(readme, `${text.slice(0, a + START.length)}\n${body}\n${text.slice(b)}`);
-  }
+  writeOutputs(results, markdown);
   log(`wrote bench-results/latest.json, latest.md, chart.svg and the README tables (${results.durationSeconds} s in all)`);
 } else {
   log(`done in ${results.durationSeconds} s (nothing written; full runs or --write write bench-results/)`);
