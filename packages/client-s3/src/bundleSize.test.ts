@@ -20,19 +20,23 @@ const KB = 1024;
 export const BUDGETS = {
   /**
    * The issue's node app: newSession + S3 ListBuckets. It includes the whole credential stack, because esbuild
-   * inlines the session's lazy `import()`s (assume-role + STS, credential_process, the node transport) into a
-   * one-file bundle: 39.1 KB gzip when the session landed (client ≈ 19, config ≈ 7, session ≈ 6, STS stack ≈ 5,
-   * transport namespace ≈ 1.5). The session keeps those imports lazy for cold start (the issue's other budget).
+   * inlines the session's lazy `import()`s (the `./lazy` entries of assume-role + STS and credential_process,
+   * the `./node` entry of the transport) into a one-file bundle: 39.4 KB gzip when the session landed, 37.2 KB
+   * now (client + pipeline + signer + xml ≈ 17, config ≈ 8, session ≈ 5, STS stack ≈ 4, transport ≈ 1.5). The
+   * session keeps those imports lazy for cold start (the issue's other budget); the same app split into
+   * chunks (`--splitting`) loads ≈ 33 KB of them at start (see the test below, reported, not the budget line).
    */
-  nodeWithSession: { target: 25 * KB, ceiling: 40 * KB },
-  /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.1 KB gzip when it landed. */
-  browserWithSession: { target: 12 * KB, ceiling: 22 * KB },
+  nodeWithSession: { target: 25 * KB, ceiling: 38 * KB },
+  /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.5 KB gzip when it landed, 21.0 now. */
+  browserWithSession: { target: 12 * KB, ceiling: Math.round(21.5 * KB) },
   /** Client + pipeline + signer + xml + node transport + static credentials, without the session. */
-  nodeClientOnly: { target: undefined, ceiling: 20 * KB },
-  /** The issue's browser app: fetch transport, static credentials. */
-  browser: { target: 12 * KB, ceiling: 20 * KB },
+  nodeClientOnly: { target: undefined, ceiling: Math.round(18.5 * KB) },
+  /** The issue's browser app: fetch transport, static credentials (19.1 KB gzip before the budget work, 17.7 now). */
+  browser: { target: 12 * KB, ceiling: Math.round(18.2 * KB) },
   /** This package's own share (everything of @sessionkit/* but client-s3 left external). */
   clientS3Alone: { target: 6 * KB, ceiling: 6 * KB },
+  /** The node app split into chunks (`--splitting --format=esm`): what loads before the first lazy import. */
+  nodeWithSessionInitialChunks: { target: undefined, ceiling: 34 * KB },
 };
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -83,6 +87,46 @@ interface Measured {
   readonly raw: number;
   readonly gzip: number;
   readonly inputs: string[];
+}
+
+/**
+ * The same app built with `--splitting --format=esm`: the gzip sizes (each file gzipped alone) of the entry chunk
+ * and of every chunk it imports statically, i.e. what loads before the first lazy `import()`.
+ */
+async function measureInitialChunks(name: string, source: string, platform: Platform): Promise<Measured> {
+  const entry = join(appDir, `${name}.mjs`);
+  writeFileSync(entry, source);
+  const outdir = join(appDir, `out-${name}`);
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    splitting: true,
+    platform,
+    format: "esm",
+    outdir,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const outputs = result.metafile.outputs;
+  const entryOut = Object.keys(outputs).find((o) => outputs[o]?.entryPoint !== undefined) ?? "";
+  const initial = new Set<string>();
+  const walk = (out: string): void => {
+    if (initial.has(out)) return;
+    initial.add(out);
+    for (const i of outputs[out]?.imports ?? []) if (i.kind === "import-statement" && outputs[i.path] !== undefined) walk(i.path);
+  };
+  walk(entryOut);
+  let raw = 0;
+  let gzip = 0;
+  for (const out of initial) {
+    const bytes = files.get(join(process.cwd(), out)) ?? files.get(out) ?? new Uint8Array(0);
+    raw += bytes.byteLength;
+    gzip += gzipSync(bytes, { level: 9 }).byteLength;
+  }
+  return { raw, gzip, inputs: [...initial] };
 }
 
 async function measure(name: string, source: string, platform: Platform, external: string[] = []): Promise<Measured> {
@@ -159,6 +203,12 @@ if (sizes.session === undefined) {
 } else {
   const session = sizes.session;
   budgetTests("node ListBuckets app INCLUDING newSession", Promise.resolve(session), BUDGETS.nodeWithSession, session.gzip > BUDGETS.nodeWithSession.target);
+  budgetTests(
+    "node ListBuckets app INCLUDING newSession, initial chunks of a --splitting build (reported; the budget line is the one-file bundle)",
+    measureInitialChunks("session-node-split", SESSION_APP, "node"),
+    BUDGETS.nodeWithSessionInitialChunks,
+    false,
+  );
 }
 const sessionBrowser = sizes.sessionBrowser;
 if (sessionBrowser !== undefined) {

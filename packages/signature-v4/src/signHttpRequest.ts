@@ -103,6 +103,7 @@ class Draft {
   readonly request: HttpRequest;
   readonly p: SignHttpRequestParams;
   readonly amzDate: string;
+  readonly shortDate: string;
   readonly scope: string;
   readonly token: string | undefined;
   readonly presign: boolean;
@@ -121,7 +122,8 @@ class Draft {
     const presign = p.expiresIn !== undefined;
     this.presign = presign;
     this.amzDate = formatAmzDate(p.time);
-    this.scope = `${this.amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`;
+    this.shortDate = this.amzDate.slice(0, 8);
+    this.scope = `${this.shortDate}/${p.region}/${p.service}/aws4_request`;
     this.token = p.credentials.sessionToken || undefined;
     const { headers, entries } = this;
     // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
@@ -134,7 +136,7 @@ class Draft {
       if (raw == null) continue;
       const lower = name.toLowerCase();
       if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
-      const text = String(raw);
+      const text = typeof raw === "string" ? raw : String(raw);
       const value = canonicalValue(text);
       if (lower === AMZ_CONTENT_SHA256) {
         if (value === "") continue;
@@ -145,7 +147,10 @@ class Draft {
       }
       headers[name] = text;
       // Signable: asked for, or neither unsignable (hop-by-hop and proxy-rewritten) nor proxy-* / sec-*.
-      if (!p.signableHeaders?.has(lower) && (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) || /^(proxy|sec)-/.test(lower))) {
+      if (
+        !p.signableHeaders?.has(lower) &&
+        (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-"))
+      ) {
         continue;
       }
       hostSeen ||= lower === "host";
@@ -163,9 +168,9 @@ class Draft {
   canonicalize(payload: string): string {
     const { request, p, presign, entries, amzDate, token } = this;
     if (!presign) {
-      this.#add(AMZ_DATE, amzDate);
-      if (token !== undefined && p.signSessionToken) this.#add(AMZ_SECURITY_TOKEN, token);
-      if (p.applyChecksum && this.contentSha === undefined) this.#add(AMZ_CONTENT_SHA256, payload);
+      this.#add(AMZ_DATE, amzDate, amzDate);
+      if (token !== undefined && p.signSessionToken) this.#add(AMZ_SECURITY_TOKEN, token, canonicalValue(token));
+      if (p.applyChecksum && this.contentSha === undefined) this.#add(AMZ_CONTENT_SHA256, payload, payload);
     }
     sortPairs(entries);
     // Canonical headers; the same name under different spellings is merged with "," in request order.
@@ -196,9 +201,9 @@ class Draft {
     return this.canonicalRequest;
   }
 
-  #add(name: string, value: string): void {
+  #add(name: string, value: string, canonical: string): void {
     this.headers[name] = value;
-    this.entries.push(name, canonicalValue(value));
+    this.entries.push(name, canonical);
   }
 
   setHash(hash: string): string {
@@ -208,7 +213,7 @@ class Draft {
 
   signingKey(): unknown {
     const p = this.p;
-    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.amzDate.slice(0, 8), p.region, p.service);
+    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.shortDate, p.region, p.service);
   }
 
   /** Puts the signature on the request. */
