@@ -1,6 +1,6 @@
 // Paths, the clean environment every spawned process gets, and the machine/version facts stamped on results.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +18,11 @@ delete process.env.NODE_EXTRA_CA_CERTS;
 /** An empty HOME shared by processes that must not see the user's ~/.aws. */
 let emptyHome;
 export function scratchHome() {
-  emptyHome ??= mkdtempSync(join(tmpdir(), "sk-bench-home-"));
+  if (emptyHome === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "sk-bench-home-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    emptyHome = dir;
+  }
   return emptyHome;
 }
 
