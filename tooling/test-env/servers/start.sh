@@ -99,7 +99,7 @@ osd_objectstore = memstore
 memstore_device_bytes = 2147483648
 [client.rgw.a]
 ms_mon_client_mode = crc
-rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT
+rgw_frontends = beast endpoint=127.0.0.1:$RGW_PORT tcp_nodelay=1
 rgw_data = $D/rgw
 rgw_dns_name = localhost
 rgw_sts_key = 0123456789abcdef
