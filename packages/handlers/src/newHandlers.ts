@@ -19,22 +19,34 @@ export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.freeze([
 
 /** Go's `request.Handlers`: one `HandlerList` per phase. */
 class HandlerPhases implements Handlers {
-  declare readonly validate: HandlerList;
-  declare readonly build: HandlerList;
-  declare readonly sign: HandlerList;
-  declare readonly send: HandlerList;
-  declare readonly validateResponse: HandlerList;
-  declare readonly unmarshal: HandlerList;
-  declare readonly unmarshalMeta: HandlerList;
-  declare readonly unmarshalError: HandlerList;
-  declare readonly retry: HandlerList;
-  declare readonly afterRetry: HandlerList;
-  declare readonly completeAttempt: HandlerList;
-  declare readonly complete: HandlerList;
+  readonly validate: HandlerList;
+  readonly build: HandlerList;
+  readonly sign: HandlerList;
+  readonly send: HandlerList;
+  readonly validateResponse: HandlerList;
+  readonly unmarshal: HandlerList;
+  readonly unmarshalMeta: HandlerList;
+  readonly unmarshalError: HandlerList;
+  readonly retry: HandlerList;
+  readonly afterRetry: HandlerList;
+  readonly completeAttempt: HandlerList;
+  readonly complete: HandlerList;
 
+  // One assignment per phase rather than a loop: a request copies these lists on every call, and named
+  // stores build the object in a fixed shape (measurably cheaper per request than keyed stores in a loop).
   constructor(from?: Handlers) {
-    const self = this as unknown as Record<Phase, HandlerList>;
-    for (const phase of PHASES) self[phase] = copyOf(from?.[phase]);
+    this.validate = copyOf(from?.validate);
+    this.build = copyOf(from?.build);
+    this.sign = copyOf(from?.sign);
+    this.send = copyOf(from?.send);
+    this.unmarshalMeta = copyOf(from?.unmarshalMeta);
+    this.validateResponse = copyOf(from?.validateResponse);
+    this.unmarshalError = copyOf(from?.unmarshalError);
+    this.unmarshal = copyOf(from?.unmarshal);
+    this.retry = copyOf(from?.retry);
+    this.afterRetry = copyOf(from?.afterRetry);
+    this.completeAttempt = copyOf(from?.completeAttempt);
+    this.complete = copyOf(from?.complete);
   }
 
   copy(): Handlers {
