@@ -69,13 +69,24 @@ function validateRequired(this: S3Operation, params: unknown): void {
   throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.\n${lines}`);
 }
 
+/**
+ * A `bindings()` spec, or nested lists of them joined by spaces. Shared parts are composed as arrays, not
+ * template literals: esbuild cannot prove a `${…}` substitution free of side effects, so it would keep every
+ * operation that uses one even in apps that never call it.
+ */
+type Spec = string | readonly Spec[];
+
+function specText(spec: Spec = ""): string {
+  return typeof spec === "string" ? spec : spec.map(specText).join(" ");
+}
+
 interface Tables<I> {
   /** Request headers, `bindings()` syntax. */
-  readonly h?: string;
+  readonly h?: Spec;
   /** Query parameters. */
-  readonly q?: string;
+  readonly q?: Spec;
   /** Response headers. */
-  readonly o?: string;
+  readonly o?: Spec;
   readonly x?: XmlShape;
   readonly xm?: string;
   readonly body?: (input: I, http: HttpRequest, request: Request) => void;
@@ -99,9 +110,9 @@ interface Tables<I> {
     required: required.split(" ").filter(Boolean),
     target,
     responseBody,
-    headersIn: bindings(t.h ?? ""),
-    queryIn: bindings(t.q ?? ""),
-    headersOut: bindings(t.o ?? ""),
+    headersIn: bindings(specText(t.h)),
+    queryIn: bindings(specText(t.q)),
+    headersOut: bindings(specText(t.o)),
     xml: t.x,
     xmlMember: t.xm,
     buildBody: t.body,
@@ -115,14 +126,22 @@ const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 // ---- member tables (see bindings(): `~` = x-amz-, kebab-case otherwise) --------------------------------------
 
 const OWNER = "~ExpectedBucketOwner";
-const PAYER = `${OWNER} ~RequestPayer`;
+const PAYER = [OWNER, "~RequestPayer"];
 const SSE = "~ServerSideEncryption SSEKMSKeyId=x-amz-server-side-encryption-aws-kms-key-id";
-const CONTENT = `${PAYER} ~ACL CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d Metadata:m ~StorageClass ${SSE} ~Tagging ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold`;
-const READ = `${PAYER} Range IfMatch IfNoneMatch IfModifiedSince:d IfUnmodifiedSince:d`;
+const CONTENT = [
+  PAYER,
+  "~ACL CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d Metadata:m ~StorageClass",
+  SSE,
+  "~Tagging ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold",
+];
+const READ = [PAYER, "Range IfMatch IfNoneMatch IfModifiedSince:d IfUnmodifiedSince:d"];
 const READ_QUERY = "VersionId=versionId PartNumber=partNumber";
-const WRITE_OUT = `${SSE} ~Expiration ~VersionId ETag`;
-const OBJECT_OUT = `${WRITE_OUT} Metadata:m AcceptRanges CacheControl ContentDisposition ContentEncoding ContentLanguage ContentLength:n ContentRange ContentType ~DeleteMarker:b Expires:d ExpiresString=expires LastModified:d ~MissingMeta:n ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold ~ObjectLockMode ~ObjectLockRetainUntilDate:i PartsCount=x-amz-mp-parts-count:n ~ReplicationStatus ~RequestCharged ~Restore ~StorageClass TagCount=x-amz-tagging-count:n ~WebsiteRedirectLocation`;
-const DELETE = `${PAYER} ~MFA ~BypassGovernanceRetention`;
+const WRITE_OUT = [SSE, "~Expiration ~VersionId ETag"];
+const OBJECT_OUT = [
+  WRITE_OUT,
+  "Metadata:m AcceptRanges CacheControl ContentDisposition ContentEncoding ContentLanguage ContentLength:n ContentRange ContentType ~DeleteMarker:b Expires:d ExpiresString=expires LastModified:d ~MissingMeta:n ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold ~ObjectLockMode ~ObjectLockRetainUntilDate:i PartsCount=x-amz-mp-parts-count:n ~ReplicationStatus ~RequestCharged ~Restore ~StorageClass TagCount=x-amz-tagging-count:n ~WebsiteRedirectLocation",
+];
+const DELETE = [PAYER, "~MFA ~BypassGovernanceRetention"];
 
 const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
 const SHAPES = {
@@ -173,7 +192,7 @@ export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBuck
 export const UNSIGNED_PAYLOAD = "sigv4.unsignedPayload";
 
 export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "/", "object", "Bucket Key", "none", {
-  h: `${CONTENT} ContentLength ContentMD5 IfMatch IfNoneMatch`,
+  h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
   o: WRITE_OUT,
   body(input, http, request) {
     const body = input.Body;
@@ -189,8 +208,8 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
 
 export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "/", "object", "Bucket Key", "stream", {
   h: READ,
-  q: `${READ_QUERY} ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d`,
-  o: `${OBJECT_OUT} Body:s`,
+  q: [READ_QUERY, "ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d"],
+  o: [OBJECT_OUT, "Body:s"],
 });
 
 export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "/", "object", "Bucket Key", "none", {
@@ -234,8 +253,11 @@ export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObje
 });
 
 export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "/", "object", "Bucket Key CopySource", "xml", {
-  h: `${CONTENT} ~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner`,
-  o: `${SSE} ~Expiration ~VersionId ~CopySourceVersionId`,
+  h: [
+    CONTENT,
+    "~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner",
+  ],
+  o: [SSE, "~Expiration ~VersionId ~CopySourceVersionId"],
   x: xmlShape("ETag LastModified:d"),
   xm: "CopyObjectResult",
 });

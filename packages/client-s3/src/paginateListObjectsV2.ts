@@ -1,10 +1,11 @@
 import { SdkError } from "@sessionkit/errors";
-import type { S3 } from "./S3.js";
+import { listObjectsV2 } from "./listObjectsV2.js";
+import type { S3Client } from "./S3Client.js";
 import type { ListObjectsV2Input, ListObjectsV2Output } from "./shapes.js";
 
 /** Options of {@link paginateListObjectsV2} (shaped like the AWS SDK v3's paginator configuration). */
 export interface ListObjectsV2PaginatorConfig {
-  readonly client: S3;
+  readonly client: S3Client;
   /** Keys per page (`MaxKeys`). */
   readonly pageSize?: number;
   /** Resume from this `ContinuationToken`. */
@@ -33,7 +34,7 @@ export async function* paginateListObjectsV2(
   const maxKeys = config.pageSize ?? input.MaxKeys;
   const options = { signal: config.signal };
   for (;;) {
-    const page = await config.client.listObjectsV2({ ...input, ContinuationToken: token, MaxKeys: maxKeys }, options);
+    const page = await listObjectsV2(config.client, { ...input, ContinuationToken: token, MaxKeys: maxKeys }, options);
     yield page;
     const next = page.NextContinuationToken;
     if (!page.IsTruncated || next === undefined || next === "") return;

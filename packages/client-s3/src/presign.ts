@@ -1,6 +1,6 @@
 import { defaultClockSkew, formatUrl, SignatureV4 } from "@sessionkit/signature-v4";
 import { GetObject, PutObject } from "./operations.js";
-import type { S3 } from "./S3.js";
+import type { S3Client } from "./S3Client.js";
 import type { GetObjectInput, PutObjectInput } from "./shapes.js";
 
 /** Options of the presign functions. */
@@ -10,9 +10,9 @@ export interface PresignOptions {
 }
 
 // One presigner per client (made on first use): it shares the client's credentials, region and clock.
-const presigners = new WeakMap<S3, SignatureV4>();
+const presigners = new WeakMap<S3Client, SignatureV4>();
 
-function presignerOf(client: S3): SignatureV4 {
+function presignerOf(client: S3Client): SignatureV4 {
   let signer = presigners.get(client);
   if (signer === undefined) {
     signer = new SignatureV4({
@@ -33,7 +33,7 @@ function presignerOf(client: S3): SignatureV4 {
  * A URL that GETs the object without credentials until it expires (query-signed, `UNSIGNED-PAYLOAD`). A
  * separate function, not a method, so apps that never presign do not bundle the presigner.
  */
-export async function presignGetObject(client: S3, input: GetObjectInput, options: PresignOptions = {}): Promise<string> {
+export async function presignGetObject(client: S3Client, input: GetObjectInput, options: PresignOptions = {}): Promise<string> {
   const http = client.buildRequest(GetObject, input);
   return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
 }
@@ -42,7 +42,7 @@ export async function presignGetObject(client: S3, input: GetObjectInput, option
  * A URL that PUTs an object without credentials until it expires. Headers given here (e.g. `ContentType`,
  * `Metadata`) are signed, so the uploader must send the same values.
  */
-export async function presignPutObject(client: S3, input: Omit<PutObjectInput, "Body">, options: PresignOptions = {}): Promise<string> {
+export async function presignPutObject(client: S3Client, input: Omit<PutObjectInput, "Body">, options: PresignOptions = {}): Promise<string> {
   const http = client.buildRequest(PutObject, input);
   return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
 }

@@ -1,0 +1,107 @@
+// The modular style: an S3Client with no operation methods, plus one function per operation. Same wire
+// requests and outputs as the S3 class, checked as data.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { HttpRequest } from "@sessionkit/types";
+import { type Canned, cannedTransport, testProvider } from "../test/testProvider.js";
+import {
+  copyObject,
+  createBucket,
+  deleteBucket,
+  deleteObject,
+  deleteObjects,
+  getObject,
+  headBucket,
+  headObject,
+  listBuckets,
+  listObjectsV2,
+  paginateListObjectsV2,
+  putObject,
+  S3,
+  S3Client,
+} from "./index.js";
+
+const noSleep = async () => {};
+
+function modular(respond: (r: HttpRequest, i: number) => Canned) {
+  const transport = cannedTransport(respond);
+  return { client: new S3Client(testProvider({ transport, sleep: noSleep })), sent: transport.sent };
+}
+
+const line = (r: HttpRequest) => `${r.method} ${r.hostname}${r.path}${Object.keys(r.query).length ? `?${Object.keys(r.query).sort().join("&")}` : ""}`;
+
+test("S3Client has the class's handlers but no operation methods", () => {
+  const { client } = modular(() => ({}));
+  assert.deepEqual(
+    [client.handlers.build.names(), client.handlers.sign.names(), client.handlers.unmarshal.names(), client.handlers.retry.names()],
+    [
+      ["core.SDKVersionUserAgentHandler", "s3.BuildHandler"],
+      ["core.BuildContentLengthHandler", "v4.SignRequestHandler"],
+      ["s3.UnmarshalHandler"],
+      ["v4.ClockSkewHandler", "s3.RetryErrorIn200Handler"],
+    ],
+  );
+  const methods = Object.getOwnPropertyNames(S3Client.prototype).sort();
+  assert.deepEqual(methods, ["buildRequest", "constructor", "sendOperation"]);
+  assert.ok(new S3(testProvider({ transport: cannedTransport(() => ({})) })) instanceof S3Client);
+});
+
+test("listBuckets(client) parses the same output as s3.listBuckets()", async () => {
+  const body =
+    "<ListAllMyBucketsResult><Owner><ID>o1</ID></Owner><Buckets><Bucket><Name>a</Name><CreationDate>2024-01-02T03:04:05.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>";
+  const { client, sent } = modular(() => ({ body }));
+  const out = await listBuckets(client);
+  assert.deepEqual(out.Buckets, [{ Name: "a", CreationDate: new Date("2024-01-02T03:04:05.000Z") }]);
+  assert.deepEqual(out.Owner, { ID: "o1" });
+  assert.equal(out.$metadata.httpStatusCode, 200);
+  assert.deepEqual(sent.map((s) => line(s.request)), ["GET s3.amazonaws.com/"]);
+});
+
+test("every operation function sends the same request as the S3 method of the same name", async () => {
+  const calls: Array<[string, (c: S3Client) => Promise<unknown>, (s: S3) => Promise<unknown>]> = [
+    ["createBucket", (c) => createBucket(c, { Bucket: "b" }), (s) => s.createBucket({ Bucket: "b" })],
+    ["headBucket", (c) => headBucket(c, { Bucket: "b" }), (s) => s.headBucket({ Bucket: "b" })],
+    ["deleteBucket", (c) => deleteBucket(c, { Bucket: "b" }), (s) => s.deleteBucket({ Bucket: "b" })],
+    ["putObject", (c) => putObject(c, { Bucket: "b", Key: "k", Body: "x" }), (s) => s.putObject({ Bucket: "b", Key: "k", Body: "x" })],
+    ["getObject", (c) => getObject(c, { Bucket: "b", Key: "k" }), (s) => s.getObject({ Bucket: "b", Key: "k" })],
+    ["headObject", (c) => headObject(c, { Bucket: "b", Key: "k" }), (s) => s.headObject({ Bucket: "b", Key: "k" })],
+    ["deleteObject", (c) => deleteObject(c, { Bucket: "b", Key: "k" }), (s) => s.deleteObject({ Bucket: "b", Key: "k" })],
+    [
+      "deleteObjects",
+      (c) => deleteObjects(c, { Bucket: "b", Delete: { Objects: [{ Key: "k" }] } }),
+      (s) => s.deleteObjects({ Bucket: "b", Delete: { Objects: [{ Key: "k" }] } }),
+    ],
+    ["listObjectsV2", (c) => listObjectsV2(c, { Bucket: "b" }), (s) => s.listObjectsV2({ Bucket: "b" })],
+    [
+      "copyObject",
+      (c) => copyObject(c, { Bucket: "b", Key: "k", CopySource: "s/k" }),
+      (s) => s.copyObject({ Bucket: "b", Key: "k", CopySource: "s/k" }),
+    ],
+  ];
+  const body = (r: HttpRequest): Canned => (r.method === "POST" ? { body: "<DeleteResult/>" } : r.query["list-type"] ? { body: "<ListBucketResult/>" } : { body: r.method === "PUT" && r.headers["x-amz-copy-source"] ? "<CopyObjectResult><ETag>e</ETag></CopyObjectResult>" : "" });
+  const viaFunctions = modular(body);
+  const viaClass = cannedTransport(body);
+  const s3 = new S3(testProvider({ transport: viaClass, sleep: noSleep }));
+  for (const [, fn, method] of calls) {
+    await fn(viaFunctions.client);
+    await method(s3);
+  }
+  const wire = (r: HttpRequest) => [line(r), r.headers["content-md5"], r.headers["x-amz-content-sha256"], r.headers["x-amz-copy-source"]];
+  assert.equal(viaFunctions.sent.length, calls.length);
+  assert.deepEqual(viaFunctions.sent.map((s) => wire(s.request)), viaClass.sent.map((s) => wire(s.request)));
+});
+
+test("options reach the call: unsignedPayload signs UNSIGNED-PAYLOAD", async () => {
+  const { client, sent } = modular(() => ({}));
+  await putObject(client, { Bucket: "b", Key: "k", Body: "x" }, { unsignedPayload: true });
+  assert.deepEqual(sent.map((s) => s.request.headers["x-amz-content-sha256"]), ["UNSIGNED-PAYLOAD"]);
+});
+
+test("paginateListObjectsV2 takes a plain S3Client", async () => {
+  const pages = ["<ListBucketResult><IsTruncated>true</IsTruncated><NextContinuationToken>t1</NextContinuationToken><KeyCount>1</KeyCount></ListBucketResult>", "<ListBucketResult><IsTruncated>false</IsTruncated><KeyCount>2</KeyCount></ListBucketResult>"];
+  const { client, sent } = modular((_r, i) => ({ body: pages[i] ?? "" }));
+  const counts: number[] = [];
+  for await (const p of paginateListObjectsV2({ client }, { Bucket: "b" })) counts.push(p.KeyCount ?? -1);
+  assert.deepEqual(counts, [1, 2]);
+  assert.deepEqual(sent.map((s) => s.request.query["continuation-token"] ?? null), [null, "t1"]);
+});

@@ -1,0 +1,60 @@
+import { sendRequest, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
+import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
+import type { ClientConfigProvider, Config, HttpRequest, ResolvedConfig } from "@sessionkit/types";
+import { s3Endpoint } from "./endpoint.js";
+import type { S3Operation } from "./operations.js";
+import { S3Handlers } from "./S3Handlers.js";
+import type { S3CallOptions } from "./shapes.js";
+
+const S3_INFO: ServiceInfo = {
+  serviceName: "s3",
+  apiVersion: "2006-03-01",
+  signingName: "s3",
+  defaultEndpoint: (region: string, config: ResolvedConfig) => s3Endpoint(region, config),
+};
+
+/**
+ * The S3 client without operations: endpoint, addressing, signer and the REST-XML handlers. Operations are
+ * standalone functions (`listBuckets(client, input)`, `getObject(client, input)`, …), so a bundler keeps only
+ * the ones an app calls. It adds to its copy of the provider's lists:
+ *
+ * | phase | added |
+ * | --- | --- |
+ * | build | `s3.BuildHandler` (addressing, query, headers, body) |
+ * | sign | `v4.SignRequestHandler` |
+ * | unmarshal | `s3.UnmarshalHandler` |
+ * | unmarshalError | `s3.UnmarshalErrorHandler` (typed `S3ServiceError`) |
+ * | retry | `v4.ClockSkewHandler`, `s3.RetryErrorIn200Handler` |
+ */
+export class S3Client extends ServiceClient {
+  constructor(provider: ClientConfigProvider, overrides?: Config) {
+    super(provider.clientConfig("s3", overrides), S3_INFO);
+    const h = this.handlers;
+    h.build.pushBackNamed(S3Handlers.BuildHandler);
+    h.sign.pushBackNamed(v4SignRequestHandler);
+    h.unmarshal.pushBackNamed(S3Handlers.UnmarshalHandler);
+    h.unmarshalError.pushBackNamed(S3Handlers.UnmarshalErrorHandler);
+    h.retry.pushBackNamed(v4ClockSkewHandler);
+    h.retry.pushBackNamed(S3Handlers.RetryErrorIn200Handler);
+  }
+
+  /** Runs one operation (what every operation function calls); resolves to its output with `$metadata`. */
+  sendOperation<I, O>(operation: S3Operation<I, O>, input: I, options?: S3CallOptions): Promise<O> {
+    if (options?.unsignedPayload !== true) return this.send<I, O>(operation, input, options);
+    const request = this.newRequest<I, O>(operation, input, options);
+    request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
+    return sendRequest(request);
+  }
+
+  /**
+   * The wire request an operation would send: validated, addressed and built, but not signed or sent.
+   * Used by the presign functions; also handy to inspect addressing.
+   */
+  buildRequest<I>(operation: S3Operation<I, unknown>, input: I): HttpRequest {
+    const request = this.newRequest<I, unknown>(operation, input);
+    if (request.error !== undefined) throw request.error;
+    if (!this.config.disableParamValidation) operation.validate(input);
+    S3Handlers.BuildHandler.fn(request);
+    return request.httpRequest;
+  }
+}
