@@ -35,6 +35,16 @@ export const BUDGETS = {
   browser: { target: 12 * KB, ceiling: Math.round(18.2 * KB) },
   /** This package's own share (everything of @sessionkit/* but client-s3 left external). */
   clientS3Alone: { target: 6 * KB, ceiling: 6 * KB },
+  /**
+   * The modular apps: `new S3Client(provider)` + `listBuckets(client, {})`, so the ten other operations fall
+   * away (their class methods are what kept them). Browser, static credentials: 17.7 KB gzip with the class,
+   * 15.8 KB modular.
+   */
+  browserModular: { target: 12 * KB, ceiling: 16 * KB },
+  /** The session's browser build (static config) + the modular app: 21.0 KB with the class. */
+  browserWithSessionModular: { target: 12 * KB, ceiling: Math.round(19.5 * KB) },
+  /** newSession + the modular app on node: 37.2 KB with the class, 35.2 KB modular. */
+  nodeWithSessionModular: { target: 25 * KB, ceiling: Math.round(35.5 * KB) },
   /** The node app split into chunks (`--splitting --format=esm`): what loads before the first lazy import. */
   nodeWithSessionInitialChunks: { target: undefined, ceiling: 34 * KB },
 };
@@ -76,6 +86,25 @@ const sess = newSession({ region: "us-east-1", credentials: { accessKeyId: "AKID
 new S3(sess).listBuckets().then((r) => console.log(r.Buckets));
 `;
 
+/** The modular ListBuckets app: the client without operation methods, and the one operation function. */
+const CLIENT_ONLY_MODULAR_APP = CLIENT_ONLY_APP.replace('import { S3 }', "import { S3Client, listBuckets }").replace(
+  "new S3({ clientConfig: () => ({ config, handlers: defaultHandlers() }) }).listBuckets()",
+  "listBuckets(new S3Client({ clientConfig: () => ({ config, handlers: defaultHandlers() }) }), {})",
+);
+
+const SESSION_BROWSER_MODULAR_APP = `
+import { S3Client, listBuckets } from "@sessionkit/client-s3";
+import { newSession } from "@sessionkit/session";
+const sess = newSession({ region: "us-east-1", credentials: { accessKeyId: "AKID", secretAccessKey: "SECRET" } });
+listBuckets(new S3Client(sess), {}).then((r) => console.log(r.Buckets));
+`;
+
+const SESSION_MODULAR_APP = `
+import { S3Client, listBuckets } from "@sessionkit/client-s3";
+import { newSession } from "@sessionkit/session";
+listBuckets(new S3Client(newSession()), {}).then((r) => console.log(r.Buckets));
+`;
+
 /** The issue's app: a session from the environment and files, then S3 ListBuckets. */
 const SESSION_APP = `
 import { S3 } from "@sessionkit/client-s3";
@@ -87,6 +116,8 @@ interface Measured {
   readonly raw: number;
   readonly gzip: number;
   readonly inputs: string[];
+  /** The bundle's text, to check what was tree-shaken. */
+  readonly text: string;
 }
 
 /**
@@ -126,7 +157,7 @@ async function measureInitialChunks(name: string, source: string, platform: Plat
     raw += bytes.byteLength;
     gzip += gzipSync(bytes, { level: 9 }).byteLength;
   }
-  return { raw, gzip, inputs: [...initial] };
+  return { raw, gzip, inputs: [...initial], text: "" };
 }
 
 async function measure(name: string, source: string, platform: Platform, external: string[] = []): Promise<Measured> {
@@ -144,7 +175,12 @@ async function measure(name: string, source: string, platform: Platform, externa
     external,
   });
   const bytes = result.outputFiles[0]?.contents ?? new Uint8Array(0);
-  return { raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, inputs: Object.keys(result.metafile.inputs) };
+  return {
+    raw: bytes.byteLength,
+    gzip: gzipSync(bytes, { level: 9 }).byteLength,
+    inputs: Object.keys(result.metafile.inputs),
+    text: new TextDecoder().decode(bytes),
+  };
 }
 
 /** Checks one app: hard against its ceiling, and against the issue's target once that is met. */
@@ -169,6 +205,7 @@ function budgetTests(label: string, measured: Promise<Measured>, budget: { targe
 
 const clientNode = measure("client-node", CLIENT_ONLY_APP, "node");
 const clientBrowser = measure("client-browser", CLIENT_ONLY_APP, "browser");
+const modularBrowser = measure("modular-browser", CLIENT_ONLY_MODULAR_APP, "browser");
 const alone = measure("alone", 'import { S3 } from "@sessionkit/client-s3"; console.log(S3);', "browser", [
   "@sessionkit/errors",
   "@sessionkit/handlers",
@@ -188,11 +225,26 @@ const sizes = {
   alone: await alone,
   session: sessionReady ? await measure("session-node", SESSION_APP, "node") : undefined,
   sessionBrowser: sessionReady ? await measure("session-browser", SESSION_BROWSER_APP, "browser") : undefined,
+  sessionModular: sessionReady ? await measure("session-node-modular", SESSION_MODULAR_APP, "node") : undefined,
+  sessionBrowserModular: sessionReady ? await measure("session-browser-modular", SESSION_BROWSER_MODULAR_APP, "browser") : undefined,
 };
 
 budgetTests("client-s3 alone (browser)", alone, BUDGETS.clientS3Alone, sizes.alone.gzip > BUDGETS.clientS3Alone.target);
 budgetTests("node ListBuckets app, no session", clientNode, BUDGETS.nodeClientOnly, false);
 budgetTests("browser ListBuckets app, static credentials", clientBrowser, BUDGETS.browser, sizes.clientBrowser.gzip > BUDGETS.browser.target);
+
+const modular = await modularBrowser;
+budgetTests("browser ListBuckets app, modular (S3Client + listBuckets), static credentials", modularBrowser, BUDGETS.browserModular, modular.gzip > BUDGETS.browserModular.target);
+
+// Operation names live in the operation definitions (and S3 error codes do not use them), so this is the
+// list of operations the bundle carries.
+const OPERATION_NAMES = ["ListBuckets", "CreateBucket", "HeadBucket", "DeleteBucket", "PutObject", "GetObject", "HeadObject", "DeleteObject", "DeleteObjects", "ListObjectsV2", "CopyObject"];
+const operationsIn = (text: string) => OPERATION_NAMES.filter((name) => new RegExp(`"${name}"`).test(text));
+
+test("the modular app bundles only the operation it calls; the class app bundles all of them", async () => {
+  assert.deepEqual(operationsIn(modular.text), ["ListBuckets"]);
+  assert.deepEqual(operationsIn((await clientBrowser).text), OPERATION_NAMES);
+});
 
 test("the browser bundle has no node: imports", () => {
   assert.deepEqual(sizes.clientBrowser.inputs.filter((p) => p.startsWith("node:")), []);
@@ -224,4 +276,22 @@ if (sessionBrowser !== undefined) {
       [],
     );
   });
+}
+const sessionModular = sizes.sessionModular;
+if (sessionModular !== undefined) {
+  budgetTests(
+    "node ListBuckets app INCLUDING newSession, modular (S3Client + listBuckets)",
+    Promise.resolve(sessionModular),
+    BUDGETS.nodeWithSessionModular,
+    sessionModular.gzip > BUDGETS.nodeWithSessionModular.target,
+  );
+}
+const sessionBrowserModular = sizes.sessionBrowserModular;
+if (sessionBrowserModular !== undefined) {
+  budgetTests(
+    "browser ListBuckets app INCLUDING newSession (static config), modular (S3Client + listBuckets)",
+    Promise.resolve(sessionBrowserModular),
+    BUDGETS.browserWithSessionModular,
+    sessionBrowserModular.gzip > BUDGETS.browserWithSessionModular.target,
+  );
 }
