@@ -86,7 +86,7 @@ async function unmarshal(r: Request): Promise<void> {
     if (op.xmlMember === undefined) Object.assign(data, fromXml);
     else data[op.xmlMember] = fromXml;
   }
-  op.finish?.(data);
+  op.finish?.(data, res);
   data.$metadata = metadataOf(r, res.statusCode);
   r.data = data;
 }

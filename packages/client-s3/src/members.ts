@@ -1,12 +1,11 @@
 import type { HttpRequest, HttpResponse } from "@sessionkit/types";
 import type { XmlElement } from "@sessionkit/xml";
-import { toStreamingBody } from "./toStreamingBody.js";
 
 /**
  * How a member is carried: `""` text, `n` number, `b` boolean, `d` date (HTTP date on the wire), `i` date
- * (ISO 8601 on the wire), `m` the `x-amz-meta-*` headers as a record, `s` the response body as a stream.
+ * (ISO 8601 on the wire), `m` the `x-amz-meta-*` headers as a record.
  */
-export type Kind = "" | "n" | "b" | "d" | "i" | "m" | "s";
+export type Kind = "" | "n" | "b" | "d" | "i" | "m";
 
 /** A member and the header, query parameter or XML element that carries it. */
 export interface Binding {
@@ -78,7 +77,6 @@ export function writeMembers(target: HttpRequest["headers"] | HttpRequest["query
 interface HeaderReader {
   readonly byWire: ReadonlyMap<string, Binding>;
   readonly meta: string | undefined;
-  readonly stream: string | undefined;
 }
 
 const readers = new WeakMap<readonly Binding[], HeaderReader>();
@@ -87,19 +85,18 @@ const readers = new WeakMap<readonly Binding[], HeaderReader>();
 function readerOf(list: readonly Binding[]): HeaderReader {
   let reader = readers.get(list);
   if (reader === undefined) {
-    const find = (kind: Kind): string | undefined => list.find((b) => b.kind === kind)?.member;
-    reader = { byWire: new Map(list.filter((b) => b.kind !== "m" && b.kind !== "s").map((b) => [b.wire, b])), meta: find("m"), stream: find("s") };
+    reader = { byWire: new Map(list.filter((b) => b.kind !== "m").map((b) => [b.wire, b])), meta: list.find((b) => b.kind === "m")?.member };
     readers.set(list, reader);
   }
   return reader;
 }
 
 /**
- * Reads each member's header (or the metadata headers, or the body stream) from a response. One pass over the
+ * Reads each member's header (or the metadata headers) from a response. One pass over the
  * response's few headers rather than a lookup per member (GetObject knows 30).
  */
 export function readMembers(out: Record<string, unknown>, response: HttpResponse, list: readonly Binding[]): void {
-  const { byWire, meta, stream } = readerOf(list);
+  const { byWire, meta } = readerOf(list);
   const headers = response.headers;
   const metadata: Record<string, string> = {};
   for (const name in headers) {
@@ -111,7 +108,6 @@ export function readMembers(out: Record<string, unknown>, response: HttpResponse
     } else if (name.startsWith(META)) metadata[name.slice(META.length)] = value;
   }
   if (meta !== undefined) out[meta] = metadata;
-  if (stream !== undefined) out[stream] = toStreamingBody(response.body);
 }
 
 /** Reads an element into a plain object following `shape`, in one pass over its children. */

@@ -1,8 +1,9 @@
 import { SdkError } from "@sessionkit/errors";
-import type { HttpRequest, Operation, Request } from "@sessionkit/types";
+import type { HttpRequest, HttpResponse, Operation, Request } from "@sessionkit/types";
 import { escapeXml } from "@sessionkit/xml";
 import { type Binding, bindings, type XmlShape, xmlShape } from "./members.js";
 import { md5Base64 } from "./md5.js";
+import { toStreamingBody } from "./toStreamingBody.js";
 import type {
   CopyObjectInput,
   CopyObjectOutput,
@@ -52,8 +53,8 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   readonly xmlMember?: string;
   /** Sets what tables cannot: a request body. */
   buildBody?(input: I, http: HttpRequest, request: Request): void;
-  /** Reshapes what tables cannot express. */
-  finish?(out: Record<string, unknown>): void;
+  /** Reshapes what tables cannot express (or takes what they cannot, such as the body stream). */
+  finish?(out: Record<string, unknown>, response: HttpResponse): void;
   /** Go's `Validate()`: run by `core.ValidateParametersHandler` unless parameter validation is off. */
   validate(params: I): void;
   /** Phantom: ties the output type to the operation object. */
@@ -90,7 +91,7 @@ interface Tables<I> {
   readonly x?: XmlShape;
   readonly xm?: string;
   readonly body?: (input: I, http: HttpRequest, request: Request) => void;
-  readonly finish?: (out: Record<string, unknown>) => void;
+  readonly finish?: (out: Record<string, unknown>, response: HttpResponse) => void;
 }
 
 /* @__NO_SIDE_EFFECTS__ */ function define<I, O>(
@@ -143,22 +144,21 @@ const OBJECT_OUT = [
 ];
 const DELETE = [PAYER, "~MFA ~BypassGovernanceRetention"];
 
+// One constant per shape (not one object of all of them) so an app keeps only the shapes its operations read.
 const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
-const SHAPES = {
-  Owner: OWNER_SHAPE,
-  Bucket: xmlShape("Name CreationDate:d BucketRegion"),
-  Object: xmlShape("Key LastModified:d ETag Size:n StorageClass Owner:@Owner", { Owner: OWNER_SHAPE }),
-  Prefix: xmlShape("Prefix"),
-  Deleted: xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId"),
-  Error: xmlShape("Key VersionId Code Message"),
-};
+const OWNER_SHAPES = { Owner: OWNER_SHAPE };
+const BUCKET_SHAPE = /* @__PURE__ */ xmlShape("Name CreationDate:d BucketRegion");
+const OBJECT_SHAPE = /* @__PURE__ */ xmlShape("Key LastModified:d ETag Size:n StorageClass Owner:@Owner", OWNER_SHAPES);
+const PREFIX_SHAPE = /* @__PURE__ */ xmlShape("Prefix");
+const DELETED_SHAPE = /* @__PURE__ */ xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId");
+const ERROR_SHAPE = /* @__PURE__ */ xmlShape("Key VersionId Code Message");
 
 // ---- operations --------------------------------------------------------------------------------------------
 
 export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "/", "service", "", "xml", {
   q: "MaxBuckets ContinuationToken Prefix BucketRegion",
   // S3 wraps the list: <Buckets><Bucket>…</Bucket></Buckets>.
-  x: xmlShape("Owner:@Owner Buckets:@Buckets ContinuationToken Prefix", { ...SHAPES, Buckets: xmlShape("Bucket:@Bucket*", SHAPES) }),
+  x: xmlShape("Owner:@Owner Buckets:@Buckets ContinuationToken Prefix", { Owner: OWNER_SHAPE, Buckets: xmlShape("Bucket:@Bucket*", { Bucket: BUCKET_SHAPE }) }),
   finish(out) {
     out.Buckets = (out.Buckets as { Bucket?: unknown[] } | undefined)?.Bucket ?? [];
   },
@@ -209,7 +209,11 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
 export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "/", "object", "Bucket Key", "stream", {
   h: READ,
   q: [READ_QUERY, "ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d"],
-  o: [OBJECT_OUT, "Body:s"],
+  o: OBJECT_OUT,
+  // Here rather than in the shared header reader, so apps that never download do not bundle the body wrapper.
+  finish(out, response) {
+    out.Body = toStreamingBody(response.body);
+  },
 });
 
 export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "/", "object", "Bucket Key", "none", {
@@ -229,7 +233,7 @@ const encoder = /* @__PURE__ */ new TextEncoder();
 export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "/?delete", "bucket", "Bucket Delete", "xml", {
   h: DELETE,
   o: "~RequestCharged",
-  x: xmlShape("Deleted:@Deleted* Errors=Error:@Error*", SHAPES),
+  x: xmlShape("Deleted:@Deleted* Errors=Error:@Error*", { Deleted: DELETED_SHAPE, Error: ERROR_SHAPE }),
   body(input, http) {
     let xml = `<Delete xmlns="${S3_NS}">`;
     for (const o of input.Delete?.Objects ?? []) {
@@ -248,7 +252,7 @@ export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObje
   q: "ContinuationToken Delimiter EncodingType FetchOwner MaxKeys Prefix StartAfter",
   x: xmlShape(
     "Name Prefix Delimiter MaxKeys:n KeyCount:n IsTruncated:b ContinuationToken NextContinuationToken StartAfter EncodingType Contents:@Object* CommonPrefixes:@Prefix*",
-    SHAPES,
+    { Object: OBJECT_SHAPE, Prefix: PREFIX_SHAPE },
   ),
 });
 
