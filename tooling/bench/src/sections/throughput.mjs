@@ -8,11 +8,6 @@ import { summarize } from "../lib/stats.mjs";
 
 const CONCURRENCY = [1, 32];
 // peer-baselines.md A4 (canned node:http server): req/s and peer ÷ raw.
-// Measured while building the harness: RGW's beast frontend (launched without tcp_nodelay) answers a keep-alive
-// request in ~40-60 ms (Nagle vs delayed ACK) and a new connection in ~2 ms; with tcp_nodelay=1 in
-// rgw_frontends, keep-alive takes ~1.5 ms. So at c=1 every client is bound by the server's TCP settings.
-const RGW_DELAYED_ACK =
-  "the launcher starts RGW's beast frontend without tcp_nodelay=1: each keep-alive request waits ~40 ms on Nagle + delayed ACK, for every client alike";
 // Compared by value: the peer is bound by its own CPU per request (as the in-process rows), while the raw limit
 // depends on the server and the VM.
 const REF_LOCAL = { 1: { value: 1391, ratio: 1391 / 12_204 }, 32: { value: 1714, ratio: 1714 / 18_310 } };
@@ -50,7 +45,7 @@ function rowsFor(serverId, serverLabel, out, feature, missing) {
         limitLabel: "raw node:http keep-alive (unsigned)",
         ref: serverId === "local" ? REF_LOCAL[c] : undefined,
         note: [
-          serverId === "rgw" && c === 1 ? RGW_DELAYED_ACK : undefined,
+          undefined,
           serverId === "rgw" ? "peer-baselines.md measured s3rver, not RGW: no reference figure" : undefined,
           out?.via && out.via !== "session" ? `ours: client on a ${out.via}` : undefined,
         ]

@@ -43,13 +43,19 @@ function peer() {
   };
 }
 
-// Ours: a session for the profile (shared config enabled through AWS_SDK_LOAD_CONFIG=1, set by the harness).
+// Ours: @sessionkit/config (issue 3's package), the same layer as the peer's fromIni + loadConfig: env config,
+// then the profile from the shared files (shared config on through AWS_SDK_LOAD_CONFIG=1, set by the harness).
+// The whole session's start-up cost is measured by the cold-start section.
 function ours() {
-  const { newSessionWithOptions } = require("@sessionkit/session");
+  const { loadEnvConfig, loadSharedConfig, sharedConfigFileList } = require("@sessionkit/config");
   return async (profile) => {
-    const sess = newSessionWithOptions({ profile });
-    const creds = await sess.config.credentials.get();
-    return { region: sess.config.region, accessKeyId: creds.accessKeyId };
+    const env = loadEnvConfig(process.env);
+    const shared = loadSharedConfig({
+      profile: profile ?? env.profile?.value ?? "default",
+      files: sharedConfigFileList(env),
+      sharedConfigEnabled: env.sharedConfigEnabled,
+    });
+    return { region: env.region?.value ?? shared.region?.value, accessKeyId: shared.credentials?.accessKeyId.value };
   };
 }
 
