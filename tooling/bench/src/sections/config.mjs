@@ -71,7 +71,7 @@ export function runConfig({ ours, rounds, repeatRounds, log }) {
   }
   return {
     id: "config",
-    title: "3. Config resolution: region + credentials of one profile (peer: fromIni + loadConfig; ours: newSessionWithOptions({ profile }))",
+    title: "3. Config resolution: region + credentials of one profile (peer: fromIni + loadConfig; ours: @sessionkit/config loadEnvConfig + loadSharedConfig)",
     rows: [...rows.fresh, ...rows.repeat],
   };
 }
