@@ -1,5 +1,6 @@
 import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Operation, Request } from "@sessionkit/types";
+import { UNSIGNED_PAYLOAD_CONTEXT_KEY } from "@sessionkit/signature-v4";
 import { escapeXml } from "@sessionkit/xml";
 import { type Binding, bindings, type XmlShape, xmlShape } from "./members.js";
 import { md5Base64 } from "./md5.js";
@@ -188,9 +189,6 @@ export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutp
 
 export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "/", "bucket", "Bucket", "none", { h: OWNER });
 
-/** `request.context` key the signer reads: sign the payload as `UNSIGNED-PAYLOAD`. */
-export const UNSIGNED_PAYLOAD = "sigv4.unsignedPayload";
-
 export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "/", "object", "Bucket Key", "none", {
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
   o: WRITE_OUT,
@@ -202,7 +200,7 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
     if (input.ContentLength === undefined) {
       throw new SdkError("InvalidParameter", "PutObjectInput.ContentLength is required when Body is a stream");
     }
-    request.context.set(UNSIGNED_PAYLOAD, true);
+    request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
   },
 });
 
