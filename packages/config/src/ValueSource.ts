@@ -53,6 +53,11 @@ export function fromCode<T>(option: string, value: T | undefined): Sourced<T> | 
   return value === undefined || value === "" ? undefined : { value, source: { source: "code", option } };
 }
 
+/** True when a string value is present and not empty (Go treats an empty setting as unset). */
+export function isSet(v: Sourced<string> | undefined): v is Sourced<string> {
+  return v !== undefined && v.value !== "";
+}
+
 /**
  * The first candidate that is set (not `undefined`, not an empty string): precedence written as
  * data, e.g. `firstSet(fromCode("region", cfg.region), env.region, shared.region)`.

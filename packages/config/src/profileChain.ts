@@ -1,6 +1,6 @@
 import { type ChainRules, hasSsoConfiguration, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
-import type { Sourced } from "./ValueSource.js";
+import { isSet, type Sourced } from "./ValueSource.js";
 
 /** Static keys from a profile. */
 export interface StaticKeysStep extends SharedCredentials {
@@ -76,10 +76,6 @@ export interface ProfileChainOptions {
   readonly chainRules?: ChainRules;
 }
 
-function has(v: Sourced<string> | undefined): v is Sourced<string> {
-  return v !== undefined && v.value !== "";
-}
-
 function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
   return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
 }
@@ -89,9 +85,9 @@ function assumeRole(cfg: SharedConfig, roleArn: Sourced<string>): AssumeRoleStep
     type: "assumeRole",
     profile: cfg.profile,
     roleArn,
-    ...opt("externalId", has(cfg.externalId) ? cfg.externalId : undefined),
-    ...opt("roleSessionName", has(cfg.roleSessionName) ? cfg.roleSessionName : undefined),
-    ...opt("mfaSerial", has(cfg.mfaSerial) ? cfg.mfaSerial : undefined),
+    ...opt("externalId", isSet(cfg.externalId) ? cfg.externalId : undefined),
+    ...opt("roleSessionName", isSet(cfg.roleSessionName) ? cfg.roleSessionName : undefined),
+    ...opt("mfaSerial", isSet(cfg.mfaSerial) ? cfg.mfaSerial : undefined),
     ...opt("durationSeconds", cfg.durationSeconds),
   };
 }
@@ -99,12 +95,12 @@ function assumeRole(cfg: SharedConfig, roleArn: Sourced<string>): AssumeRoleStep
 /** Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). */
 function ssoStep(cfg: SharedConfig): SsoStep {
   const session = cfg.ssoSession;
-  if (has(cfg.ssoSessionName)) {
+  if (isSet(cfg.ssoSessionName)) {
     const missing: string[] = [];
     if (session === undefined) missing.push("sso-session");
     else {
-      if (!has(session.ssoRegion)) missing.push("sso_region");
-      if (!has(session.ssoStartUrl)) missing.push("sso_start_url");
+      if (!isSet(session.ssoRegion)) missing.push("sso_region");
+      if (!isSet(session.ssoStartUrl)) missing.push("sso_start_url");
     }
     if (missing.length > 0 || session === undefined) {
       throw new SharedConfigError(
@@ -116,7 +112,7 @@ function ssoStep(cfg: SharedConfig): SsoStep {
       ["sso_region", cfg.ssoRegion, session.ssoRegion],
       ["sso_start_url", cfg.ssoStartUrl, session.ssoStartUrl],
     ] as const) {
-      if (has(own) && own.value !== theirs?.value) {
+      if (isSet(own) && own.value !== theirs?.value) {
         throw new SharedConfigError(cfg.profile, `${key} in profile "${cfg.profile}" must match ${key} in sso-session`);
       }
     }
@@ -124,9 +120,9 @@ function ssoStep(cfg: SharedConfig): SsoStep {
       type: "sso",
       profile: cfg.profile,
       ssoSession: cfg.ssoSessionName,
-      ...opt("ssoAccountId", has(cfg.ssoAccountId) ? cfg.ssoAccountId : undefined),
+      ...opt("ssoAccountId", isSet(cfg.ssoAccountId) ? cfg.ssoAccountId : undefined),
       ...opt("ssoRegion", session.ssoRegion),
-      ...opt("ssoRoleName", has(cfg.ssoRoleName) ? cfg.ssoRoleName : undefined),
+      ...opt("ssoRoleName", isSet(cfg.ssoRoleName) ? cfg.ssoRoleName : undefined),
       ...opt("ssoStartUrl", session.ssoStartUrl),
     };
   }
@@ -138,7 +134,7 @@ function ssoStep(cfg: SharedConfig): SsoStep {
       ["sso_role_name", cfg.ssoRoleName],
     ] as const
   )
-    .filter(([, v]) => !has(v))
+    .filter(([, v]) => !isSet(v))
     .map(([k]) => k);
   if (missing.length > 0) {
     throw new SharedConfigError(
@@ -168,7 +164,7 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
   const roles: AssumeRoleStep[] = [];
   let node = cfg;
   while (node.sourceProfile !== undefined) {
-    if (has(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+    if (isSet(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
     node = node.sourceProfile;
   }
 
@@ -187,31 +183,31 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
     };
     // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
     if (strict && node !== cfg) ownRoleUsed = true;
-  } else if (has(node.credentialSource)) {
+  } else if (isSet(node.credentialSource)) {
     base = { type: "credentialSource", profile: node.profile, credentialSource: node.credentialSource };
-  } else if (has(node.webIdentityTokenFile) && has(node.roleArn)) {
+  } else if (isSet(node.webIdentityTokenFile) && isSet(node.roleArn)) {
     base = {
       type: "webIdentity",
       profile: node.profile,
       roleArn: node.roleArn,
       webIdentityTokenFile: node.webIdentityTokenFile,
-      ...opt("roleSessionName", has(node.roleSessionName) ? node.roleSessionName : undefined),
+      ...opt("roleSessionName", isSet(node.roleSessionName) ? node.roleSessionName : undefined),
     };
     ownRoleUsed = true; // the web identity call assumes this profile's role itself
   } else if (hasSsoConfiguration(node)) {
     base = ssoStep(node);
-  } else if (has(node.credentialProcess)) {
+  } else if (isSet(node.credentialProcess)) {
     base = { type: "credentialProcess", profile: node.profile, command: node.credentialProcess };
   } else if (strict) {
     throw new SharedConfigError(
       node.profile,
-      has(node.roleArn)
+      isSet(node.roleArn)
         ? `profile ${node.profile} has role_arn but no source_profile, credential_source or web_identity_token_file`
         : `profile ${node.profile} did not contain credential information`,
     );
   } else {
     base = { type: "defaultChain", profile: node.profile };
   }
-  if (!ownRoleUsed && has(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+  if (!ownRoleUsed && isSet(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
   return [base, ...roles.reverse()];
 }

@@ -12,7 +12,7 @@ import type {
 import { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
 import { SharedConfigError } from "./SharedConfigError.js";
 import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
-import type { Sourced, ValueSource } from "./ValueSource.js";
+import { isSet, type Sourced, type ValueSource } from "./ValueSource.js";
 
 /**
  * Which rules build a `source_profile` chain:
@@ -137,10 +137,6 @@ function text(p: SharedConfigProperty): string {
   return typeof p.value === "string" ? p.value : "";
 }
 
-function has(v: Sourced<string> | undefined): v is Sourced<string> {
-  return v !== undefined && v.value !== "";
-}
-
 function fileSource(file: ParsedSharedConfigFile, p: SharedConfigProperty, profile: string, key: string): ValueSource {
   return { source: "file", path: file.path, line: p.line, profile, key };
 }
@@ -236,7 +232,7 @@ function applySection(
       ...(token === undefined || text(token) === ""
         ? {}
         : { sessionToken: secretSourced(text(token), src("aws_session_token", token), "secret") }),
-      ...(has(account) ? { accountId: account } : {}),
+      ...(isSet(account) ? { accountId: account } : {}),
       providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
     delete cfg.partialCredentials;
@@ -256,17 +252,17 @@ function applySection(
 /** Go's `hasSSOConfiguration`. */
 export function hasSsoConfiguration(cfg: SharedConfig): boolean {
   return (
-    has(cfg.ssoSessionName) || has(cfg.ssoRegion) || has(cfg.ssoAccountId) || has(cfg.ssoStartUrl) || has(cfg.ssoRoleName)
+    isSet(cfg.ssoSessionName) || isSet(cfg.ssoRegion) || isSet(cfg.ssoAccountId) || isSet(cfg.ssoStartUrl) || isSet(cfg.ssoRoleName)
   );
 }
 
 /** Go's `hasCredentials`: any credential type is configured. */
 export function hasSharedCredentials(cfg: SharedConfig): boolean {
   return (
-    has(cfg.sourceProfileName) ||
-    has(cfg.credentialSource) ||
-    has(cfg.credentialProcess) ||
-    has(cfg.webIdentityTokenFile) ||
+    isSet(cfg.sourceProfileName) ||
+    isSet(cfg.credentialSource) ||
+    isSet(cfg.credentialProcess) ||
+    isSet(cfg.webIdentityTokenFile) ||
     hasSsoConfiguration(cfg) ||
     cfg.credentials !== undefined
   );
@@ -319,7 +315,7 @@ function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigF
 
 function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
   const name = cfg.ssoSessionName;
-  if (!has(name)) return;
+  if (!isSet(name)) return;
   for (const f of files) {
     const s = f.ssoSessions.get(name.value.trim());
     if (s === undefined) continue;
@@ -373,10 +369,10 @@ function load(
     }
   } else {
     let credType: string | undefined;
-    if (has(cfg.sourceProfileName)) credType = "source_profile";
-    else if (has(cfg.credentialSource)) credType = "credential_source";
-    else if (has(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
-    if (credType !== undefined && !has(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
+    if (isSet(cfg.sourceProfileName)) credType = "source_profile";
+    else if (isSet(cfg.credentialSource)) credType = "credential_source";
+    else if (isSet(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
+    if (credType !== undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
   }
 
   // A source profile with static keys ends the chain here.
@@ -384,7 +380,7 @@ function load(
   visited.add(profile);
 
   const types = [cfg.sourceProfileName, cfg.credentialSource, cfg.credentialProcess, cfg.webIdentityTokenFile];
-  if (types.filter(has).length > 1) {
+  if (types.filter(isSet).length > 1) {
     throw new SharedConfigError(
       profile,
       `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${profile})`,
@@ -392,7 +388,7 @@ function load(
   }
 
   const sourceName = cfg.sourceProfileName;
-  if (has(sourceName)) {
+  if (isSet(sourceName)) {
     clearCredentialOptions(cfg);
     const roleArn = cfg.roleArn?.value ?? "";
     let src: MutableConfig;
