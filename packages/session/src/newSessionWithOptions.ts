@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type * as NodeOs from "node:os";
 import {
+  type CommonSettings,
   type EnvConfig,
   loadEnvConfig,
   loadSharedConfig,
@@ -69,7 +70,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     );
   }
 
-  const layers: ConfigLayer[] = [envLayer(envConfig), fileLayer(shared)];
+  const layers: ConfigLayer[] = [settingsLayer(envConfig), settingsLayer(shared)];
   const defaults = sessionDefaults(ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value));
 
   const clock = options.config?.clock ?? Date.now;
@@ -168,20 +169,13 @@ function loadShared(
   }
 }
 
-function envLayer(env: EnvConfig): ConfigLayer {
+/** The settings the environment and a profile both give (`CommonSettings`) that are also `Config` options. */
+function settingsLayer(settings: CommonSettings | undefined): ConfigLayer {
   const layer: Record<string, Sourced<unknown>> = {};
-  if (env.region !== undefined) layer.region = env.region;
-  if (env.stsRegionalEndpoints !== undefined) layer.stsRegionalEndpoints = env.stsRegionalEndpoints;
-  if (env.s3UsEast1RegionalEndpoint !== undefined) layer.s3UsEast1RegionalEndpoint = env.s3UsEast1RegionalEndpoint;
-  return layer as ConfigLayer;
-}
-
-function fileLayer(shared: SharedConfig | undefined): ConfigLayer {
-  const layer: Record<string, Sourced<unknown>> = {};
-  if (shared === undefined) return layer as ConfigLayer;
-  if (shared.region !== undefined) layer.region = shared.region;
-  if (shared.stsRegionalEndpoints !== undefined) layer.stsRegionalEndpoints = shared.stsRegionalEndpoints;
-  if (shared.s3UsEast1RegionalEndpoint !== undefined) layer.s3UsEast1RegionalEndpoint = shared.s3UsEast1RegionalEndpoint;
+  if (settings === undefined) return layer as ConfigLayer;
+  if (settings.region !== undefined) layer.region = settings.region;
+  if (settings.stsRegionalEndpoints !== undefined) layer.stsRegionalEndpoints = settings.stsRegionalEndpoints;
+  if (settings.s3UsEast1RegionalEndpoint !== undefined) layer.s3UsEast1RegionalEndpoint = settings.s3UsEast1RegionalEndpoint;
   return layer as ConfigLayer;
 }
 
