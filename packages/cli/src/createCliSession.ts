@@ -17,7 +17,7 @@ export const DEBUG_LOG_LEVEL = LOG_DEBUG | LOG_WITH_HTTP_BODY | LOG_WITH_RETRIES
 export const DEBUG_LOG_LEVEL_NO_BODY = LOG_DEBUG | LOG_WITH_RETRIES | LOG_WITH_ERRORS;
 
 /** Writes each log message to stderr (the handlers redact before logging). */
-export function stderrLogger(io: CliIO): Logger {
+export function stderrLogger(io: Pick<CliIO, "stderr">): Logger {
   return { log: (...args: unknown[]) => io.stderr.write(`${args.map(String).join(" ")}\n`) };
 }
 

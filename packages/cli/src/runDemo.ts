@@ -6,7 +6,7 @@ import { type ExplainEntry, must, newSession, newSessionWithOptions, type Sessio
 import type { Config, HttpRequest, Request, TokenProvider } from "@sessionkit/types";
 import type { CliInput, CliOutput } from "./CliIO.js";
 import { DemoPrinter } from "./DemoPrinter.js";
-import { DEBUG_LOG_LEVEL } from "./createCliSession.js";
+import { DEBUG_LOG_LEVEL, stderrLogger } from "./createCliSession.js";
 import { DemoServers } from "./DemoServers.js";
 import { formatError } from "./formatError.js";
 import { MFA_CODE_ENV } from "./mfaTokenProvider.js";
@@ -37,7 +37,7 @@ export interface DemoOptions {
 /** The code options `--debug` adds to every session of the walkthrough (none without it). */
 function debugConfig(options: DemoOptions): Config {
   if (options.debug !== true) return {};
-  return { logLevel: DEBUG_LOG_LEVEL, logger: { log: (...args: unknown[]) => options.stderr.write(`${args.map(String).join(" ")}\n`) } };
+  return { logLevel: DEBUG_LOG_LEVEL, logger: stderrLogger(options) };
 }
 
 type Rows = (session: Session, ...settings: string[]) => void;
