@@ -1,5 +1,5 @@
 import { defaultClockSkew, formatUrl, SignatureV4 } from "@sessionkit/signature-v4";
-import { GetObject, PutObject } from "./operations.js";
+import { GetObject, PutObject, type S3Operation } from "./operations.js";
 import type { S3Client } from "./S3Client.js";
 import type { GetObjectInput, PutObjectInput } from "./shapes.js";
 
@@ -29,20 +29,24 @@ function presignerOf(client: S3Client): SignatureV4 {
   return signer;
 }
 
+// The presigner defaults `expiresIn` to 3600 s and checks its range.
+async function presignOperation<I>(client: S3Client, operation: S3Operation<I, unknown>, input: I, options: PresignOptions): Promise<string> {
+  const http = client.buildRequest(operation, input);
+  return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn }));
+}
+
 /**
  * A URL that GETs the object without credentials until it expires (query-signed, `UNSIGNED-PAYLOAD`). A
  * separate function, not a method, so apps that never presign do not bundle the presigner.
  */
-export async function presignGetObject(client: S3Client, input: GetObjectInput, options: PresignOptions = {}): Promise<string> {
-  const http = client.buildRequest(GetObject, input);
-  return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
+export function presignGetObject(client: S3Client, input: GetObjectInput, options: PresignOptions = {}): Promise<string> {
+  return presignOperation(client, GetObject, input, options);
 }
 
 /**
  * A URL that PUTs an object without credentials until it expires. Headers given here (e.g. `ContentType`,
  * `Metadata`) are signed, so the uploader must send the same values.
  */
-export async function presignPutObject(client: S3Client, input: Omit<PutObjectInput, "Body">, options: PresignOptions = {}): Promise<string> {
-  const http = client.buildRequest(PutObject, input);
-  return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn ?? 3600 }));
+export function presignPutObject(client: S3Client, input: Omit<PutObjectInput, "Body">, options: PresignOptions = {}): Promise<string> {
+  return presignOperation(client, PutObject, input, options);
 }
