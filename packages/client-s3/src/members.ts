@@ -98,14 +98,15 @@ function readerOf(list: readonly Binding[]): HeaderReader {
 export function readMembers(out: Record<string, unknown>, response: HttpResponse, list: readonly Binding[]): void {
   const { byWire, meta } = readerOf(list);
   const headers = response.headers;
-  const metadata: Record<string, string> = {};
+  // Only operations with a metadata member collect the `x-amz-meta-*` headers.
+  const metadata: Record<string, string> | undefined = meta === undefined ? undefined : {};
   for (const name in headers) {
     const b = byWire.get(name);
     const value = headers[name] as string;
     if (b !== undefined) {
       const converted = convert(value, b.kind);
       if (converted !== undefined) out[b.member] = converted;
-    } else if (name.startsWith(META)) metadata[name.slice(META.length)] = value;
+    } else if (metadata !== undefined && name.startsWith(META)) metadata[name.slice(META.length)] = value;
   }
   if (meta !== undefined) out[meta] = metadata;
 }
