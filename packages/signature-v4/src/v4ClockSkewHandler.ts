@@ -38,7 +38,7 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
     // How far the time we signed with was from the server's.
     const off = server - (now + skew.offset(endpoint));
     if (!isClockSkewError(code, off)) return;
-    skew.update(endpoint, server, now);
+    skew.set(endpoint, server - now);
     if (request.context.get(CLOCK_SKEW_RETRIED_CONTEXT_KEY) === true) return;
     request.context.set(CLOCK_SKEW_RETRIED_CONTEXT_KEY, true);
     request.retryable = true;
