@@ -5,6 +5,7 @@
 import { Readable } from "node:stream";
 import { GetObjectCommand, ListBucketsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { CoreHandlers, defaultHandlers, sleep } from "@sessionkit/handlers";
+import { interleavedBatches } from "../../../tooling/bench/src/workers/batches.mjs";
 import { S3 } from "../dist/index.js";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
@@ -78,21 +79,7 @@ for (const [name, fn] of Object.entries(contenders)) {
   for (let i = 0; i < 500; i++) await fn();
 }
 
-const samples = Object.fromEntries(Object.keys(contenders).map((n) => [n, []]));
-for (let r = 0; r < ROUNDS; r++) {
-  for (const name of Object.keys(contenders).sort(() => Math.random() - 0.5)) {
-    const fn = contenders[name];
-    let n = 0;
-    const t0 = process.hrtime.bigint();
-    let us = 0;
-    do {
-      await fn();
-      n++;
-      us = Number(process.hrtime.bigint() - t0) / 1e3;
-    } while (us < BATCH_MS * 1e3);
-    samples[name].push(us / n);
-  }
-}
+const samples = await interleavedBatches(contenders, ROUNDS, BATCH_MS);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`client pipeline, canned transport, node ${process.version}, ${ROUNDS} interleaved rounds of ${BATCH_MS} ms, median µs/op`);
