@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { buildSync } from "esbuild";
 import { SharedConfigFileCache, SharedConfigLoadError, SharedConfigParseError } from "./index.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "sk-config-cache-"));
@@ -95,8 +96,18 @@ test("an unreadable file is an error, not silently skipped (unlike Go)", () => {
     assert.throws(() => new SharedConfigFileCache().read(path, "credentials"), SharedConfigLoadError);
     return;
   }
-  // Root reads anything: try as an unprivileged user, through the built package.
-  const entry = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.js");
+  // Root reads anything: try as an unprivileged user, through the built package bundled into the world-readable
+  // temp folder (the checkout itself may sit in a folder only root can enter).
+  const entry = join(tmp, "config-bundle.mjs");
+  buildSync({
+    entryPoints: [join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "index.js")],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    outfile: entry,
+    logLevel: "silent",
+  });
+  chmodSync(entry, 0o644);
   const script = `const m = await import(${JSON.stringify(entry)});
 try { new m.SharedConfigFileCache().read(${JSON.stringify(path)}, "credentials"); console.log("no error"); }
 catch (e) { console.log(e.code, e.cause?.code, e.path === ${JSON.stringify(path)}); }`;
