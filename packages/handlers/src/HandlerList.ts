@@ -18,7 +18,7 @@ export function invokeHandlers(items: readonly NamedHandler[], start: number, re
 }
 
 /** Entries are frozen copies so that nobody can change a shared entry behind a list's back. */
-const entry = (handler: NamedHandler): NamedHandler => Object.freeze({ name: handler.name, fn: handler.fn });
+const entry = (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
 
 /**
  * Go's `request.HandlerList`. The entries live in an immutable array that every mutation replaces, so
@@ -26,31 +26,31 @@ const entry = (handler: NamedHandler): NamedHandler => Object.freeze({ name: han
  * keeps iterating the entries it started with, as Go's `range` over the slice does.
  */
 export class HandlerList implements HandlerListContract {
-  #items: readonly NamedHandler[];
+  #i: readonly NamedHandler[];
 
   constructor(items: readonly NamedHandler[] = []) {
-    this.#items = items;
+    this.#i = items;
   }
 
   /** The entries in run order (a frozen snapshot; mutate through the methods). */
   get items(): readonly NamedHandler[] {
-    return this.#items;
+    return this.#i;
   }
 
   pushBack(fn: Handler): void {
-    this.pushBackNamed({ name: ANONYMOUS, fn });
+    this.#i = [...this.#i, entry(ANONYMOUS, fn)];
   }
 
   pushFront(fn: Handler): void {
-    this.pushFrontNamed({ name: ANONYMOUS, fn });
+    this.#i = [entry(ANONYMOUS, fn), ...this.#i];
   }
 
   pushBackNamed(handler: NamedHandler): void {
-    this.#items = [...this.#items, entry(handler)];
+    this.#i = [...this.#i, entry(handler.name, handler.fn)];
   }
 
   pushFrontNamed(handler: NamedHandler): void {
-    this.#items = [entry(handler), ...this.#items];
+    this.#i = [entry(handler.name, handler.fn), ...this.#i];
   }
 
   remove(handler: NamedHandler): void {
@@ -58,44 +58,50 @@ export class HandlerList implements HandlerListContract {
   }
 
   removeByName(name: string): void {
-    this.#items = this.#items.filter((h) => h.name !== name);
+    this.#i = this.#i.filter((h) => h.name !== name);
   }
 
+  /** Every entry named `name` becomes `handler`; true when any matched. */
   swap(name: string, handler: NamedHandler): boolean {
-    return this.#replace(name, entry(handler));
+    const found = this.#i.some((h) => h.name === name);
+    if (found) {
+      const by = entry(handler.name, handler.fn);
+      this.#i = this.#i.map((h) => (h.name === name ? by : h));
+    }
+    return found;
   }
 
   swapNamed(handler: NamedHandler): boolean {
-    return this.#replace(handler.name, entry(handler));
+    return this.swap(handler.name, handler);
   }
 
   setBackNamed(handler: NamedHandler): void {
-    if (!this.swapNamed(handler)) this.pushBackNamed(handler);
+    if (!this.swap(handler.name, handler)) this.pushBackNamed(handler);
   }
 
   setFrontNamed(handler: NamedHandler): void {
-    if (!this.swapNamed(handler)) this.pushFrontNamed(handler);
+    if (!this.swap(handler.name, handler)) this.pushFrontNamed(handler);
   }
 
   len(): number {
-    return this.#items.length;
+    return this.#i.length;
   }
 
   clear(): void {
-    this.#items = [];
+    this.#i = [];
   }
 
   copy(): HandlerList {
-    return new HandlerList(this.#items);
+    return new HandlerList(this.#i);
   }
 
   names(): string[] {
-    return this.#items.map((h) => h.name);
+    return this.#i.map((h) => h.name);
   }
 
   run(request: Request): Promise<void> {
     try {
-      return Promise.resolve(invokeHandlers(this.#items, 0, request));
+      return Promise.resolve(invokeHandlers(this.#i, 0, request));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -103,13 +109,6 @@ export class HandlerList implements HandlerListContract {
 
   /** Like `run`, but returns `undefined` instead of a promise when every handler was synchronous. */
   invoke(request: Request): void | Promise<void> {
-    return invokeHandlers(this.#items, 0, request);
-  }
-
-  /** Every entry named `name` becomes `by`; true when any matched. */
-  #replace(name: string, by: NamedHandler): boolean {
-    const found = this.#items.some((h) => h.name === name);
-    if (found) this.#items = this.#items.map((h) => (h.name === name ? by : h));
-    return found;
+    return invokeHandlers(this.#i, 0, request);
   }
 }

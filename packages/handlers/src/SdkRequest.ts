@@ -3,12 +3,13 @@ import type {
   Handlers,
   HttpRequest,
   HttpResponse,
+  NamedHandler,
   Operation,
   Request,
   ResolvedConfig,
   SdkErrorShape,
 } from "@sessionkit/types";
-import { copyHandlers } from "./newHandlers.js";
+import { HandlerPhases, type PhaseItems, phaseItems } from "./newHandlers.js";
 
 /** What {@link newRequest} needs. `handlers` are copied: the request gets its own lists. */
 export interface NewRequestInput<Params> {
@@ -29,7 +30,6 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
   readonly operation: Operation;
   readonly clientInfo: ClientInfo;
   readonly config: ResolvedConfig;
-  readonly handlers: Handlers;
   readonly params: Params;
   httpRequest: HttpRequest;
   httpResponse?: HttpResponse = undefined;
@@ -44,17 +44,39 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
   /** The caller's signal; `undefined` when the caller gave none. */
   readonly callerSignal: AbortSignal | undefined;
   #signal: AbortSignal | undefined;
+  /** The given lists' entries when the request was made (shared with other requests; never changed). */
+  readonly #p: PhaseItems;
+  /** The request's own lists, made from `#p` the first time anyone asks for `handlers`. */
+  #h: HandlerPhases | undefined = undefined;
 
   constructor(input: NewRequestInput<Params>) {
     this.operation = input.operation;
     this.params = input.params;
     this.clientInfo = input.clientInfo;
     this.config = input.config;
-    this.handlers = copyHandlers(input.handlers);
+    this.#p = phaseItems(input.handlers);
     this.httpRequest = input.httpRequest;
     this.callerSignal = input.signal;
     this.#signal = input.signal;
     if (input.error !== undefined) this.error = input.error;
+  }
+
+  /**
+   * This request's own lists. Made on first use from the entries its source lists had when the request was
+   * created (copy-on-write: a request nobody changes runs from the shared snapshot and copies nothing).
+   */
+  get handlers(): Handlers {
+    if (this.#h === undefined) this.#h = new HandlerPhases(this.#p);
+    return this.#h;
+  }
+
+  /**
+   * The entries phase `i` (an index into `PHASES`) runs now: the request's own list once made, else the
+   * snapshot (the lifecycle's view).
+   */
+  phaseItems(i: number): readonly NamedHandler[] {
+    const h = this.#h;
+    return h === undefined ? (this.#p[i] as readonly NamedHandler[]) : h.at(i);
   }
 
   /** The call's signal; a never-aborting one is made on first use when the caller gave none. */

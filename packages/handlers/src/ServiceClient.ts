@@ -53,7 +53,8 @@ function parseEndpoint(endpoint: string): EndpointParts | InvalidEndpointURL {
 
 interface OperationTarget {
   readonly path: string;
-  readonly query: ReadonlyArray<readonly [string, string | null]>;
+  /** The operation's fixed query; each request gets a copy. */
+  readonly query: HttpRequest["query"];
 }
 
 const operationTargets = new WeakMap<Operation, OperationTarget>();
@@ -63,15 +64,14 @@ function targetOf(operation: Operation): OperationTarget {
   let target = operationTargets.get(operation);
   if (target === undefined) {
     const [path = "", search] = operation.httpPath.split("?", 2);
-    const query: Array<readonly [string, string | null]> = [];
-    if (search !== undefined && search !== "") {
+    const query: HttpRequest["query"] = {};
+    if (search) {
       for (const part of search.split("&")) {
         const eq = part.indexOf("=");
-        if (eq < 0) query.push([decodeURIComponent(part), null]);
-        else query.push([decodeURIComponent(part.slice(0, eq)), decodeURIComponent(part.slice(eq + 1))]);
+        query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? null : decodeURIComponent(part.slice(eq + 1));
       }
     }
-    target = { path: path === "" ? "/" : path, query };
+    target = { path: path || "/", query };
     operationTargets.set(operation, target);
   }
   return target;
@@ -109,8 +109,7 @@ export class ServiceClient {
   protected buildHttpRequest(operation: Operation): HttpRequest {
     const ep = this.#endpoint;
     const target = targetOf(operation);
-    const query: HttpRequest["query"] = {};
-    for (const [key, value] of target.query) query[key] = value;
+    const query = { ...target.query };
     if (ep === undefined || ep instanceof InvalidEndpointURL) {
       return { method: operation.httpMethod, protocol: "https:", hostname: "", path: target.path, query, headers: {} };
     }

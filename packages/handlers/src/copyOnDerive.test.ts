@@ -16,6 +16,13 @@ class Client extends ServiceClient {
     mutate?.(request.handlers);
     return import("./sendRequest.js").then(({ sendRequest }) => sendRequest(request));
   }
+  /** A request made now and sent later (after `between` ran). */
+  async callLater(between: () => void): Promise<unknown> {
+    const request = this.newRequest(Op, {});
+    between();
+    const { sendRequest } = await import("./sendRequest.js");
+    return sendRequest(request);
+  }
 }
 
 /** A "session": its lists, and a clientConfig() that hands them over as Go's ClientConfig does. */
@@ -81,4 +88,29 @@ test("every request gets a fresh context map and its own handlers object", async
   assert.notEqual(seen[0]?.[0], seen[1]?.[0]);
   assert.notEqual(seen[0]?.[1], seen[1]?.[1]);
   assert.notEqual(seen[0]?.[1], client.handlers);
+});
+
+test("a request runs the entries its client had when it was made; lists it makes mid-run are its own", async () => {
+  const s = session();
+  const client = new Client(s.clientConfig());
+  // Changed after the request was made, before it runs: the request does not see it.
+  await client.callLater(() => client.handlers.send.pushBackNamed(s.mark("client.late")));
+  assert.deepEqual(s.ran.splice(0), []);
+  await client.call();
+  assert.deepEqual(s.ran.splice(0), ["client.late"], "the next request does");
+
+  // A validate handler changes the request's lists: later phases of that request run the change.
+  client.handlers.validate.pushBackNamed({
+    name: "mutator",
+    fn: (r) => {
+      r.handlers.send.pushFrontNamed(s.mark("request.added"));
+      r.handlers.send.removeByName("client.late");
+    },
+  });
+  await client.call();
+  assert.deepEqual(s.ran.splice(0), ["request.added"]);
+  assert.deepEqual(client.handlers.send.names(), ["core.SendHandler", "client.late"], "the client's lists are untouched");
+  assert.deepEqual(s.handlers.send.names(), ["core.SendHandler"], "and so are the session's");
+  await client.call();
+  assert.deepEqual(s.ran.splice(0), ["request.added"], "each request starts from the client's lists again");
 });

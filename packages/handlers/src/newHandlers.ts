@@ -1,4 +1,4 @@
-import type { Handlers, Phase } from "@sessionkit/types";
+import type { HandlerList as HandlerListContract, Handlers, NamedHandler, Phase } from "@sessionkit/types";
 import { HandlerList } from "./HandlerList.js";
 
 /** Every phase, in the order the lifecycle runs them (spec §6.14). */
@@ -17,36 +17,31 @@ export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.freeze([
   "complete",
 ]);
 
-/** Go's `request.Handlers`: one `HandlerList` per phase. */
-class HandlerPhases implements Handlers {
-  readonly validate: HandlerList;
-  readonly build: HandlerList;
-  readonly sign: HandlerList;
-  readonly send: HandlerList;
-  readonly validateResponse: HandlerList;
-  readonly unmarshal: HandlerList;
-  readonly unmarshalMeta: HandlerList;
-  readonly unmarshalError: HandlerList;
-  readonly retry: HandlerList;
-  readonly afterRetry: HandlerList;
-  readonly completeAttempt: HandlerList;
-  readonly complete: HandlerList;
+/** The entries of every phase at one moment, in `PHASES` order (what a request runs until it touches its own lists). */
+export type PhaseItems = readonly (readonly NamedHandler[])[];
 
-  // One assignment per phase rather than a loop: a request copies these lists on every call, and named
-  // stores build the object in a fixed shape (measurably cheaper per request than keyed stores in a loop).
-  constructor(from?: Handlers) {
-    this.validate = copyOf(from?.validate);
-    this.build = copyOf(from?.build);
-    this.sign = copyOf(from?.sign);
-    this.send = copyOf(from?.send);
-    this.unmarshalMeta = copyOf(from?.unmarshalMeta);
-    this.validateResponse = copyOf(from?.validateResponse);
-    this.unmarshalError = copyOf(from?.unmarshalError);
-    this.unmarshal = copyOf(from?.unmarshal);
-    this.retry = copyOf(from?.retry);
-    this.afterRetry = copyOf(from?.afterRetry);
-    this.completeAttempt = copyOf(from?.completeAttempt);
-    this.complete = copyOf(from?.complete);
+/** Go's `request.Handlers`: one `HandlerList` per phase. */
+export class HandlerPhases implements Handlers {
+  declare readonly validate: HandlerList;
+  declare readonly build: HandlerList;
+  declare readonly sign: HandlerList;
+  declare readonly send: HandlerList;
+  declare readonly validateResponse: HandlerList;
+  declare readonly unmarshal: HandlerList;
+  declare readonly unmarshalMeta: HandlerList;
+  declare readonly unmarshalError: HandlerList;
+  declare readonly retry: HandlerList;
+  declare readonly afterRetry: HandlerList;
+  declare readonly completeAttempt: HandlerList;
+  declare readonly complete: HandlerList;
+  /** The same lists in `PHASES` order: the hot path indexes them instead of looking names up. */
+  readonly #l: HandlerList[] = [];
+  #s: PhaseItems | undefined;
+
+  constructor(from?: Handlers | PhaseItems) {
+    PHASES.forEach((p, i) => {
+      (this as Record<Phase, HandlerList>)[p] = this.#l[i] = copyOf(Array.isArray(from) ? from[i] : (from as Handlers | undefined)?.[p]);
+    });
   }
 
   copy(): Handlers {
@@ -54,17 +49,34 @@ class HandlerPhases implements Handlers {
   }
 
   clear(): void {
-    for (const phase of PHASES) this[phase].clear();
+    for (const l of this.#l) l.clear();
   }
 
   isEmpty(): boolean {
-    return PHASES.every((phase) => this[phase].len() === 0);
+    return this.#l.every((l) => l.len() === 0);
+  }
+
+  /** The entries phase `i` of `PHASES` runs now. */
+  at(i: number): readonly NamedHandler[] {
+    return (this.#l[i] as HandlerList).items;
+  }
+
+  /** The entries of every phase now: the same array while no list changed, so requests share it. */
+  snap(): PhaseItems {
+    const l = this.#l;
+    let s = this.#s;
+    for (let i = 0; s !== undefined && i < 12; i++) if ((l[i] as HandlerList).items !== s[i]) s = undefined;
+    if (s === undefined) {
+      s = l.map((x) => x.items);
+      this.#s = s;
+    }
+    return s;
   }
 }
 
-function copyOf(list: Handlers[Phase] | undefined): HandlerList {
-  if (list === undefined) return new HandlerList();
-  const copied = list instanceof HandlerList ? list : list.copy();
+function copyOf(list: HandlerListContract | readonly NamedHandler[] | undefined): HandlerList {
+  if (list === undefined || Array.isArray(list)) return new HandlerList(list as readonly NamedHandler[] | undefined);
+  const copied = list instanceof HandlerList ? list : (list as HandlerListContract).copy();
   if (copied instanceof HandlerList) return copied.copy();
   // A foreign implementation of the contract: wrap its copy so the lifecycle can still run it.
   return new HandlerList([{ name: "__foreign", fn: (request) => copied.run(request) }]);
@@ -72,10 +84,15 @@ function copyOf(list: Handlers[Phase] | undefined): HandlerList {
 
 /** A fresh set of handler lists with every phase empty (Go's zero `request.Handlers`). */
 export function newHandlers(): Handlers {
-  return new HandlerPhases();
+  return new HandlerPhases(undefined);
 }
 
 /** Copies any `Handlers` into this package's implementation (what a client and each request do). */
 export function copyHandlers(handlers: Handlers): Handlers {
   return new HandlerPhases(handlers);
+}
+
+/** The current entries of any `Handlers` (shared, not copied, when they are this package's). */
+export function phaseItems(handlers: Handlers): PhaseItems {
+  return (handlers instanceof HandlerPhases ? handlers : new HandlerPhases(handlers)).snap();
 }

@@ -1,14 +1,10 @@
 import { RequestCanceled } from "@sessionkit/errors";
-import type { HandlerList as HandlerListContract, Phase, Request, SdkErrorShape } from "@sessionkit/types";
+import type { Phase, Request, SdkErrorShape } from "@sessionkit/types";
 import { toSendError } from "./coreHandlers.js";
 import { HandlerError, SerializationError } from "./errors.js";
-import { HandlerList } from "./HandlerList.js";
+import { invokeHandlers } from "./HandlerList.js";
+import { PHASES } from "./newHandlers.js";
 import type { SdkRequest } from "./SdkRequest.js";
-
-/** Runs one phase's list; `undefined` when every handler was synchronous (no promise to await). */
-function invoke(list: HandlerListContract, r: Request): void | Promise<void> {
-  return list instanceof HandlerList ? list.invoke(r) : list.run(r);
-}
 
 /** Turns whatever a handler threw into a typed error; a non-`SdkError` is a handler bug named by its phase. */
 export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkErrorShape {
@@ -17,7 +13,13 @@ export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkEr
   if (r.signal.aborted) return new RequestCanceled(undefined, { cause: thrown });
   const message = `${phase} handler failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
   // build, unmarshal, unmarshalMeta and unmarshalError: Go's SerializationError.
-  return /^(build|unmarshal)/.test(phase) ? new SerializationError(message, { cause: thrown }) : new HandlerError(message, { cause: thrown });
+  return new (/^(build|unmarshal)/.test(phase) ? SerializationError : HandlerError)(message, { cause: thrown });
+}
+
+type Info = "operation" | "statusCode" | "requestId";
+
+function setInfo(target: SdkErrorShape, key: Info, value: string | number | undefined): void {
+  if (value !== undefined && target[key] !== value) Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -26,20 +28,12 @@ export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkEr
  * refresh seen by many requests): then a copy of the same class is changed instead.
  */
 export function withRequestInfo(err: SdkErrorShape, r: Request): SdkErrorShape {
-  const info = {
-    operation: `${r.clientInfo.serviceName}/${r.operation.name}`,
-    statusCode: err.statusCode ?? r.httpResponse?.statusCode,
-    requestId: err.requestId ?? r.requestId,
-  };
-  let target = err;
-  if (err.operation !== undefined && err.operation !== info.operation) {
-    target = Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err)) as SdkErrorShape;
-  }
-  for (const [key, value] of Object.entries(info)) {
-    if (value !== undefined && target[key as keyof typeof info] !== value) {
-      Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-    }
-  }
+  const operation = `${r.clientInfo.serviceName}/${r.operation.name}`;
+  const target: SdkErrorShape =
+    err.operation !== undefined && err.operation !== operation ? Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err)) : err;
+  setInfo(target, "operation", operation);
+  setInfo(target, "statusCode", err.statusCode ?? r.httpResponse?.statusCode);
+  setInfo(target, "requestId", err.requestId ?? r.requestId);
   return target;
 }
 
@@ -55,87 +49,89 @@ function discardBody(r: Request): void {
   }
 }
 
-const ONCE: readonly Phase[] = ["validate", "build"];
-const ATTEMPT: readonly Phase[] = ["send", "unmarshalMeta", "validateResponse", "unmarshal"];
-const AFTER_FAILURE: readonly Phase[] = ["retry", "afterRetry"];
 /** The `request.context` key holding the phase a failed attempt failed in (for `LogAttemptErrorHandler`). */
 export const FAILED_PHASE = "handlers.failedPhase";
 
-/** One attempt: send, unmarshalMeta, validateResponse, then unmarshalError or unmarshal; completeAttempt always. */
-async function attempt(r: Request): Promise<void> {
-  const h = r.handlers;
-  let phase: Phase = "send";
-  try {
-    for (phase of ATTEMPT) {
-      const p = invoke(h[phase], r);
-      if (p) await p;
-    }
-  } catch (thrown) {
-    r.error = toRequestError(thrown, phase, r);
-    if (phase === "validateResponse") {
-      // The service's handlers see the generic error and replace it by throwing their typed one.
-      try {
-        const p = invoke(h.unmarshalError, r);
-        if (p) await p;
-      } catch (replacement) {
-        r.error = toRequestError(replacement, "unmarshalError", r);
-      }
-    }
-    r.context.set(FAILED_PHASE, phase);
-  }
-  try {
-    const p = invoke(h.completeAttempt, r);
-    if (p) await p;
-  } catch (thrown) {
-    r.error = toRequestError(thrown, "completeAttempt", r);
-  }
-  if (r.error !== undefined) discardBody(r);
+// Indexes into PHASES: validate 0, build 1, sign 2, send 3, unmarshalMeta 4, validateResponse 5,
+// unmarshalError 6, unmarshal 7, retry 8, afterRetry 9, completeAttempt 10, complete 11.
+const ATTEMPT = [3, 4, 5, 7];
+
+/** Runs phase `i`'s current entries; `undefined` when all were synchronous (nothing to await). */
+const run = (r: SdkRequest, i: number): void | Promise<void> => invokeHandlers(r.phaseItems(i), 0, r);
+
+/** Turns what phase `i` threw into `r.error`. */
+function fail(r: SdkRequest, thrown: unknown, i: number): void {
+  r.error = toRequestError(thrown, PHASES[i] as Phase, r);
 }
 
-function checkAborted(r: SdkRequest<unknown, unknown>): void {
+/** Runs a phase whose failure becomes `r.error` instead of ending the lifecycle (unmarshalError, completeAttempt, complete). */
+function guarded(r: SdkRequest, i: number): void | Promise<void> {
+  try {
+    const p = run(r, i);
+    if (p) return p.catch((thrown) => fail(r, thrown, i));
+  } catch (thrown) {
+    fail(r, thrown, i);
+  }
+}
+
+function checkAborted(r: SdkRequest): void {
   if (r.callerSignal?.aborted) throw new RequestCanceled(undefined, { cause: r.callerSignal.reason });
 }
 
 /**
- * The lifecycle of spec §6.14: validate and build once; per attempt sign, send, unmarshalMeta,
- * validateResponse, then unmarshalError or unmarshal, and completeAttempt; after a failed attempt retry
- * and afterRetry, looping while `afterRetry` cleared the error and marked it retryable; `complete` once at
- * the end, on success and on failure.
+ * The lifecycle of spec §6.14: validate and build once; per attempt sign, then send, unmarshalMeta,
+ * validateResponse, then unmarshalError or unmarshal, and completeAttempt always; after a failed attempt
+ * retry and afterRetry, looping while `afterRetry` cleared the error and marked it retryable; `complete`
+ * once at the end, on success and on failure. One async frame per request: a phase is awaited only when
+ * one of its handlers returned a promise.
  */
 async function runLifecycle<Output>(r: SdkRequest<unknown, Output>): Promise<Output> {
-  const h = r.handlers;
-  let phase: Phase = "validate";
+  let i = 0;
+  let p: void | Promise<void>;
   try {
     if (r.error !== undefined) throw r.error;
-    for (phase of ONCE) {
+    for (; i < 2; i++) {
       checkAborted(r);
-      const p = invoke(h[phase], r);
+      p = run(r, i);
       if (p) await p;
     }
     for (;;) {
       r.error = r.retryable = r.retryDelay = undefined;
-      phase = "sign";
+      i = 2;
       checkAborted(r);
-      const p = invoke(h.sign, r);
+      p = run(r, i);
       if (p) await p;
-      await attempt(r);
+      // The attempt: a failure becomes r.error (the retry phases decide what happens next).
+      try {
+        for (i of ATTEMPT) {
+          p = run(r, i);
+          if (p) await p;
+        }
+      } catch (thrown) {
+        fail(r, thrown, i);
+        // The service's handlers see the generic error and replace it by throwing their typed one.
+        if (i === 5) {
+          p = guarded(r, 6);
+          if (p) await p;
+        }
+        r.context.set(FAILED_PHASE, PHASES[i]);
+      }
+      p = guarded(r, 10);
+      if (p) await p;
       if (r.error === undefined) break;
-      for (phase of AFTER_FAILURE) {
-        const q = invoke(h[phase], r);
-        if (q) await q;
+      discardBody(r);
+      for (i = 8; i < 10; i++) {
+        p = run(r, i);
+        if (p) await p;
       }
       if (r.error !== undefined || r.retryable !== true) break;
       r.httpResponse = undefined;
     }
   } catch (thrown) {
-    r.error = toRequestError(thrown, phase, r);
+    fail(r, thrown, i);
   }
-  try {
-    const p = invoke(h.complete, r);
-    if (p) await p;
-  } catch (thrown) {
-    r.error = toRequestError(thrown, "complete", r);
-  }
+  p = guarded(r, 11);
+  if (p) await p;
   if (r.error !== undefined) throw withRequestInfo(r.error, r);
   return r.data as Output;
 }
