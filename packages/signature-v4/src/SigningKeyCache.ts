@@ -1,31 +1,21 @@
+import { atLeastOne, boundedSet } from "./boundedSet.js";
 import { isPromiseLike } from "./isPromiseLike.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
+import { utf8 } from "./toHex.js";
 
-const encoder = /* @__PURE__ */ new TextEncoder();
-
+// Short field names: this object is on every signature's path and its names are not minified.
 interface Entry {
-  readonly crypto: SigningCrypto;
-  readonly secret: string;
-  readonly date: string;
-  readonly region: string;
-  readonly service: string;
+  readonly c: SigningCrypto;
+  readonly s: string;
+  readonly d: string;
+  readonly r: string;
+  readonly v: string;
   /** The prepared key, or the derivation still running (WebCrypto). */
-  value: unknown;
+  k: unknown;
 }
 
-function chain<T, U>(v: T | PromiseLike<T>, f: (t: T) => U | PromiseLike<U>): U | PromiseLike<U> {
-  return isPromiseLike(v) ? v.then(f) : f(v);
-}
-
-function derive(crypto: SigningCrypto, secret: string, date: string, region: string, service: string): unknown {
-  return chain(crypto.hmac(encoder.encode(`AWS4${secret}`), date), (kDate) =>
-    chain(crypto.hmac(kDate, region), (kRegion) =>
-      chain(crypto.hmac(kRegion, service), (kService) =>
-        chain(crypto.hmac(kService, "aws4_request"), (kSigning) => crypto.importSigningKey(kSigning)),
-      ),
-    ),
-  );
-}
+const then = (v: unknown, f: (t: Uint8Array) => unknown): unknown =>
+  isPromiseLike<Uint8Array>(v as Uint8Array) ? (v as PromiseLike<Uint8Array>).then(f) : f(v as Uint8Array);
 
 /**
  * Derived SigV4 signing keys, one per (secret, day, region, service, crypto), so a request costs one HMAC
@@ -34,69 +24,51 @@ function derive(crypto: SigningCrypto, secret: string, date: string, region: str
  */
 export class SigningKeyCache {
   readonly maxEntries: number;
-  readonly #entries = new Map<string, Entry>();
-  #last: Entry | undefined;
+  private readonly m = new Map<string, Entry>();
+  private l: Entry | undefined;
 
   constructor(maxEntries = 50) {
-    this.maxEntries = Math.max(1, Math.floor(maxEntries));
+    this.maxEntries = atLeastOne(maxEntries);
   }
 
   /** Number of cached keys. */
   get size(): number {
-    return this.#entries.size;
+    return this.m.size;
   }
 
   clear(): void {
-    this.#entries.clear();
-    this.#last = undefined;
+    this.m.clear();
+    this.l = undefined;
   }
 
   /** The prepared signing key (what `crypto.importSigningKey` returned), deriving it on a miss. */
   get(crypto: SigningCrypto, secret: string, date: string, region: string, service: string): unknown {
-    const last = this.#last;
+    let e = this.l;
     // Most calls sign with the same key as the call before: compare fields, build no map key.
-    if (
-      last !== undefined &&
-      last.secret === secret &&
-      last.date === date &&
-      last.region === region &&
-      last.service === service &&
-      last.crypto === crypto
-    ) {
-      return last.value;
-    }
+    if (e?.s === secret && e.d === date && e.r === region && e.v === service && e.c === crypto) return e.k;
     const id = `${date}\n${region}\n${service}\n${secret}`;
-    const hit = this.#entries.get(id);
-    if (hit !== undefined && hit.crypto === crypto) {
-      this.#entries.delete(id);
-      this.#entries.set(id, hit);
-      this.#last = hit;
-      return hit.value;
-    }
-    const entry: Entry = { crypto, secret, date, region, service, value: undefined };
-    const value = derive(crypto, secret, date, region, service);
-    entry.value = value;
-    if (isPromiseLike(value)) {
+    e = this.m.get(id);
+    if (e?.c !== crypto) {
+      let k: unknown = utf8.encode(`AWS4${secret}`);
+      for (const part of [date, region, service, "aws4_request"]) k = then(k, (key: Uint8Array) => crypto.hmac(key, part));
+      k = then(k, (key: Uint8Array) => crypto.importSigningKey(key));
+      const entry: Entry = { c: crypto, s: secret, d: date, r: region, v: service, k };
       // Settle into the entry so later hits are synchronous; a failed derivation is not cached.
-      entry.value = Promise.resolve(value).then(
-        (key) => {
-          entry.value = key;
-          return key;
-        },
-        (err: unknown) => {
-          if (this.#entries.get(id) === entry) this.#entries.delete(id);
-          if (this.#last === entry) this.#last = undefined;
-          throw err;
-        },
-      );
+      if (isPromiseLike(k)) {
+        entry.k = Promise.resolve(k).then(
+          (key) => (entry.k = key),
+          (err: unknown) => {
+            if (this.m.get(id) === entry) this.m.delete(id);
+            if (this.l === entry) this.l = undefined;
+            throw err;
+          },
+        );
+      }
+      e = entry;
     }
-    this.#entries.set(id, entry);
-    if (this.#entries.size > this.maxEntries) {
-      const oldest = this.#entries.keys().next();
-      if (oldest.done !== true) this.#entries.delete(oldest.value);
-    }
-    this.#last = entry;
-    return entry.value;
+    boundedSet(this.m, id, e, this.maxEntries);
+    this.l = e;
+    return e.k;
   }
 }
 

@@ -7,16 +7,13 @@ import { uriEscapePath, uriRecodePath } from "./uriEscape.js";
 export function normalizePath(path: string): string {
   if (path.charCodeAt(0) === 0x2f && !path.includes("//") && !path.includes("/.")) return path;
   const out: string[] = [];
-  const parts = path.split("/");
   let trailing = false;
-  for (const part of parts) {
+  for (const part of path.split("/")) {
     trailing = part === "" || part === "." || part === "..";
-    if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
-    else out.push(part);
+    else if (!trailing) out.push(part);
   }
-  if (out.length === 0) return "/";
-  return `/${out.join("/")}${trailing ? "/" : ""}`;
+  return out.length === 0 ? "/" : `/${out.join("/")}${trailing ? "/" : ""}`;
 }
 
 /**

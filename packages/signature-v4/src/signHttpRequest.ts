@@ -1,23 +1,12 @@
 import type { HttpRequest } from "@sessionkit/types";
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { canonicalPath } from "./canonicalPath.js";
-import { canonicalQuery } from "./canonicalQuery.js";
-import {
-  ALGORITHM,
-  AMZ_CONTENT_SHA256,
-  AMZ_DATE,
-  AMZ_SECURITY_TOKEN,
-  AUTHORIZATION,
-  EMPTY_SHA256,
-  Q_SECURITY_TOKEN,
-  Q_SIGNATURE,
-  UNSIGNABLE_HEADERS,
-  UNSIGNED_PAYLOAD,
-} from "./constants.js";
+import { ALGORITHM, AMZ_CONTENT_SHA256, AMZ_DATE, AMZ_SECURITY_TOKEN, AUTHORIZATION, Q_SECURITY_TOKEN } from "./constants.js";
 import { formatAmzDate } from "./formatAmzDate.js";
-import { isPromiseLike } from "./isPromiseLike.js";
+import { signCore } from "./signCore.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import type { SigningKeyCache } from "./SigningKeyCache.js";
+
+export { hostHeader } from "./signCore.js";
 
 /** Everything one signature needs, already resolved (no providers, no defaults). */
 export interface SignHttpRequestParams {
@@ -57,185 +46,37 @@ export interface SigningDetails {
   readonly signature: string;
 }
 
-// SigV4's "trimall" over ASCII whitespace only (as Go v1 and the AWS SDK for JS do): CR/LF become spaces,
-// runs of spaces and tabs become one space, the ends lose it. Unicode spaces are left alone.
-const NEEDS_TRIM = /[\t\r\n]|^ | $| {2}/;
-
-function canonicalValue(value: string): string {
-  return NEEDS_TRIM.test(value) ? value.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "") : value;
-}
-
-// Insertion sort of [name, value, name, value, ...] by name; stable, so equal names keep request order.
-// A request has a handful of headers: this beats Array#sort with a comparator and per-pair arrays.
-function sortPairs(pairs: string[]): void {
-  for (let i = 2; i < pairs.length; i += 2) {
-    const name = pairs[i] as string;
-    const value = pairs[i + 1] as string;
-    let j = i - 2;
-    for (; j >= 0 && (pairs[j] as string) > name; j -= 2) {
-      pairs[j + 2] = pairs[j] as string;
-      pairs[j + 3] = pairs[j + 1] as string;
-    }
-    pairs[j + 2] = name;
-    pairs[j + 3] = value;
+// Presigning's preparation: hoists headers into the query and sets the `X-Amz-*` parameters the signature
+// covers (the core adds `X-Amz-SignedHeaders` and `X-Amz-Signature`).
+function presignQuery(request: HttpRequest, p: SignHttpRequestParams): void {
+  const amzDate = formatAmzDate(p.time);
+  request.query ??= {};
+  const query = request.query;
+  const headers: Record<string, string> = {};
+  for (const name in request.headers) {
+    const raw: unknown = request.headers[name];
+    const lower = name.toLowerCase();
+    // The signing headers are dropped by the core; everything else `x-amz-*` travels in the query.
+    if (
+      raw != null &&
+      lower !== AUTHORIZATION &&
+      lower !== AMZ_DATE &&
+      lower !== AMZ_SECURITY_TOKEN &&
+      lower !== AMZ_CONTENT_SHA256 &&
+      (p.hoistableHeaders?.has(lower) || (lower.startsWith("x-amz-") && !p.unhoistableHeaders?.has(lower)))
+    ) {
+      query[name] = typeof raw === "string" ? raw : String(raw);
+    } else headers[name] = raw as string;
   }
-}
-
-/** The `Host` value clients send: the port only when it is not the scheme's default. */
-export function hostHeader(request: HttpRequest): string {
-  const host = request.hostname.includes(":") && !request.hostname.startsWith("[") ? `[${request.hostname}]` : request.hostname;
-  const port = request.port;
-  const scheme = (request.protocol ?? "").replace(/:$/, "");
-  return port == null || (port === 443 && scheme === "https") || (port === 80 && scheme === "http") ? host : `${host}:${port}`;
-}
-
-function bodyHash(body: unknown, crypto: SigningCrypto): string | Promise<string> {
-  if (body == null) return EMPTY_SHA256;
-  if (typeof body === "string" || body instanceof Uint8Array) return body.length === 0 ? EMPTY_SHA256 : crypto.sha256Hex(body);
-  if (ArrayBuffer.isView(body)) return crypto.sha256Hex(new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-  if (body instanceof ArrayBuffer) return crypto.sha256Hex(new Uint8Array(body));
-  // A stream cannot be hashed without consuming it.
-  return UNSIGNED_PAYLOAD;
-}
-
-/** One signature in progress: what the synchronous steps computed, for the steps that may have to wait. */
-class Draft {
-  readonly request: HttpRequest;
-  readonly p: SignHttpRequestParams;
-  readonly amzDate: string;
-  readonly shortDate: string;
-  readonly scope: string;
-  readonly token: string | undefined;
-  readonly presign: boolean;
-  readonly headers: Record<string, string> = {};
-  /** Signed headers as flat [name, value, ...] pairs, names lower-cased. */
-  readonly entries: string[] = [];
-  contentSha: string | undefined = undefined;
-  signedHeaders = "";
-  canonicalRequest = "";
-  stringToSign = "";
-
-  /** Copies the headers (dropping old signing headers, hoisting for presign) and picks the signed ones. */
-  constructor(request: HttpRequest, p: SignHttpRequestParams) {
-    this.request = request;
-    this.p = p;
-    const presign = p.expiresIn !== undefined;
-    this.presign = presign;
-    this.amzDate = formatAmzDate(p.time);
-    this.shortDate = this.amzDate.slice(0, 8);
-    this.scope = `${this.shortDate}/${p.region}/${p.service}/aws4_request`;
-    this.token = p.credentials.sessionToken || undefined;
-    const { headers, entries } = this;
-    // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
-    // is slow in V8, and deleting keys makes the next lookups slow.
-    const source = request.headers;
-    if (presign) request.query ??= {};
-    let hostSeen = false;
-    for (const name in source) {
-      const raw: unknown = source[name];
-      if (raw == null) continue;
-      const lower = name.toLowerCase();
-      if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
-      const text = typeof raw === "string" ? raw : String(raw);
-      const value = canonicalValue(text);
-      if (lower === AMZ_CONTENT_SHA256) {
-        if (value === "") continue;
-        this.contentSha = value;
-      } else if (presign && (p.hoistableHeaders?.has(lower) || (lower.startsWith("x-amz-") && !p.unhoistableHeaders?.has(lower)))) {
-        request.query[name] = text;
-        continue;
-      }
-      headers[name] = text;
-      // Signable: asked for, or neither unsignable (hop-by-hop and proxy-rewritten) nor proxy-* / sec-*.
-      if (
-        !p.signableHeaders?.has(lower) &&
-        (UNSIGNABLE_HEADERS.has(lower) || p.unsignableHeaders?.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-"))
-      ) {
-        continue;
-      }
-      hostSeen ||= lower === "host";
-      entries.push(lower, value);
-    }
-    request.headers = headers;
-    if (!hostSeen) entries.push("host", hostHeader(request));
-  }
-
-  payloadHash(): string | Promise<string> {
-    return this.contentSha ?? (this.p.unsignedPayload ? UNSIGNED_PAYLOAD : bodyHash(this.request.body, this.p.crypto));
-  }
-
-  /** Adds the signing headers or query parameters and builds the canonical request. */
-  canonicalize(payload: string): string {
-    const { request, p, presign, entries, amzDate, token } = this;
-    if (!presign) {
-      this.#add(AMZ_DATE, amzDate, amzDate);
-      if (token !== undefined && p.signSessionToken) this.#add(AMZ_SECURITY_TOKEN, token, canonicalValue(token));
-      if (p.applyChecksum && this.contentSha === undefined) this.#add(AMZ_CONTENT_SHA256, payload, payload);
-    }
-    sortPairs(entries);
-    // Canonical headers; the same name under different spellings is merged with "," in request order.
-    let canonicalHeaders = "";
-    let signedHeaders = "";
-    for (let i = 0; i < entries.length; i += 2) {
-      const name = entries[i] as string;
-      if (name === entries[i - 2]) canonicalHeaders = `${canonicalHeaders.slice(0, -1)},${entries[i + 1]}\n`;
-      else {
-        canonicalHeaders += `${name}:${entries[i + 1]}\n`;
-        signedHeaders += `;${name}`;
-      }
-    }
-    signedHeaders = signedHeaders.slice(1);
-    this.signedHeaders = signedHeaders;
-    const query = request.query;
-    if (presign) {
-      delete query[Q_SIGNATURE];
-      delete query[Q_SECURITY_TOKEN];
-      query["X-Amz-Algorithm"] = ALGORITHM;
-      query["X-Amz-Credential"] = `${p.credentials.accessKeyId}/${this.scope}`;
-      query["X-Amz-Date"] = amzDate;
-      query["X-Amz-Expires"] = String(p.expiresIn);
-      if (token !== undefined && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
-      query["X-Amz-SignedHeaders"] = signedHeaders;
-    }
-    this.canonicalRequest = `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(query)}\n${canonicalHeaders}\n${signedHeaders}\n${payload}`;
-    return this.canonicalRequest;
-  }
-
-  #add(name: string, value: string, canonical: string): void {
-    this.headers[name] = value;
-    this.entries.push(name, canonical);
-  }
-
-  setHash(hash: string): string {
-    this.stringToSign = `${ALGORITHM}\n${this.amzDate}\n${this.scope}\n${hash}`;
-    return this.stringToSign;
-  }
-
-  signingKey(): unknown {
-    const p = this.p;
-    return p.keyCache.get(p.crypto, p.credentials.secretAccessKey, this.shortDate, p.region, p.service);
-  }
-
-  /** Puts the signature on the request. */
-  finish(signature: string): SigningDetails {
-    const { request, p, token } = this;
-    const unsignedToken = token !== undefined && !p.signSessionToken;
-    if (this.presign) {
-      request.query[Q_SIGNATURE] = signature;
-      if (unsignedToken) request.query[Q_SECURITY_TOKEN] = token;
-    } else {
-      this.headers[AUTHORIZATION] =
-        `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${this.scope}, SignedHeaders=${this.signedHeaders}, Signature=${signature}`;
-      if (unsignedToken) this.headers[AMZ_SECURITY_TOKEN] = token;
-    }
-    return { canonicalRequest: this.canonicalRequest, stringToSign: this.stringToSign, signature };
-  }
-}
-
-// The path for hashes that arrive as promises (WebCrypto), resuming after the canonical request.
-async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<SigningDetails> {
-  const stringToSign = d.setHash(await hash);
-  return d.finish(await d.p.crypto.hmacHex(await d.signingKey(), stringToSign));
+  request.headers = headers;
+  delete query["X-Amz-Signature"];
+  delete query[Q_SECURITY_TOKEN];
+  query["X-Amz-Algorithm"] = ALGORITHM;
+  query["X-Amz-Credential"] = `${p.credentials.accessKeyId}/${amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`;
+  query["X-Amz-Date"] = amzDate;
+  query["X-Amz-Expires"] = String(p.expiresIn);
+  const token = p.credentials.sessionToken;
+  if (token && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
 }
 
 /**
@@ -250,16 +91,8 @@ async function finishAsync(d: Draft, hash: string | Promise<string>): Promise<Si
  */
 export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
   try {
-    const d = new Draft(request, p);
-    const payload = d.payloadHash();
-    if (typeof payload !== "string") return payload.then((h) => finishAsync(d, p.crypto.sha256Hex(d.canonicalize(h))));
-    const hash = p.crypto.sha256Hex(d.canonicalize(payload));
-    if (typeof hash !== "string") return finishAsync(d, hash);
-    const stringToSign = d.setHash(hash);
-    const key = d.signingKey();
-    if (isPromiseLike(key)) return finishAsync(d, hash);
-    const signature = p.crypto.hmacHex(key, stringToSign);
-    return typeof signature === "string" ? d.finish(signature) : signature.then((sig) => d.finish(sig));
+    if (p.expiresIn !== undefined) presignQuery(request, p);
+    return signCore(request, p);
   } catch (err) {
     // Errors travel as rejections, also from the synchronous path (e.g. InvalidSigningDate).
     return Promise.reject(err);

@@ -1,8 +1,9 @@
-const HEX: readonly string[] = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-
-/** Lower-case hex of the bytes (table lookup: WebCrypto hands back bytes, the signer needs hex). */
+/** Lower-case hex of the bytes (WebCrypto hands back bytes, the signer needs hex). */
 export function toHex(bytes: Uint8Array): string {
   let out = "";
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i] ?? 0];
+  for (const b of bytes) out += (b + 256).toString(16).slice(1);
   return out;
 }
+
+/** The UTF-8 encoder the signer shares (signing-key seeds, WebCrypto input). */
+export const utf8: TextEncoder = /* @__PURE__ */ new TextEncoder();

@@ -12,9 +12,6 @@ export interface V4ClockSkewHandlerOptions {
 
 function dateHeader(request: Request): string | undefined {
   const headers = request.httpResponse?.headers;
-  if (headers === undefined) return undefined;
-  const direct = headers.date ?? headers.Date;
-  if (direct !== undefined) return direct;
   for (const name in headers) if (name.toLowerCase() === "date") return headers[name];
   return undefined;
 }

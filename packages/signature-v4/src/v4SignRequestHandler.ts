@@ -3,7 +3,8 @@ import { defaultClockSkew, type ClockSkew } from "./ClockSkew.js";
 import { defaultSigningCrypto } from "./defaultSigningCrypto.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import { defaultSigningKeyCache, type SigningKeyCache } from "./SigningKeyCache.js";
-import { type SigningDetails, signHttpRequest } from "./signHttpRequest.js";
+import { signCore } from "./signCore.js";
+import type { SigningDetails } from "./signHttpRequest.js";
 import { wrapCredentialsFailure } from "./toCredentialsGetter.js";
 
 /** `request.context` key: `true` signs the body as `UNSIGNED-PAYLOAD` (S3 streaming uploads, presigned flows). */
@@ -21,11 +22,14 @@ export interface V4SignRequestHandlerOptions {
   readonly crypto?: SigningCrypto;
 }
 
+// Go's banner lines, 53 characters wide.
+const rule = (title: string): string => (title && `---[ ${title} ]`).padEnd(53, "-");
+
 function logSigning(request: Request, details: SigningDetails, token: string | undefined): void {
   // Go prints the canonical request as is; ours hides the session token, which it contains.
-  const canonical = token === undefined || token === "" ? details.canonicalRequest : details.canonicalRequest.split(token).join(REDACTED);
+  const canonical = token ? details.canonicalRequest.split(token).join(REDACTED) : details.canonicalRequest;
   request.config.logger.log(
-    `DEBUG: Request Signature:\n---[ CANONICAL STRING  ]-----------------------------\n${canonical}\n---[ STRING TO SIGN ]--------------------------------\n${details.stringToSign}\n-----------------------------------------------------`,
+    `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
   );
 }
 
@@ -53,7 +57,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     const info = request.clientInfo;
     const s3 = info.signingName === "s3";
     const now = request.config.clock();
-    let details = signHttpRequest(request.httpRequest, {
+    let details = signCore(request.httpRequest, {
       credentials,
       region: info.signingRegion === "" ? request.config.region : info.signingRegion,
       service: info.signingName,

@@ -1,0 +1,204 @@
+import type { HttpRequest } from "@sessionkit/types";
+import { canonicalPath } from "./canonicalPath.js";
+import { canonicalQuery } from "./canonicalQuery.js";
+import {
+  ALGORITHM,
+  AMZ_CONTENT_SHA256,
+  AMZ_DATE,
+  AMZ_SECURITY_TOKEN,
+  AUTHORIZATION,
+  EMPTY_SHA256,
+  Q_SECURITY_TOKEN,
+  UNSIGNABLE_HEADERS,
+  UNSIGNED_PAYLOAD,
+} from "./constants.js";
+import { formatAmzDate } from "./formatAmzDate.js";
+import { isPromiseLike } from "./isPromiseLike.js";
+import type { SignHttpRequestParams, SigningDetails } from "./signHttpRequest.js";
+
+// SigV4's "trimall" over ASCII whitespace only (as Go v1 and the AWS SDK for JS do): CR/LF become spaces,
+// runs of spaces and tabs become one space, the ends lose it. Unicode spaces are left alone.
+const NEEDS_TRIM = /[\t\r\n]|^ | $| {2}/;
+
+const canonicalValue = (value: string): string =>
+  NEEDS_TRIM.test(value) ? value.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "") : value;
+
+/** The `Host` value clients send: the port only when it is not the scheme's default. */
+export function hostHeader(request: HttpRequest): string {
+  const { hostname: h, port } = request;
+  const host = h.includes(":") && h[0] !== "[" ? `[${h}]` : h;
+  const scheme = (request.protocol ?? "").replace(/:$/, "");
+  return port == null || port === (scheme === "https" ? 443 : scheme === "http" ? 80 : -1) ? host : `${host}:${port}`;
+}
+
+function bodyHash(body: unknown, p: SignHttpRequestParams): string | Promise<string> {
+  const data =
+    typeof body === "string" || body instanceof Uint8Array
+      ? body
+      : ArrayBuffer.isView(body)
+        ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
+        : body instanceof ArrayBuffer
+          ? new Uint8Array(body)
+          : undefined;
+  // No body hashes as empty; a stream cannot be hashed without consuming it.
+  return body == null || data?.length === 0 ? EMPTY_SHA256 : data === undefined ? UNSIGNED_PAYLOAD : p.crypto.sha256Hex(data);
+}
+
+// One signature in progress (short names: they are not minified). `n` is the next step of `run`.
+interface Draft {
+  readonly q: HttpRequest;
+  readonly p: SignHttpRequestParams;
+  /** `x-amz-date` value; its first 8 characters are the scope's date. */
+  readonly d: string;
+  readonly s: string;
+  readonly h: Record<string, string>;
+  /** Signed headers as flat [name, value, ...] pairs, names lower-cased. */
+  readonly e: string[];
+  /** A caller-provided `x-amz-content-sha256`. */
+  readonly c: string | undefined;
+  n: number;
+  /** Canonical request, then string to sign. */
+  cr: string;
+  ss: string;
+  sh: string;
+}
+
+// Insertion sort of [name, value, name, value, ...] by name; stable, so equal names keep request order.
+// A request has a handful of headers: this beats Array#sort with a comparator and per-pair arrays.
+function sortPairs(pairs: string[]): void {
+  for (let i = 2; i < pairs.length; i += 2) {
+    const name = pairs[i] as string;
+    const value = pairs[i + 1] as string;
+    let j = i - 2;
+    for (; j >= 0 && (pairs[j] as string) > name; j -= 2) {
+      pairs[j + 2] = pairs[j] as string;
+      pairs[j + 3] = pairs[j + 1] as string;
+    }
+    pairs[j + 2] = name;
+    pairs[j + 3] = value;
+  }
+}
+
+function add(d: Draft, name: string, value: string, canonical = value): void {
+  d.h[name] = value;
+  d.e.push(name, canonical);
+}
+
+/** Adds the signing headers (header mode) and builds the canonical request. */
+function canonicalize(d: Draft, payload: string): string {
+  const { q: request, p, e: entries } = d;
+  const token = p.credentials.sessionToken;
+  const presign = p.expiresIn !== undefined;
+  if (!presign) {
+    add(d, AMZ_DATE, d.d);
+    if (token && p.signSessionToken) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
+    if (p.applyChecksum && d.c === undefined) add(d, AMZ_CONTENT_SHA256, payload);
+  }
+  sortPairs(entries);
+  // Canonical headers; the same name under different spellings is merged with "," in request order.
+  let headers = "";
+  let signed = "";
+  for (let i = 0; i < entries.length; i += 2) {
+    const name = entries[i] as string;
+    if (name === entries[i - 2]) headers = `${headers.slice(0, -1)},${entries[i + 1]}\n`;
+    else {
+      headers += `${name}:${entries[i + 1]}\n`;
+      signed += `;${name}`;
+    }
+  }
+  signed = signed.slice(1);
+  d.sh = signed;
+  if (presign) request.query["X-Amz-SignedHeaders"] = signed;
+  return `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
+}
+
+/** Puts the signature on the request. */
+function finish(d: Draft, signature: string): SigningDetails {
+  const { q: request, p, h: headers } = d;
+  const token = p.credentials.sessionToken;
+  if (p.expiresIn !== undefined) {
+    request.query["X-Amz-Signature"] = signature;
+    if (token && !p.signSessionToken) request.query[Q_SECURITY_TOKEN] = token;
+  } else {
+    headers[AUTHORIZATION] = `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${signature}`;
+    if (token && !p.signSessionToken) headers[AMZ_SECURITY_TOKEN] = token;
+  }
+  return { canonicalRequest: d.cr, stringToSign: d.ss, signature };
+}
+
+// The steps after the payload hash, each of which may get a promise (WebCrypto): the synchronous crypto
+// (node:crypto) runs straight through with no tick and no closure.
+function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
+  for (;;) {
+    if (isPromiseLike(v)) return Promise.resolve(v).then((x) => run(d, x));
+    const p = d.p;
+    switch (d.n++) {
+      case 0:
+        d.cr = canonicalize(d, v as string);
+        v = p.crypto.sha256Hex(d.cr);
+        break;
+      case 1:
+        d.ss = `${ALGORITHM}\n${d.d}\n${d.s}\n${v}`;
+        v = p.keyCache.get(p.crypto, p.credentials.secretAccessKey, d.d.slice(0, 8), p.region, p.service);
+        break;
+      case 2:
+        v = p.crypto.hmacHex(v, d.ss);
+        break;
+      default:
+        return finish(d, v as string);
+    }
+  }
+}
+
+/**
+ * The signature itself: {@link signHttpRequest} without the presign preparation (the `X-Amz-*` query
+ * parameters other than `X-Amz-SignedHeaders`, and hoisting), which the pipeline's header signing never needs.
+ * Throws synchronously on a bad signing time.
+ */
+export function signCore(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
+  const amzDate = formatAmzDate(p.time);
+  const headers: Record<string, string> = {};
+  const entries: string[] = [];
+  const { signableHeaders: keep, unsignableHeaders: drop } = p;
+  let contentSha: string | undefined;
+  let hostSeen = false;
+  // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
+  // is slow in V8, and deleting keys makes the next lookups slow. Earlier signing headers are dropped.
+  for (const name in request.headers) {
+    const raw: unknown = request.headers[name];
+    if (raw == null) continue;
+    const lower = name.toLowerCase();
+    if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
+    const text = typeof raw === "string" ? raw : String(raw);
+    const value = canonicalValue(text);
+    if (lower === AMZ_CONTENT_SHA256) {
+      if (value === "") continue;
+      contentSha = value;
+    }
+    headers[name] = text;
+    // Signable: asked for, or neither unsignable (hop-by-hop and proxy-rewritten) nor proxy-* / sec-*.
+    if (
+      keep?.has(lower) ||
+      !(UNSIGNABLE_HEADERS.has(lower) || drop?.has(lower) || lower.startsWith("proxy-") || lower.startsWith("sec-"))
+    ) {
+      hostSeen ||= lower === "host";
+      entries.push(lower, value);
+    }
+  }
+  request.headers = headers;
+  if (!hostSeen) entries.push("host", hostHeader(request));
+  const d: Draft = {
+    q: request,
+    p,
+    d: amzDate,
+    s: `${amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`,
+    h: headers,
+    e: entries,
+    c: contentSha,
+    n: 0,
+    cr: "",
+    ss: "",
+    sh: "",
+  };
+  return run(d, contentSha ?? (p.unsignedPayload ? UNSIGNED_PAYLOAD : bodyHash(request.body, p)));
+}
