@@ -1,17 +1,13 @@
 import { sendRequest, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
 import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
-import type { ClientConfigProvider, Config, HttpRequest, ResolvedConfig } from "@sessionkit/types";
+import type { ClientConfigProvider, Config, HttpRequest } from "@sessionkit/types";
 import { s3Endpoint } from "./endpoint.js";
 import type { S3Operation } from "./operations.js";
 import { S3Handlers } from "./S3Handlers.js";
 import type { S3CallOptions } from "./shapes.js";
 
-const S3_INFO: ServiceInfo = {
-  serviceName: "s3",
-  apiVersion: "2006-03-01",
-  signingName: "s3",
-  defaultEndpoint: (region: string, config: ResolvedConfig) => s3Endpoint(region, config),
-};
+// The signing name defaults to the service name.
+const S3_INFO: ServiceInfo = { serviceName: "s3", apiVersion: "2006-03-01", defaultEndpoint: s3Endpoint };
 
 /**
  * The S3 client without operations: endpoint, addressing, signer and the REST-XML handlers. Operations are
@@ -30,12 +26,17 @@ export class S3Client extends ServiceClient {
   constructor(provider: ClientConfigProvider, overrides?: Config) {
     super(provider.clientConfig("s3", overrides), S3_INFO);
     const h = this.handlers;
-    h.build.pushBackNamed(S3Handlers.BuildHandler);
-    h.sign.pushBackNamed(v4SignRequestHandler);
-    h.unmarshal.pushBackNamed(S3Handlers.UnmarshalHandler);
-    h.unmarshalError.pushBackNamed(S3Handlers.UnmarshalErrorHandler);
-    h.retry.pushBackNamed(v4ClockSkewHandler);
-    h.retry.pushBackNamed(S3Handlers.RetryErrorIn200Handler);
+    const s3 = S3Handlers;
+    for (const [list, handler] of [
+      [h.build, s3.BuildHandler],
+      [h.sign, v4SignRequestHandler],
+      [h.unmarshal, s3.UnmarshalHandler],
+      [h.unmarshalError, s3.UnmarshalErrorHandler],
+      [h.retry, v4ClockSkewHandler],
+      [h.retry, s3.RetryErrorIn200Handler],
+    ] as const) {
+      list.pushBackNamed(handler);
+    }
   }
 
   /** Runs one operation (what every operation function calls); resolves to its output with `$metadata`. */

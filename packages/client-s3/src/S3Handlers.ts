@@ -4,23 +4,23 @@ import type { NamedHandler, Request } from "@sessionkit/types";
 import { parseXml, type XmlElement } from "@sessionkit/xml";
 import { encodeKey } from "./encodeKey.js";
 import { needsPathStyle } from "./endpoint.js";
-import { readMembers, readXml, writeMembers } from "./members.js";
-import { isS3Operation, type S3Operation } from "./operations.js";
+import { convert, META, readXml } from "./members.js";
+import type { S3Operation } from "./operations.js";
 import { s3ErrorFromResponse } from "./s3ErrorFromResponse.js";
 import type { ResponseMetadata } from "./shapes.js";
 
 /** `request.context` key: the error came inside a 200 response (CopyObject), which S3 means as retryable. */
 export const ERROR_IN_200_CONTEXT_KEY = "s3.errorIn200";
 
+// The handlers act only on the operation objects this package defines.
 function operationOf(r: Request): S3Operation {
-  if (!isS3Operation(r.operation)) {
-    throw new SdkError("InvalidParameter", `operation ${r.operation.name} is not an S3 operation`);
-  }
-  return r.operation;
+  const op = r.operation as Partial<S3Operation>;
+  if (op.input === undefined) throw new SdkError("InvalidParameter", `operation ${op.name} is not an S3 operation`);
+  return op as S3Operation;
 }
 
-function stringMember(params: unknown, member: "Bucket" | "Key"): string {
-  const v = (params as Record<string, unknown> | null | undefined)?.[member];
+function stringMember(params: Record<string, unknown>, member: "Bucket" | "Key"): string {
+  const v = params[member];
   // Checked here too because parameter validation can be switched off; a bad path must not be sent.
   if (typeof v !== "string" || v === "") {
     throw new SdkError("InvalidParameter", `${member} must be a non-empty string`);
@@ -30,39 +30,42 @@ function stringMember(params: unknown, member: "Bucket" | "Key"): string {
 
 /**
  * build: addresses the bucket and key (virtual-hosted `bucket.host/key`, or path-style `host/bucket/key`
- * when forced or required; see `needsPathStyle`), then lets the operation set its query, headers and body.
+ * when forced or required; see `needsPathStyle`), then sets the headers and query parameters of the members
+ * present and lets the operation set its body.
  */
 function build(r: Request): void {
   const op = operationOf(r);
   const http = r.httpRequest;
+  const input = (r.params ?? {}) as Record<string, unknown>;
   if (op.target !== "service") {
-    const bucket = stringMember(r.params, "Bucket");
-    const keyPath = op.target === "object" ? `/${encodeKey(stringMember(r.params, "Key"))}` : "/";
+    const bucket = stringMember(input, "Bucket");
+    const keyPath = op.target === "object" ? `/${encodeKey(stringMember(input, "Key"))}` : "";
     // ServiceClient put the endpoint's base path plus the operation's "/" there.
     const base = http.path.slice(0, -1);
     if (needsPathStyle(http.hostname, bucket, r.config.s3ForcePathStyle, http.protocol === "https:")) {
-      http.path = `${base}/${encodeKey(bucket)}${keyPath === "/" ? "" : keyPath}`;
+      http.path = `${base}/${encodeKey(bucket)}${keyPath}`;
     } else {
       http.hostname = `${bucket}.${http.hostname}`;
       if (http.headers.host !== undefined) http.headers.host = `${bucket}.${http.headers.host}`;
-      http.path = base + keyPath;
+      http.path = base + (keyPath || "/");
     }
   }
-  const input = (r.params ?? {}) as object;
-  writeMembers(http.headers, input, op.headersIn);
-  writeMembers(http.query, input, op.queryIn);
+  // Over the members the caller set (usually a few) rather than over every member the operation knows.
+  for (const member in input) {
+    const b = op.input.get(member);
+    const v = input[member];
+    if (b === undefined || v == null) continue;
+    const target = b.query ? http.query : http.headers;
+    if (b.kind === "m") for (const name in v) target[META + name] = String((v as Record<string, unknown>)[name]);
+    else target[b.wire] = v instanceof Date ? (b.kind === "i" ? v.toISOString() : v.toUTCString()) : String(v);
+  }
   op.buildBody?.(r.params, http, r);
-}
-
-function metadataOf(r: Request, statusCode: number): ResponseMetadata {
-  const extendedRequestId = r.httpResponse?.headers["x-amz-id-2"];
-  return { httpStatusCode: statusCode, requestId: r.requestId, extendedRequestId, attempts: r.retryCount + 1 };
 }
 
 /**
  * unmarshal: parses the XML body of XML operations (an `<Error>` root in a 200 — CopyObject's way of
  * failing late — becomes the typed error), leaves GetObject's body to the caller, drains the rest so the
- * connection can be reused, and sets `request.data` with `$metadata`.
+ * connection can be reused, and sets `request.data` from the headers and XML, with `$metadata`.
  */
 async function unmarshal(r: Request): Promise<void> {
   const op = operationOf(r);
@@ -71,7 +74,7 @@ async function unmarshal(r: Request): Promise<void> {
   let root: XmlElement | undefined;
   if (op.responseBody !== "stream") {
     const bytes = await readBody(res.body);
-    if (op.responseBody === "xml" && bytes.byteLength > 0) {
+    if (op.xml !== undefined && bytes.byteLength > 0) {
       root = parseXml(bytes);
       if (root.name === "Error") {
         r.context.set(ERROR_IN_200_CONTEXT_KEY, true);
@@ -80,14 +83,31 @@ async function unmarshal(r: Request): Promise<void> {
     }
   }
   const data: Record<string, unknown> = {};
-  readMembers(data, res, op.headersOut);
+  const headers = res.headers;
+  // One pass over the response's few headers rather than a lookup per member (GetObject knows 30); only
+  // operations with a metadata member collect the `x-amz-meta-*` headers.
+  const meta = op.metadata;
+  const metadata: Record<string, string> | undefined = meta === undefined ? undefined : {};
+  for (const name in headers) {
+    const b = op.output.get(name);
+    const value = headers[name] as string;
+    if (b !== undefined) {
+      const v = convert(value, b.kind);
+      if (v !== undefined) data[b.member] = v;
+    } else if (metadata !== undefined && name.startsWith(META)) metadata[name.slice(META.length)] = value;
+  }
+  if (meta !== undefined) data[meta] = metadata;
   if (root !== undefined && op.xml !== undefined) {
-    const fromXml = readXml(root, op.xml);
-    if (op.xmlMember === undefined) Object.assign(data, fromXml);
-    else data[op.xmlMember] = fromXml;
+    if (op.xmlMember === undefined) readXml(root, op.xml, data);
+    else data[op.xmlMember] = readXml(root, op.xml);
   }
   op.finish?.(data, res);
-  data.$metadata = metadataOf(r, res.statusCode);
+  data.$metadata = {
+    httpStatusCode: res.statusCode,
+    requestId: r.requestId,
+    extendedRequestId: headers["x-amz-id-2"],
+    attempts: r.retryCount + 1,
+  } satisfies ResponseMetadata;
   r.data = data;
 }
 
@@ -106,10 +126,14 @@ function retryErrorIn200(r: Request): void {
   }
 }
 
+/* @__NO_SIDE_EFFECTS__ */ function named(name: string, fn: NamedHandler["fn"]): NamedHandler {
+  return Object.freeze({ name: `s3.${name}Handler`, fn });
+}
+
 /** The REST-XML protocol handlers of the S3 client, named like Go's so they can be swapped or removed. */
 export const S3Handlers = /* @__PURE__ */ Object.freeze({
-  BuildHandler: Object.freeze<NamedHandler>({ name: "s3.BuildHandler", fn: build }),
-  UnmarshalHandler: Object.freeze<NamedHandler>({ name: "s3.UnmarshalHandler", fn: unmarshal }),
-  UnmarshalErrorHandler: Object.freeze<NamedHandler>({ name: "s3.UnmarshalErrorHandler", fn: unmarshalError }),
-  RetryErrorIn200Handler: Object.freeze<NamedHandler>({ name: "s3.RetryErrorIn200Handler", fn: retryErrorIn200 }),
+  BuildHandler: /* @__PURE__ */ named("Build", build),
+  UnmarshalHandler: /* @__PURE__ */ named("Unmarshal", unmarshal),
+  UnmarshalErrorHandler: /* @__PURE__ */ named("UnmarshalError", unmarshalError),
+  RetryErrorIn200Handler: /* @__PURE__ */ named("RetryErrorIn200", retryErrorIn200),
 });

@@ -48,7 +48,7 @@ export interface S3ServiceErrorOptions extends SdkErrorOptions {
  */
 export class S3ServiceError extends SdkError {
   declare readonly code: S3ErrorCode;
-  readonly hostId?: string;
+  declare readonly hostId?: string;
 
   constructor(code: S3ErrorCode, message: string, options: S3ServiceErrorOptions = {}) {
     super(code, message, options);

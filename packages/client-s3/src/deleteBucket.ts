@@ -1,10 +1,8 @@
+import { type OperationFunction, operationFunction } from "./operationFunction.js";
 import { DeleteBucket } from "./operations.js";
-import type { S3Client } from "./S3Client.js";
-import type { DeleteBucketInput, DeleteBucketOutput, S3CallOptions } from "./shapes.js";
+import type { DeleteBucketInput, DeleteBucketOutput } from "./shapes.js";
 
 /**
  * Deletes an empty bucket.
  */
-export function deleteBucket(client: S3Client, input: DeleteBucketInput, options?: S3CallOptions): Promise<DeleteBucketOutput> {
-  return client.sendOperation(DeleteBucket, input, options);
-}
+export const deleteBucket: OperationFunction<DeleteBucketInput, DeleteBucketOutput> = /* @__PURE__ */ operationFunction(DeleteBucket);

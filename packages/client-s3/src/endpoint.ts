@@ -11,17 +11,14 @@ export interface S3EndpointOptions {
  * unless `s3UsEast1RegionalEndpoint` is `regional`, `s3.<region>.amazonaws.com` elsewhere, `.com.cn` in China.
  */
 export function s3Endpoint(region: string, options: S3EndpointOptions = {}): string {
-  const scheme = options.disableSSL ? "http" : "https";
-  if (region === "aws-global" || (region === "us-east-1" && options.s3UsEast1RegionalEndpoint !== "regional")) {
-    return `${scheme}://s3.amazonaws.com`;
-  }
-  const suffix = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-  return `${scheme}://s3.${region}.${suffix}`;
+  const global = region === "aws-global" || (region === "us-east-1" && options.s3UsEast1RegionalEndpoint !== "regional");
+  return `http${options.disableSSL ? "" : "s"}://s3${global ? "" : `.${region}`}.amazonaws.com${region.startsWith("cn-") ? ".cn" : ""}`;
 }
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-// Go's dnsCompatibleBucketName: 3–63 chars of [a-z0-9.-], starting and ending alphanumeric.
-const DNS_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+// An IP address or localhost (no DNS for `bucket.127.0.0.1`), or an IPv6 literal.
+const LOCAL_HOST = /^(localhost|.*\.localhost|\d{1,3}(\.\d{1,3}){3})$|:|^\[/;
+// Go's dnsCompatibleBucketName: 3–63 chars of [a-z0-9.-], starting and ending alphanumeric, no "..", not an IP.
+const DNS_BUCKET = /^(?!\d{1,3}(\.\d{1,3}){3}$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
  * Whether a request for `bucket` must use path-style addressing (`host/bucket/key`) instead of
@@ -30,10 +27,5 @@ const DNS_BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  * dots under HTTPS (the wildcard certificate would not match).
  */
 export function needsPathStyle(hostname: string, bucket: string, forcePathStyle: boolean, https: boolean): boolean {
-  if (forcePathStyle) return true;
-  if (hostname === "localhost" || hostname.endsWith(".localhost") || IPV4.test(hostname) || hostname.includes(":") || hostname.startsWith("[")) {
-    return true;
-  }
-  if (!DNS_BUCKET.test(bucket) || bucket.includes("..") || IPV4.test(bucket)) return true;
-  return https && bucket.includes(".");
+  return forcePathStyle || LOCAL_HOST.test(hostname) || !DNS_BUCKET.test(bucket) || (https && bucket.includes("."));
 }

@@ -1,10 +1,8 @@
+import { type OperationFunction, operationFunction } from "./operationFunction.js";
 import { GetObject } from "./operations.js";
-import type { S3Client } from "./S3Client.js";
-import type { GetObjectInput, GetObjectOutput, S3CallOptions } from "./shapes.js";
+import type { GetObjectInput, GetObjectOutput } from "./shapes.js";
 
 /**
  * Downloads an object; `Body` streams it (iterate it, or `await Body.transformToString()`).
  */
-export function getObject(client: S3Client, input: GetObjectInput, options?: S3CallOptions): Promise<GetObjectOutput> {
-  return client.sendOperation(GetObject, input, options);
-}
+export const getObject: OperationFunction<GetObjectInput, GetObjectOutput> = /* @__PURE__ */ operationFunction(GetObject);

@@ -16,7 +16,8 @@ export {
 export { needsPathStyle, type S3EndpointOptions, s3Endpoint } from "./endpoint.js";
 export { type ListObjectsV2PaginatorConfig, paginateListObjectsV2 } from "./paginateListObjectsV2.js";
 export { type PresignOptions, presignGetObject, presignPutObject } from "./presign.js";
-export { S3 } from "./S3.js";
+export { S3, type S3Constructor } from "./S3.js";
+export type { OperationFunction } from "./operationFunction.js";
 export { S3Client } from "./S3Client.js";
 export { copyObject } from "./copyObject.js";
 export { createBucket } from "./createBucket.js";

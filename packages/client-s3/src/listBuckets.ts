@@ -1,3 +1,4 @@
+import { operationFunction } from "./operationFunction.js";
 import { ListBuckets } from "./operations.js";
 import type { S3Client } from "./S3Client.js";
 import type { ListBucketsInput, ListBucketsOutput, S3CallOptions } from "./shapes.js";
@@ -5,6 +6,8 @@ import type { ListBucketsInput, ListBucketsOutput, S3CallOptions } from "./shape
 /**
  * Lists the caller's buckets.
  */
-export function listBuckets(client: S3Client, input: ListBucketsInput = {}, options?: S3CallOptions): Promise<ListBucketsOutput> {
-  return client.sendOperation(ListBuckets, input, options);
-}
+export const listBuckets = /* @__PURE__ */ operationFunction(ListBuckets) as (
+  client: S3Client,
+  input?: ListBucketsInput,
+  options?: S3CallOptions,
+) => Promise<ListBucketsOutput>;

@@ -1,19 +1,20 @@
-import type { HttpRequest, HttpResponse } from "@sessionkit/types";
 import type { XmlElement } from "@sessionkit/xml";
 
 /**
  * How a member is carried: `""` text, `n` number, `b` boolean, `d` date (HTTP date on the wire), `i` date
- * (ISO 8601 on the wire), `m` the `x-amz-meta-*` headers as a record.
+ * (ISO 8601 on the wire), `m` the `x-amz-meta-*` headers as a record, `@` a nested XML structure.
  */
-export type Kind = "" | "n" | "b" | "d" | "i" | "m";
+export type Kind = "" | "n" | "b" | "d" | "i" | "m" | "@";
 
 /** A member and the header, query parameter or XML element that carries it. */
 export interface Binding {
   readonly member: string;
   readonly wire: string;
   readonly kind: Kind;
+  /** A request member sent as a query parameter rather than a header. */
+  readonly query: boolean;
   /** For XML: the element holds a nested structure. */
-  readonly shape?: XmlShape;
+  readonly shape: XmlShape | undefined;
   /** For XML: the element repeats, and the member is the array of them. */
   readonly list: boolean;
 }
@@ -24,96 +25,65 @@ export interface XmlShape {
   readonly lists: readonly string[];
 }
 
-const TOKEN = /^(~?)(\w+)(?:=([\w-]+))?(?::(\w|@\w+))?(\*?)$/;
-const META = "x-amz-meta-";
+/**
+ * A binding spec, or nested lists of them joined by spaces. Shared parts are composed as arrays, not
+ * template literals: esbuild cannot prove a `${…}` substitution free of side effects, so it would keep every
+ * operation that uses one even in apps that never call it.
+ */
+export type Spec = string | readonly Spec[];
+
+/** Where bindings are carried: request headers (`h`), query parameters (`q`), or XML elements (`x`). */
+export type Where = "h" | "q" | "x";
+
+const TOKEN = /^(~?)(\w+)(?:=([\w-]+))?(?::(.))?(\*?)$/;
+export const META = "x-amz-meta-";
+
+function specText(spec: Spec): string {
+  return typeof spec === "string" ? spec : spec.map(specText).join(" ");
+}
 
 /**
- * Parses a compact list of bindings, once at module load: space-separated `Member[=wire][:kind][*]`. Without
- * `=wire`, `kebab` turns the member into its header/query name (`ContentType` → `content-type`,
- * `ContentMD5` → `content-md5`) and a leading `~` adds `x-amz-` (`~StorageClass` → `x-amz-storage-class`);
- * for XML the element is named like the member. `:@Name` refers to a nested shape in `shapes`.
+ * Parses a compact list of bindings, once per operation at module load: space-separated
+ * `Member[=wire][:kind][*]`. Without `=wire`, a header or query name is the member in kebab case
+ * (`ContentType` → `content-type`, `ContentMD5` → `content-md5`), with `x-amz-` for a leading `~`
+ * (`~StorageClass` → `x-amz-storage-class`); an XML element is named like the member. Each `:@` takes the
+ * next of `shapes`.
  */
-/* @__NO_SIDE_EFFECTS__ */ export function bindings(spec: string, kebab = true, shapes: Readonly<Record<string, XmlShape>> = {}): Binding[] {
-  return spec
+/* @__NO_SIDE_EFFECTS__ */ export function bindings(spec: Spec = "", where: Where = "h", shapes: readonly XmlShape[] = []): Binding[] {
+  let next = 0;
+  return specText(spec)
     .split(" ")
     .filter(Boolean)
     .map((token) => {
-      const [, amz = "", member = "", wire, kind = "", list] = TOKEN.exec(token) ?? [];
-      const name = wire ?? (kebab ? amz && "x-amz-" : "") + (kebab ? member.replace(/([a-z\d])([A-Z])/g, "$1-$2").toLowerCase() : member);
-      return kind.startsWith("@")
-        ? { member, wire: name, kind: "", shape: shapes[kind.slice(1)], list: list === "*" }
-        : { member, wire: name, kind: kind as Kind, list: list === "*" };
+      const [, amz, member = "", wire, kind = "", list] = TOKEN.exec(token) ?? [];
+      return {
+        member,
+        wire: wire ?? (where === "x" ? member : (amz && "x-amz-") + member.replace(/([a-z\d])([A-Z])/g, "$1-$2").toLowerCase()),
+        kind: kind as Kind,
+        query: where === "q",
+        shape: kind === "@" ? shapes[next++] : undefined,
+        list: list === "*",
+      };
     });
 }
 
-/** An XML shape from a binding spec (element names as members unless `Member=Element`). */
-/* @__NO_SIDE_EFFECTS__ */ export function xmlShape(spec: string, shapes?: Readonly<Record<string, XmlShape>>): XmlShape {
-  const all = bindings(spec, false, shapes);
+/** An XML shape from a binding spec; each `:@` member reads the next of `shapes`. */
+/* @__NO_SIDE_EFFECTS__ */ export function xmlShape(spec: string, ...shapes: XmlShape[]): XmlShape {
+  const all = bindings(spec, "x", shapes);
   return { fields: new Map(all.map((b) => [b.wire, b])), lists: all.filter((b) => b.list).map((b) => b.member) };
 }
 
 /** Text from the wire as the member's type; a malformed number or date is left out rather than failing. */
-function convert(text: string, kind: Kind): unknown {
+export function convert(text: string, kind: Kind): unknown {
+  if (kind === "") return text;
   if (kind === "b") return text === "true";
   if (kind === "n") return text === "" ? undefined : Number(text);
-  if (kind === "d" || kind === "i") {
-    const d = new Date(text);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  }
-  return text;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-/** Sets the header or query parameter of each member present in `input`. */
-export function writeMembers(target: HttpRequest["headers"] | HttpRequest["query"], input: object, list: readonly Binding[]): void {
-  const values = input as Record<string, unknown>;
-  for (const { member, wire, kind } of list) {
-    const v = values[member];
-    if (v === undefined || v === null) continue;
-    if (kind === "m") for (const name in v as Record<string, string>) target[META + name] = String((v as Record<string, string>)[name]);
-    else target[wire] = v instanceof Date ? (kind === "i" ? v.toISOString() : v.toUTCString()) : String(v);
-  }
-}
-
-interface HeaderReader {
-  readonly byWire: ReadonlyMap<string, Binding>;
-  readonly meta: string | undefined;
-}
-
-const readers = new WeakMap<readonly Binding[], HeaderReader>();
-
-/** The bindings of a list by header name, built once per list (operations are module constants). */
-function readerOf(list: readonly Binding[]): HeaderReader {
-  let reader = readers.get(list);
-  if (reader === undefined) {
-    reader = { byWire: new Map(list.filter((b) => b.kind !== "m").map((b) => [b.wire, b])), meta: list.find((b) => b.kind === "m")?.member };
-    readers.set(list, reader);
-  }
-  return reader;
-}
-
-/**
- * Reads each member's header (or the metadata headers) from a response. One pass over the
- * response's few headers rather than a lookup per member (GetObject knows 30).
- */
-export function readMembers(out: Record<string, unknown>, response: HttpResponse, list: readonly Binding[]): void {
-  const { byWire, meta } = readerOf(list);
-  const headers = response.headers;
-  // Only operations with a metadata member collect the `x-amz-meta-*` headers.
-  const metadata: Record<string, string> | undefined = meta === undefined ? undefined : {};
-  for (const name in headers) {
-    const b = byWire.get(name);
-    const value = headers[name] as string;
-    if (b !== undefined) {
-      const converted = convert(value, b.kind);
-      if (converted !== undefined) out[b.member] = converted;
-    } else if (metadata !== undefined && name.startsWith(META)) metadata[name.slice(META.length)] = value;
-  }
-  if (meta !== undefined) out[meta] = metadata;
-}
-
-/** Reads an element into a plain object following `shape`, in one pass over its children. */
-export function readXml(el: XmlElement, shape: XmlShape): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** Reads an element into `out` following `shape`, in one pass over its children. */
+export function readXml(el: XmlElement, shape: XmlShape, out: Record<string, unknown> = {}): Record<string, unknown> {
   for (const member of shape.lists) out[member] = [];
   for (const child of el.children) {
     const b = shape.fields.get(child.name);

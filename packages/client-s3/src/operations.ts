@@ -2,7 +2,7 @@ import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Operation, Request } from "@sessionkit/types";
 import { UNSIGNED_PAYLOAD_CONTEXT_KEY } from "@sessionkit/signature-v4";
 import { escapeXml } from "@sessionkit/xml";
-import { type Binding, bindings, type XmlShape, xmlShape } from "./members.js";
+import { type Binding, bindings, type Spec, type XmlShape, xmlShape } from "./members.js";
 import { md5Base64 } from "./md5.js";
 import { toStreamingBody } from "./toStreamingBody.js";
 import type {
@@ -39,19 +39,20 @@ export type ResponseBodyKind = "xml" | "stream" | "none";
  * no per-operation code except the few request bodies S3 wants. `I`/`O` type the S3 methods only.
  */
 export interface S3Operation<I = unknown, O = unknown> extends Operation {
-  /** `Input` shape name used in validation messages, e.g. `GetObjectInput`. */
-  readonly shape: string;
   /** Members that must be present (Go's `required` + `min: 1` for strings). */
   readonly required: readonly string[];
   /** The path names a bucket (`/Bucket`) and maybe a key (`/Bucket/Key`). */
   readonly target: "service" | "bucket" | "object";
   readonly responseBody: ResponseBodyKind;
-  readonly headersIn: readonly Binding[];
-  readonly queryIn: readonly Binding[];
-  readonly headersOut: readonly Binding[];
+  /** Request members by member name, each sent as a header or (`query`) a query parameter. */
+  readonly input: ReadonlyMap<string, Binding>;
+  /** Response headers by header name. */
+  readonly output: ReadonlyMap<string, Binding>;
+  /** The output member that collects the `x-amz-meta-*` headers, if the operation has one. */
+  readonly metadata: string | undefined;
   /** The structure of the XML body; with `xmlMember`, it is nested under that output member. */
-  readonly xml?: XmlShape;
-  readonly xmlMember?: string;
+  readonly xml: XmlShape | undefined;
+  readonly xmlMember: string | undefined;
   /** Sets what tables cannot: a request body. */
   buildBody?(input: I, http: HttpRequest, request: Request): void;
   /** Reshapes what tables cannot express (or takes what they cannot, such as the body stream). */
@@ -65,56 +66,47 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
 /** Checks required members like Go's `request.ErrInvalidParams`, naming each one. */
 function validateRequired(this: S3Operation, params: unknown): void {
   const values = (params ?? {}) as Record<string, unknown>;
-  const missing = this.required.filter((m) => values[m] === undefined || values[m] === null || values[m] === "");
+  const missing = this.required.filter((m) => values[m] == null || values[m] === "");
   if (missing.length === 0) return;
-  const lines = missing.map((m) => `- missing required field, ${this.shape}.${m}.`).join("\n");
-  throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.\n${lines}`);
-}
-
-/**
- * A `bindings()` spec, or nested lists of them joined by spaces. Shared parts are composed as arrays, not
- * template literals: esbuild cannot prove a `${…}` substitution free of side effects, so it would keep every
- * operation that uses one even in apps that never call it.
- */
-type Spec = string | readonly Spec[];
-
-function specText(spec: Spec = ""): string {
-  return typeof spec === "string" ? spec : spec.map(specText).join(" ");
+  const lines = missing.map((m) => `\n- missing required field, ${this.name}Input.${m}.`).join("");
+  throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.${lines}`);
 }
 
 interface Tables<I> {
+  /** The path after the bucket and key (a sub-resource query), default `/`. */
+  readonly p?: string;
   /** Request headers, `bindings()` syntax. */
   readonly h?: Spec;
   /** Query parameters. */
   readonly q?: Spec;
   /** Response headers. */
   readonly o?: Spec;
+  /** The XML body's shape; `xm`: the output member it goes under. */
   readonly x?: XmlShape;
   readonly xm?: string;
+  /** The body is the caller's stream (GetObject). */
+  readonly s?: boolean;
   readonly body?: (input: I, http: HttpRequest, request: Request) => void;
   readonly finish?: (out: Record<string, unknown>, response: HttpResponse) => void;
 }
 
-/* @__NO_SIDE_EFFECTS__ */ function define<I, O>(
-  name: string,
-  httpMethod: string,
-  httpPath: string,
-  target: S3Operation["target"],
-  required: string,
-  responseBody: ResponseBodyKind,
-  t: Tables<I>,
-): S3Operation<I, O> {
+/**
+ * An operation from its tables. `required` names the members Go requires; it also gives the target:
+ * `Key` addresses an object, `Bucket` a bucket, neither the service.
+ */
+/* @__NO_SIDE_EFFECTS__ */ function define<I, O>(name: string, httpMethod: string, required: string, t: Tables<I>): S3Operation<I, O> {
+  const req = required.split(" ").filter(Boolean);
+  const out = bindings(t.o);
   return {
     name,
     httpMethod,
-    httpPath,
-    shape: `${name}Input`,
-    required: required.split(" ").filter(Boolean),
-    target,
-    responseBody,
-    headersIn: bindings(specText(t.h)),
-    queryIn: bindings(specText(t.q)),
-    headersOut: bindings(specText(t.o)),
+    httpPath: t.p ?? "/",
+    required: req,
+    target: req.includes("Key") ? "object" : req.includes("Bucket") ? "bucket" : "service",
+    responseBody: t.x ? "xml" : t.s ? "stream" : "none",
+    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
+    output: new Map(out.filter((b) => b.kind !== "m").map((b) => [b.wire, b])),
+    metadata: out.find((b) => b.kind === "m")?.member,
     xml: t.x,
     xmlMember: t.xm,
     buildBody: t.body,
@@ -130,36 +122,36 @@ const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 const OWNER = "~ExpectedBucketOwner";
 const PAYER = [OWNER, "~RequestPayer"];
 const SSE = "~ServerSideEncryption SSEKMSKeyId=x-amz-server-side-encryption-aws-kms-key-id";
-const CONTENT = [
-  PAYER,
-  "~ACL CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d Metadata:m ~StorageClass",
+// What PUT/COPY send and GET/HEAD return about an object's content.
+const DESCRIBE = [
   SSE,
-  "~Tagging ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold",
+  "CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d Metadata:m ~StorageClass ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold",
 ];
+const CONTENT = [PAYER, DESCRIBE, "~ACL ~Tagging"];
 const READ = [PAYER, "Range IfMatch IfNoneMatch IfModifiedSince:d IfUnmodifiedSince:d"];
-const READ_QUERY = "VersionId=versionId PartNumber=partNumber";
-const WRITE_OUT = [SSE, "~Expiration ~VersionId ETag"];
+const VERSION = "VersionId=versionId";
+const READ_QUERY = [VERSION, "PartNumber=partNumber"];
+const WRITE_OUT = "~Expiration ~VersionId";
 const OBJECT_OUT = [
+  DESCRIBE,
   WRITE_OUT,
-  "Metadata:m AcceptRanges CacheControl ContentDisposition ContentEncoding ContentLanguage ContentLength:n ContentRange ContentType ~DeleteMarker:b Expires:d ExpiresString=expires LastModified:d ~MissingMeta:n ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold ~ObjectLockMode ~ObjectLockRetainUntilDate:i PartsCount=x-amz-mp-parts-count:n ~ReplicationStatus ~RequestCharged ~Restore ~StorageClass TagCount=x-amz-tagging-count:n ~WebsiteRedirectLocation",
+  "ETag AcceptRanges ContentLength:n ContentRange ~DeleteMarker:b ExpiresString=expires LastModified:d ~MissingMeta:n PartsCount=x-amz-mp-parts-count:n ~ReplicationStatus ~RequestCharged ~Restore TagCount=x-amz-tagging-count:n",
 ];
 const DELETE = [PAYER, "~MFA ~BypassGovernanceRetention"];
 
 // One constant per shape (not one object of all of them) so an app keeps only the shapes its operations read.
 const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
-const OWNER_SHAPES = { Owner: OWNER_SHAPE };
-const BUCKET_SHAPE = /* @__PURE__ */ xmlShape("Name CreationDate:d BucketRegion");
-const OBJECT_SHAPE = /* @__PURE__ */ xmlShape("Key LastModified:d ETag Size:n StorageClass Owner:@Owner", OWNER_SHAPES);
-const PREFIX_SHAPE = /* @__PURE__ */ xmlShape("Prefix");
-const DELETED_SHAPE = /* @__PURE__ */ xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId");
-const ERROR_SHAPE = /* @__PURE__ */ xmlShape("Key VersionId Code Message");
 
 // ---- operations --------------------------------------------------------------------------------------------
 
-export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "/", "service", "", "xml", {
+export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "", {
   q: "MaxBuckets ContinuationToken Prefix BucketRegion",
   // S3 wraps the list: <Buckets><Bucket>…</Bucket></Buckets>.
-  x: xmlShape("Owner:@Owner Buckets:@Buckets ContinuationToken Prefix", { Owner: OWNER_SHAPE, Buckets: xmlShape("Bucket:@Bucket*", { Bucket: BUCKET_SHAPE }) }),
+  x: xmlShape(
+    "Owner:@ Buckets:@ ContinuationToken Prefix",
+    OWNER_SHAPE,
+    xmlShape("Bucket:@*", xmlShape("Name CreationDate:d BucketRegion")),
+  ),
   finish(out) {
     out.Buckets = (out.Buckets as { Bucket?: unknown[] } | undefined)?.Bucket ?? [];
   },
@@ -167,7 +159,7 @@ export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsO
 
 const AWS_HOST = /\.amazonaws\.com(\.cn)?$/;
 
-export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "/", "bucket", "Bucket", "none", {
+export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "Bucket", {
   h: "~ACL ~GrantFullControl ~GrantRead ~GrantReadACP ~GrantWrite ~GrantWriteACP ObjectLockEnabledForBucket=x-amz-bucket-object-lock-enabled ~ObjectOwnership",
   o: "Location",
   body(input, http, request) {
@@ -182,16 +174,16 @@ export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBuck
   },
 });
 
-export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "/", "bucket", "Bucket", "none", {
+export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "Bucket", {
   h: OWNER,
   o: "~BucketRegion ~AccessPointAlias:b",
 });
 
-export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "/", "bucket", "Bucket", "none", { h: OWNER });
+export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { h: OWNER });
 
-export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "/", "object", "Bucket Key", "none", {
+export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "Bucket Key", {
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
-  o: WRITE_OUT,
+  o: [SSE, WRITE_OUT, "ETag"],
   body(input, http, request) {
     const body = input.Body;
     http.body = body;
@@ -204,34 +196,36 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
   },
 });
 
-export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "/", "object", "Bucket Key", "stream", {
+export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "Bucket Key", {
   h: READ,
   q: [READ_QUERY, "ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d"],
   o: OBJECT_OUT,
+  s: true,
   // Here rather than in the shared header reader, so apps that never download do not bundle the body wrapper.
   finish(out, response) {
     out.Body = toStreamingBody(response.body);
   },
 });
 
-export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "/", "object", "Bucket Key", "none", {
+export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "Bucket Key", {
   h: READ,
   q: READ_QUERY,
   o: OBJECT_OUT,
 });
 
-export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "/", "object", "Bucket Key", "none", {
+export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "Bucket Key", {
   h: DELETE,
-  q: "VersionId=versionId",
+  q: VERSION,
   o: "~DeleteMarker:b ~VersionId ~RequestCharged",
 });
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "/?delete", "bucket", "Bucket Delete", "xml", {
+export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "Bucket Delete", {
+  p: "/?delete",
   h: DELETE,
   o: "~RequestCharged",
-  x: xmlShape("Deleted:@Deleted* Errors=Error:@Error*", { Deleted: DELETED_SHAPE, Error: ERROR_SHAPE }),
+  x: xmlShape("Deleted:@* Errors=Error:@*", xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId"), xmlShape("Key VersionId Code Message")),
   body(input, http) {
     let xml = `<Delete xmlns="${S3_NS}">`;
     for (const o of input.Delete?.Objects ?? []) {
@@ -245,26 +239,23 @@ export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteOb
   },
 });
 
-export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "/?list-type=2", "bucket", "Bucket", "xml", {
+export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "Bucket", {
+  p: "/?list-type=2",
   h: PAYER,
   q: "ContinuationToken Delimiter EncodingType FetchOwner MaxKeys Prefix StartAfter",
   x: xmlShape(
-    "Name Prefix Delimiter MaxKeys:n KeyCount:n IsTruncated:b ContinuationToken NextContinuationToken StartAfter EncodingType Contents:@Object* CommonPrefixes:@Prefix*",
-    { Object: OBJECT_SHAPE, Prefix: PREFIX_SHAPE },
+    "Name Prefix Delimiter MaxKeys:n KeyCount:n IsTruncated:b ContinuationToken NextContinuationToken StartAfter EncodingType Contents:@* CommonPrefixes:@*",
+    xmlShape("Key LastModified:d ETag Size:n StorageClass Owner:@", OWNER_SHAPE),
+    xmlShape("Prefix"),
   ),
 });
 
-export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "/", "object", "Bucket Key CopySource", "xml", {
+export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "Bucket Key CopySource", {
   h: [
     CONTENT,
     "~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner",
   ],
-  o: [SSE, "~Expiration ~VersionId ~CopySourceVersionId"],
+  o: [SSE, WRITE_OUT, "~CopySourceVersionId"],
   x: xmlShape("ETag LastModified:d"),
   xm: "CopyObjectResult",
 });
-
-/** True for the operation objects this package defines (the REST-XML handlers act only on those). */
-export function isS3Operation(operation: Operation): operation is S3Operation {
-  return "headersIn" in operation && "target" in operation;
-}

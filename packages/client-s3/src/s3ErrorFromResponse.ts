@@ -25,22 +25,23 @@ const decoder = /* @__PURE__ */ new TextDecoder();
  * `NotFound`, `Forbidden`, `NotModified`…
  */
 export function s3ErrorFromResponse(response: HttpResponse, body: Uint8Array): S3ServiceError {
-  const text = body.byteLength > 0 ? decoder.decode(body) : "";
+  const text = decoder.decode(body);
   const fields: Record<string, string> = {};
   if (/<Error[\s>]/.test(text)) {
     for (const [, name = "", value = ""] of text.matchAll(FIELD)) fields[name] ??= value.replace(ENTITY, (_, e: string) => ENTITIES[e] ?? e);
   }
   const status = response.statusCode;
+  const headers = response.headers;
   const code = fields.Code || STATUS_CODES[status] || response.reason?.replace(/\s/g, "") || `HTTP${status}`;
   let message = fields.Message || code;
   if (text !== "" && fields.Code === undefined) message += " (the response body is not an S3 error document)";
   // A wrong-region bucket: S3 names the right endpoint (or region); say it.
-  const region = response.headers["x-amz-bucket-region"];
+  const region = headers["x-amz-bucket-region"];
   if (fields.Endpoint) message += ` (endpoint: ${fields.Endpoint})`;
   else if (region && (status === 301 || status === 400)) message += ` (bucket region: ${region})`;
   return new S3ServiceError(code, message, {
     statusCode: status,
-    requestId: response.headers["x-amz-request-id"] ?? (fields.RequestId || undefined),
-    hostId: response.headers["x-amz-id-2"] ?? (fields.HostId || undefined),
+    requestId: headers["x-amz-request-id"] ?? (fields.RequestId || undefined),
+    hostId: headers["x-amz-id-2"] ?? (fields.HostId || undefined),
   });
 }
