@@ -1,12 +1,16 @@
 import type { Request, Retryer, SdkErrorShape } from "@sessionkit/types";
 
 /** Error codes Go retries (`retryableCodes`), before throttling and expired-credential codes. */
-const RETRYABLE_CODES = /^(RequestError|RequestTimeout|ResponseTimeout|RequestTimeoutException|ResponseLengthMismatch)$/;
+// RequestError, RequestTimeout, RequestTimeoutException, ResponseTimeout, ResponseLengthMismatch.
+const RETRYABLE_CODES = /^(Request(Error|Timeout(Exception)?)|Response(Timeout|LengthMismatch))$/;
 /** Go's `throttleCodes`, plus S3's `SlowDown`. */
+// ProvisionedThroughputExceededException, TooManyRequestsException, TransactionInProgressException,
+// ThrottledException, EC2ThrottledException, RequestThrottledException, ThrottlingException, Throttling,
+// RequestLimitExceeded, RequestThrottled, PriorRequestNotComplete, SlowDown.
 const THROTTLE_CODES =
-  /^(ProvisionedThroughputExceededException|ThrottledException|Throttling|ThrottlingException|RequestLimitExceeded|RequestThrottled|RequestThrottledException|TooManyRequestsException|PriorRequestNotComplete|TransactionInProgressException|EC2ThrottledException|SlowDown)$/;
+  /^((ProvisionedThroughputExceeded|TooManyRequests|TransactionInProgress|(EC2|Request)?Throttled|Throttling)Exception|Throttling|RequestLimitExceeded|RequestThrottled|PriorRequestNotComplete|SlowDown)$/;
 /** Go's `credsExpiredCodes`. */
-const EXPIRED_CREDS_CODES = /^(ExpiredToken|ExpiredTokenException|RequestExpired)$/;
+const EXPIRED_CREDS_CODES = /^(ExpiredToken(Exception)?|RequestExpired)$/;
 
 /** True when the error says the credentials the request was signed with have expired. */
 export function isErrorExpiredCreds(error: SdkErrorShape | undefined): boolean {

@@ -27,11 +27,11 @@ export interface NewRequestInput<Params> {
 
 /** Go's `request.Request`: one API call moving through the pipeline. */
 export class SdkRequest<Params = unknown, Output = unknown> implements Request<Params, Output> {
-  readonly operation: Operation;
-  readonly clientInfo: ClientInfo;
-  readonly config: ResolvedConfig;
-  readonly params: Params;
-  httpRequest: HttpRequest;
+  declare readonly operation: Operation;
+  declare readonly clientInfo: ClientInfo;
+  declare readonly config: ResolvedConfig;
+  declare readonly params: Params;
+  declare httpRequest: HttpRequest;
   httpResponse?: HttpResponse = undefined;
   data?: Output = undefined;
   error?: SdkErrorShape = undefined;
@@ -42,7 +42,7 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
   requestId?: string = undefined;
   readonly context = new Map<string, unknown>();
   /** The caller's signal; `undefined` when the caller gave none. */
-  readonly callerSignal: AbortSignal | undefined;
+  declare readonly callerSignal: AbortSignal | undefined;
   #signal: AbortSignal | undefined;
   /** The given lists' entries when the request was made (shared with other requests; never changed). */
   readonly #p: PhaseItems;

@@ -35,6 +35,9 @@ export function addScheme(endpoint: string, disableSSL: boolean): string {
   return `${disableSSL ? "http" : "https"}://${endpoint}`;
 }
 
+/** Where a request goes without a usable endpoint (the lifecycle fails before anything is sent). */
+const NOWHERE: EndpointParts = { protocol: "https:", hostname: "", port: undefined, host: "", basePath: "" };
+
 function parseEndpoint(endpoint: string): EndpointParts | InvalidEndpointURL {
   try {
     const url = new URL(endpoint);
@@ -83,11 +86,13 @@ function targetOf(operation: Operation): OperationTarget {
  * sends operations through the request lifecycle.
  */
 export class ServiceClient {
-  readonly config: ResolvedConfig;
+  declare readonly config: ResolvedConfig;
   /** This client's own lists; changes here reach requests created afterwards, never the session. */
-  readonly handlers: Handlers;
-  readonly clientInfo: ClientInfo;
-  readonly #endpoint: EndpointParts | InvalidEndpointURL | undefined;
+  declare readonly handlers: Handlers;
+  declare readonly clientInfo: ClientInfo;
+  readonly #ep: EndpointParts;
+  /** Set when the endpoint does not parse: every request fails with it. */
+  readonly #err: InvalidEndpointURL | undefined;
 
   constructor(clientConfig: ClientConfig, info: ServiceInfo) {
     const config = clientConfig.config;
@@ -102,25 +107,23 @@ export class ServiceClient {
       signingRegion: clientConfig.signingRegion ?? config.region,
     });
     // An empty endpoint is reported by core.ValidateEndpointHandler as MissingEndpoint.
-    this.#endpoint = endpoint === "" ? undefined : parseEndpoint(endpoint);
+    const ep = endpoint === "" ? NOWHERE : parseEndpoint(endpoint);
+    this.#err = ep instanceof InvalidEndpointURL ? ep : undefined;
+    this.#ep = ep instanceof InvalidEndpointURL ? NOWHERE : ep;
   }
 
   /** Builds the wire request for an operation: endpoint + `httpPath`, its query, a `host` header. */
   protected buildHttpRequest(operation: Operation): HttpRequest {
-    const ep = this.#endpoint;
+    const { protocol, hostname, port, host, basePath } = this.#ep;
     const target = targetOf(operation);
-    const query = { ...target.query };
-    if (ep === undefined || ep instanceof InvalidEndpointURL) {
-      return { method: operation.httpMethod, protocol: "https:", hostname: "", path: target.path, query, headers: {} };
-    }
     return {
       method: operation.httpMethod,
-      protocol: ep.protocol,
-      hostname: ep.hostname,
-      port: ep.port,
-      path: ep.basePath + target.path,
-      query,
-      headers: { host: ep.host },
+      protocol,
+      hostname,
+      port,
+      path: basePath + target.path,
+      query: { ...target.query },
+      headers: host ? { host } : {},
     };
   }
 
@@ -130,7 +133,6 @@ export class ServiceClient {
     params: Params,
     options?: SendOptions,
   ): SdkRequest<Params, Output> {
-    const ep = this.#endpoint;
     return newRequest<Params, Output>({
       operation,
       params,
@@ -139,7 +141,7 @@ export class ServiceClient {
       handlers: this.handlers,
       httpRequest: this.buildHttpRequest(operation),
       signal: options?.signal,
-      error: ep instanceof InvalidEndpointURL ? ep : undefined,
+      error: this.#err,
     });
   }
 

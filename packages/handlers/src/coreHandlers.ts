@@ -2,7 +2,6 @@ import { isSdkError, RequestCanceled, RequestError, ResponseTimeout } from "@ses
 import type { Handler, HttpResponse, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
-import { LogLevel, logLevelMatches } from "./LogLevel.js";
 import { utf8Length } from "./readBody.js";
 import { SdkRequest } from "./SdkRequest.js";
 import { USER_AGENT } from "./userAgent.js";
@@ -16,9 +15,12 @@ export interface ValidatingOperation extends Operation {
 /** The `request.context` key marking that an expired-token error was already retried once. */
 export const EXPIRED_TOKEN_RETRIED = "handlers.expiredTokenRetried";
 
+/** `err` when it is a `RequestCanceled`, else a `RequestCanceled` caused by it. */
+const toCanceled = (err: unknown): SdkErrorShape => (isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err }));
+
 /** Maps whatever a transport threw to Go's send errors: the signal wins, typed errors pass, the rest is `RequestError`. */
 export function toSendError(err: unknown, r: Request): SdkErrorShape {
-  if (r.signal.aborted) return isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err });
+  if (r.signal.aborted) return toCanceled(err);
   return isSdkError(err) ? err : new RequestError(undefined, { cause: err });
 }
 
@@ -30,38 +32,59 @@ function rethrowSendError(this: Request, err: unknown): never {
   throw toSendError(err, this);
 }
 
-// No side effects: a bundle that never uses a core handler can drop it.
-const named = /* @__NO_SIDE_EFFECTS__ */ (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
+type CoreName =
+  | "ValidateEndpointHandler"
+  | "ValidateParametersHandler"
+  | "SDKVersionUserAgentHandler"
+  | "BuildContentLengthHandler"
+  | "SendHandler"
+  | "RequestIdHandler"
+  | "ValidateResponseHandler"
+  | "AfterRetryHandler";
 
-/** Go's `corehandlers.*`, as named handlers users can remove, swap or reorder. */
-export const CoreHandlers = /* @__PURE__ */ Object.freeze({
+/** Keys each `core.<key>` handler by `<key>` (no side effects: a bundle that never uses them drops them). */
+const named = /* @__NO_SIDE_EFFECTS__ */ (...entries: Array<[`core.${CoreName}`, Handler]>): Readonly<Record<CoreName, NamedHandler>> => {
+  const out = {} as Record<CoreName, NamedHandler>;
+  for (const [name, fn] of entries) out[name.slice(5) as CoreName] = Object.freeze({ name, fn });
+  return Object.freeze(out);
+};
+
+/** `LogLevel.DebugWithRequestRetries` (a literal: the default pipeline does not bundle the LogLevel table). */
+const DEBUG_RETRIES = 0x1004;
+
+/**
+ * Go's `corehandlers.*`, as named handlers (`core.<key>`) users can remove, swap or reorder. Their order
+ * here is the order `defaultHandlers()` reads them in.
+ */
+export const CoreHandlers = /* @__PURE__ */ named(
   /** validate: `MissingRegion` without a signing region or region; `MissingEndpoint` without an endpoint. */
-  ValidateEndpointHandler: named("core.ValidateEndpointHandler", (r) => {
+  ["core.ValidateEndpointHandler", (r) => {
     if (r.clientInfo.signingRegion === "" && r.config.region === "") throw new MissingRegion();
     if (r.clientInfo.endpoint === "") throw new MissingEndpoint();
-  }),
+  }],
 
   /** validate: runs the operation's own `validate(params)` (the session adds it unless `disableParamValidation`). */
-  ValidateParametersHandler: named("core.ValidateParametersHandler", (r) => {
+  ["core.ValidateParametersHandler", (r) => {
     (r.operation as ValidatingOperation).validate?.(r.params);
-  }),
+  }],
 
   /** build: appends `sessionkit/<ver> node/<ver>` to the `user-agent` header. */
-  SDKVersionUserAgentHandler: named("core.SDKVersionUserAgentHandler", (r) => {
+  ["core.SDKVersionUserAgentHandler", (r) => {
     const headers = r.httpRequest.headers;
-    headers["user-agent"] = headers["user-agent"] ? `${headers["user-agent"]} ${USER_AGENT}` : USER_AGENT;
-  }),
+    const ua = headers["user-agent"];
+    headers["user-agent"] = ua ? `${ua} ${USER_AGENT}` : USER_AGENT;
+  }],
 
   /** sign: sets `content-length` for string and byte bodies (and `0` for an empty POST/PUT/PATCH). */
-  BuildContentLengthHandler: named("core.BuildContentLengthHandler", (r) => {
+  ["core.BuildContentLengthHandler", (r) => {
     const { body, headers, method } = r.httpRequest;
     const length =
       typeof body === "string" ? utf8Length(body) : body instanceof Uint8Array ? body.byteLength : body === undefined && /^(POST|PUT|PATCH)$/.test(method) ? 0 : -1;
     if (length >= 0) headers["content-length"] = String(length);
-  }),
+  }],
 
   /** send: `config.transport.handle(...)` with the caller's signal and `config.attemptTimeoutMs`. */
-  SendHandler: named("core.SendHandler", (r) => {
+  ["core.SendHandler", (r) => {
     const timeoutMs = r.config.attemptTimeoutMs;
     // Only the caller's signal: listening on one that can never abort costs a transport ~5–10 µs per request.
     const signal = r instanceof SdkRequest ? r.callerSignal : r.signal;
@@ -73,27 +96,27 @@ export const CoreHandlers = /* @__PURE__ */ Object.freeze({
       timer = setTimeout(() => reject(new ResponseTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
     });
     return Promise.race([sent, late]).finally(() => clearTimeout(timer));
-  }),
+  }],
 
   /** unmarshalMeta: `request.requestId` from `x-amz-request-id` / `x-amzn-requestid`. */
-  RequestIdHandler: named("core.RequestIdHandler", (r) => {
+  ["core.RequestIdHandler", (r) => {
     const headers = r.httpResponse?.headers;
     const id = headers?.["x-amz-request-id"] ?? headers?.["x-amzn-requestid"];
     if (id !== undefined) r.requestId = id;
-  }),
+  }],
 
   /** validateResponse: a status of 0 or ≥ 300 throws `UnknownError`, which `unmarshalError` handlers replace. */
-  ValidateResponseHandler: named("core.ValidateResponseHandler", (r) => {
+  ["core.ValidateResponseHandler", (r) => {
     const status = r.httpResponse?.statusCode ?? 0;
     if (status === 0 || status >= 300) throw new UnknownError(status, { requestId: r.requestId });
-  }),
+  }],
 
   /**
    * afterRetry: Go's `AfterRetryHandler`. Decides `retryable` (unless a retry handler already did), and when
    * the request will be retried: sleeps the backoff (abortable), expires the credentials after an
    * expired-token error (once per request), bumps `retryCount` and clears `error`.
    */
-  AfterRetryHandler: named("core.AfterRetryHandler", async (r) => {
+  ["core.AfterRetryHandler", async (r) => {
     const retryer = retryerFor(r);
     r.retryable ??= retryer.shouldRetry(r);
     if (r.error === undefined || !r.retryable || r.retryCount >= retryer.maxRetries) return;
@@ -108,18 +131,19 @@ export const CoreHandlers = /* @__PURE__ */ Object.freeze({
     if (expired) r.context.set(EXPIRED_TOKEN_RETRIED, true);
     r.retryDelay ??= retryer.retryDelay(r);
     const delay = r.retryDelay;
+    const config = r.config;
     // Names and numbers only: nothing to redact.
-    if (logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestRetries)) {
-      r.config.logger.log(`DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
+    if (((config.logLevel ?? 0) & DEBUG_RETRIES) === DEBUG_RETRIES) {
+      config.logger.log(`DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
     }
     try {
-      await r.config.sleep(delay, r.signal);
+      await config.sleep(delay, r.signal);
     } catch (err) {
-      throw isSdkError(err, "RequestCanceled") ? err : new RequestCanceled(undefined, { cause: err });
+      throw toCanceled(err);
     }
     if (r.signal.aborted) throw new RequestCanceled();
-    if (expired) r.config.credentials.expire();
+    if (expired) config.credentials.expire();
     r.retryCount++;
     r.error = undefined;
-  }),
-});
+  }],
+);

@@ -1,6 +1,6 @@
-import type { Handlers } from "@sessionkit/types";
+import type { Handlers, NamedHandler } from "@sessionkit/types";
 import { CoreHandlers } from "./coreHandlers.js";
-import { newHandlers } from "./newHandlers.js";
+import { HandlerPhases, PHASES } from "./newHandlers.js";
 
 /**
  * Go's `defaults.Handlers()` (plus a request-id reader in `unmarshalMeta`). The debug log handlers are not
@@ -17,13 +17,11 @@ import { newHandlers } from "./newHandlers.js";
  * | afterRetry | `core.AfterRetryHandler` |
  */
 export function defaultHandlers(): Handlers {
-  const h = newHandlers();
-  h.validate.pushBackNamed(CoreHandlers.ValidateEndpointHandler);
-  h.build.pushBackNamed(CoreHandlers.SDKVersionUserAgentHandler);
-  h.sign.pushBackNamed(CoreHandlers.BuildContentLengthHandler);
-  h.send.pushBackNamed(CoreHandlers.SendHandler);
-  h.unmarshalMeta.pushBackNamed(CoreHandlers.RequestIdHandler);
-  h.validateResponse.pushBackNamed(CoreHandlers.ValidateResponseHandler);
-  h.afterRetry.pushBackNamed(CoreHandlers.AfterRetryHandler);
-  return h;
+  const items: NamedHandler[][] = PHASES.map(() => []);
+  // The phase index (in PHASES) of each CoreHandlers entry, in their order; -1: not a default handler.
+  const at = [0, -1, 1, 2, 3, 4, 5, 9];
+  Object.values(CoreHandlers).forEach((h, i) => {
+    items[at[i] as number]?.push(h);
+  });
+  return new HandlerPhases(items);
 }

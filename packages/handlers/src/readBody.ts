@@ -54,20 +54,17 @@ export function bytesBody(bytes: Uint8Array): AsyncIterable<Uint8Array> & BytesB
   };
 }
 
-/** UTF-8 byte length of a string without encoding it. */
+/** UTF-8 byte length of a string without encoding it (a lone surrogate counts as U+FFFD, 3 bytes, as TextEncoder writes it). */
 export function utf8Length(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        n += 4;
-        i++;
-      } else n += 3;
-    } else n += 3;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    // A high surrogate followed by a low one: one 4-byte character.
+    if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n++;
+      i++;
+    }
   }
   return n;
 }
