@@ -6,7 +6,7 @@ import type {
   CredentialsValue,
   GetCredentialsOptions,
 } from "@sessionkit/types";
-import { createCredentialsValue, isRedactedCredentialsValue } from "./createCredentialsValue.js";
+import { createCredentialsValue, RedactedCredentialsValue, shownAs } from "./createCredentialsValue.js";
 import { CredentialsError } from "./CredentialsError.js";
 import { type InspectFn, inspectCustom } from "./inspectCustom.js";
 
@@ -41,23 +41,20 @@ export function createCredentials(provider: CredentialsProvider, options: Create
   let cached: Promise<CredentialsValue> | undefined;
   let value: CredentialsValue | undefined;
   // The adjusted expiry (expiration − window) in ms; Infinity for values that never expire.
-  let refreshAtMs = Number.POSITIVE_INFINITY;
+  let refreshAtMs = Infinity;
   let inflight: Promise<CredentialsValue> | undefined;
 
-  const store = (raw: CredentialsValue): CredentialsValue => {
-    const v = checkValue(raw, providerName);
-    value = v;
-    cached = Promise.resolve(v);
-    refreshAtMs = v.expiration === undefined ? Number.POSITIVE_INFINITY : v.expiration.getTime() - windowMs;
-    return v;
-  };
-
   const refresh = (): Promise<CredentialsValue> => {
-    // The shared retrieve gets no caller's signal: one caller giving up must not fail the others.
-    const p = retrieveSafely(provider).then(
-      (v) => {
+    // The shared retrieve gets no caller's signal: one caller giving up must not fail the others. A
+    // synchronous throw of `retrieve` becomes a rejection.
+    inflight = new Promise<CredentialsValue>((resolve) => resolve(provider.retrieve())).then(
+      (raw) => {
         inflight = undefined;
-        return store(v);
+        const v = checkValue(raw, providerName);
+        value = v;
+        cached = Promise.resolve(v);
+        refreshAtMs = v.expiration === undefined ? Infinity : v.expiration.getTime() - windowMs;
+        return v;
       },
       (err: unknown) => {
         inflight = undefined;
@@ -66,11 +63,14 @@ export function createCredentials(provider: CredentialsProvider, options: Create
         // stays due, so the next get() tries again. `expire()` drops the value, so it is never served then.
         const old = value;
         if (old?.expiration !== undefined && clock() < old.expiration.getTime()) return old;
-        throw wrapFailure(err, providerName);
+        throw isSdkError(err)
+          ? err
+          : new CredentialsError("CredentialsRetrieveError", `provider ${providerName} failed: ${err instanceof Error ? err.message : String(err)}`, {
+              cause: err,
+            });
       },
     );
-    inflight = p;
-    return p;
+    return inflight;
   };
 
   const isExpired = (): boolean => value === undefined || clock() >= refreshAtMs;
@@ -84,81 +84,42 @@ export function createCredentials(provider: CredentialsProvider, options: Create
   };
 
   const expire = (): void => {
-    value = undefined;
-    cached = undefined;
-    refreshAtMs = Number.POSITIVE_INFINITY;
+    value = cached = undefined;
+    refreshAtMs = Infinity;
   };
   const expiresAt = (): Date | undefined =>
-    value === undefined || refreshAtMs === Number.POSITIVE_INFINITY ? undefined : new Date(refreshAtMs);
-  const shown = (): Record<string, unknown> => describe(providerName, isExpired(), value === undefined ? undefined : expiresAt());
+    value === undefined || refreshAtMs === Infinity ? undefined : new Date(refreshAtMs);
+  // What logs see of a Credentials object: its state, never the cached value.
+  const shown = (): Record<string, unknown> => {
+    const at = expiresAt();
+    return { providerName, expired: isExpired(), ...(at && { expiresAt: at.toISOString() }) };
+  };
 
   const callable = (_identityProperties?: Record<string, unknown>): Promise<CredentialsValue> => get();
   const credentials: Credentials = Object.assign(callable, { get, isExpired, expire, expiresAt, providerName });
-  // Logging a Credentials object shows its state, never the cached value.
   Object.defineProperties(credentials, {
     toJSON: { value: shown },
     toString: { value: () => `[Credentials ${providerName}]` },
-    [inspectCustom]: {
-      value: (_depth: number, o: unknown, inspect?: InspectFn) =>
-        `Credentials ${inspect ? inspect(shown(), o) : JSON.stringify(shown())}`,
-    },
+    [inspectCustom]: { value: (_depth: number, o: unknown, inspect?: InspectFn) => shownAs("Credentials", shown(), o, inspect) },
   });
   return credentials;
 }
 
-/** What logs see of a `Credentials` object: never the cached value. */
-function describe(providerName: string, expired: boolean, expiresAt: Date | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = { providerName, expired };
-  if (expiresAt !== undefined) out.expiresAt = expiresAt.toISOString();
-  return out;
-}
-
-/** Calls `retrieve` so that a synchronous throw becomes a rejection. */
-function retrieveSafely(provider: CredentialsProvider): Promise<CredentialsValue> {
-  try {
-    return Promise.resolve(provider.retrieve());
-  } catch (err) {
-    return Promise.reject(err);
-  }
-}
-
 /** Rejects a provider's malformed value with a typed error, and copies foreign values into redacted ones. */
 function checkValue(raw: CredentialsValue, providerName: string): CredentialsValue {
-  if (isRedactedCredentialsValue(raw)) {
-    if (raw.expiration === undefined || Number.isFinite(raw.expiration.getTime())) return raw;
-  }
   const v: Partial<CredentialsValue> | null | undefined = raw;
-  if (
-    v === null ||
-    typeof v !== "object" ||
-    typeof v.accessKeyId !== "string" ||
+  const wrong =
+    typeof v?.accessKeyId !== "string" ||
     typeof v.secretAccessKey !== "string" ||
     (v.sessionToken !== undefined && typeof v.sessionToken !== "string")
-  ) {
-    throw new CredentialsError(
-      "CredentialsValueInvalid",
-      `provider ${providerName} returned no accessKeyId/secretAccessKey strings`,
-    );
-  }
-  if (v.expiration !== undefined && !(v.expiration instanceof Date && Number.isFinite(v.expiration.getTime()))) {
-    throw new CredentialsError("CredentialsValueInvalid", `provider ${providerName} returned an invalid expiration`);
-  }
-  return createCredentialsValue({
-    accessKeyId: v.accessKeyId,
-    secretAccessKey: v.secretAccessKey,
-    sessionToken: v.sessionToken,
-    expiration: v.expiration,
-    providerName: typeof v.providerName === "string" && v.providerName !== "" ? v.providerName : providerName,
-    accountId: v.accountId,
-    credentialScope: v.credentialScope,
-  });
-}
-
-/** Provider failures keep their typed error; anything else becomes one, naming the provider. */
-function wrapFailure(err: unknown, providerName: string): Error {
-  if (isSdkError(err)) return err;
-  const why = err instanceof Error ? err.message : String(err);
-  return new CredentialsError("CredentialsRetrieveError", `provider ${providerName} failed: ${why}`, { cause: err });
+      ? "no accessKeyId/secretAccessKey strings"
+      : v.expiration !== undefined && !(v.expiration instanceof Date && v.expiration.getTime() < Infinity)
+        ? "an invalid expiration"
+        : undefined;
+  if (wrong !== undefined) throw new CredentialsError("CredentialsValueInvalid", `provider ${providerName} returned ${wrong}`);
+  if (v instanceof RedactedCredentialsValue) return v;
+  // Only the known fields are copied (see createCredentialsValue); a foreign value without a name gets the provider's.
+  return createCredentialsValue({ ...(v as CredentialsValue), providerName: (typeof v.providerName === "string" && v.providerName) || providerName });
 }
 
 function canceled(signal: AbortSignal): CredentialsError {
@@ -170,15 +131,6 @@ function waitOrAbort(shared: Promise<CredentialsValue>, signal: AbortSignal): Pr
   return new Promise<CredentialsValue>((resolve, reject) => {
     const onAbort = (): void => reject(canceled(signal));
     signal.addEventListener("abort", onAbort, { once: true });
-    shared.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(err);
-      },
-    );
+    shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

@@ -12,41 +12,34 @@ export interface CredentialsValueInit {
   readonly credentialScope?: string;
 }
 
+// The fields a value keeps, in this order; an absent optional field does not exist at all
+// (`"sessionToken" in v` is false).
+const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "providerName", "accountId", "credentialScope"] as const;
+
 /**
  * A credentials value whose secret fields stay readable (the signer needs them) but never show up in
  * `JSON.stringify`, `String()` or `util.inspect`. Methods sit on the prototype, so a value costs one object.
  */
-class RedactedCredentialsValue implements CredentialsValue {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  // `declare`: an absent optional field must not exist at all (`"sessionToken" in v` is false).
+export class RedactedCredentialsValue implements CredentialsValue {
+  declare readonly accessKeyId: string;
+  declare readonly secretAccessKey: string;
   declare readonly sessionToken?: string;
   declare readonly expiration?: Date;
-  readonly providerName: string;
+  declare readonly providerName: string;
   declare readonly accountId?: string;
   declare readonly credentialScope?: string;
 
   constructor(init: CredentialsValueInit) {
-    this.accessKeyId = init.accessKeyId;
-    this.secretAccessKey = init.secretAccessKey;
-    if (init.sessionToken !== undefined) this.sessionToken = init.sessionToken;
-    if (init.expiration !== undefined) this.expiration = init.expiration;
-    this.providerName = init.providerName;
-    if (init.accountId !== undefined) this.accountId = init.accountId;
-    if (init.credentialScope !== undefined) this.credentialScope = init.credentialScope;
+    const self = this as Record<string, unknown>;
+    for (const k of FIELDS) if (init[k] !== undefined) self[k] = init[k];
   }
 
   /** The value with its secrets replaced, for logs. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {
-      accessKeyId: this.accessKeyId,
-      secretAccessKey: REDACTED,
-    };
-    if (this.sessionToken !== undefined) out.sessionToken = REDACTED;
-    if (this.expiration !== undefined) out.expiration = this.expiration;
-    out.providerName = this.providerName;
-    if (this.accountId !== undefined) out.accountId = this.accountId;
-    if (this.credentialScope !== undefined) out.credentialScope = this.credentialScope;
+    const out: Record<string, unknown> = {};
+    for (const k of FIELDS) {
+      if (this[k] !== undefined) out[k] = k === "secretAccessKey" || k === "sessionToken" ? REDACTED : this[k];
+    }
     return out;
   }
 
@@ -55,9 +48,13 @@ class RedactedCredentialsValue implements CredentialsValue {
   }
 
   [inspectCustom](_depth: number, options: unknown, inspect?: InspectFn): string {
-    const shown = this.toJSON();
-    return `CredentialsValue ${inspect ? inspect(shown, options) : JSON.stringify(shown)}`;
+    return shownAs("CredentialsValue", this.toJSON(), options, inspect);
   }
+}
+
+/** What `util.inspect` shows for a redacting object: its label and its log form. */
+export function shownAs(label: string, shown: unknown, options: unknown, inspect?: InspectFn): string {
+  return `${label} ${inspect ? inspect(shown, options) : JSON.stringify(shown)}`;
 }
 
 /**
@@ -66,9 +63,4 @@ class RedactedCredentialsValue implements CredentialsValue {
  */
 export function createCredentialsValue(init: CredentialsValueInit): CredentialsValue {
   return new RedactedCredentialsValue(init);
-}
-
-/** True when `value` was built by {@link createCredentialsValue}. */
-export function isRedactedCredentialsValue(value: unknown): value is CredentialsValue {
-  return value instanceof RedactedCredentialsValue;
 }

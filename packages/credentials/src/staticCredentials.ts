@@ -6,6 +6,6 @@ import { type StaticKeys, staticProvider } from "./staticProvider.js";
  * Credentials for fixed keys (Go's `credentials.NewStaticCredentials`). They never expire. Empty keys make
  * `get()` reject with `EmptyStaticCreds: static credentials are empty`.
  */
-export function staticCredentials(keys: StaticKeys, providerName = "StaticProvider"): Credentials {
+export function staticCredentials(keys: StaticKeys, providerName?: string): Credentials {
   return createCredentials(staticProvider(keys, providerName));
 }

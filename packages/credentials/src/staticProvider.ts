@@ -1,4 +1,4 @@
-import type { CredentialsProvider, CredentialsValue } from "@sessionkit/types";
+import type { CredentialsProvider } from "@sessionkit/types";
 import { createCredentialsValue } from "./createCredentialsValue.js";
 import { CredentialsError } from "./CredentialsError.js";
 
@@ -12,25 +12,23 @@ export interface StaticKeys {
 /**
  * Go's `StaticProvider`: a provider that always returns the same keys and never expires. Empty keys fail at
  * retrieve time, as in Go, with `EmptyStaticCreds: static credentials are empty`. An empty name becomes
- * `"StaticProvider"`.
+ * `"StaticProvider"` (the default).
  */
-export function staticProvider(keys: StaticKeys, providerName = "StaticProvider"): CredentialsProvider {
-  const name = providerName === "" ? "StaticProvider" : providerName;
-  const empty = !keys.accessKeyId || !keys.secretAccessKey;
+export function staticProvider(keys: StaticKeys, providerName?: string): CredentialsProvider {
+  const name = providerName || "StaticProvider";
   // Built once: every retrieve hands out the same frozen-in-time value.
-  const value: CredentialsValue | undefined = empty
-    ? undefined
-    : createCredentialsValue({
-        accessKeyId: keys.accessKeyId,
-        secretAccessKey: keys.secretAccessKey,
-        sessionToken: keys.sessionToken === "" ? undefined : keys.sessionToken,
-        providerName: name,
-      });
+  const value =
+    keys.accessKeyId && keys.secretAccessKey
+      ? createCredentialsValue({
+          accessKeyId: keys.accessKeyId,
+          secretAccessKey: keys.secretAccessKey,
+          sessionToken: keys.sessionToken || undefined,
+          providerName: name,
+        })
+      : undefined;
   return {
     name,
     retrieve: () =>
-      value === undefined
-        ? Promise.reject(new CredentialsError("EmptyStaticCreds", "static credentials are empty"))
-        : Promise.resolve(value),
+      value ? Promise.resolve(value) : Promise.reject(new CredentialsError("EmptyStaticCreds", "static credentials are empty")),
   };
 }
