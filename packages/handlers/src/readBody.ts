@@ -9,10 +9,6 @@ const EMPTY = new Uint8Array(0);
 const decoder = /* @__PURE__ */ new TextDecoder();
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-function hasBytes(body: object): body is BytesBody {
-  return typeof (body as Partial<BytesBody>).bytes === "function";
-}
-
 /**
  * Reads a whole body into one `Uint8Array`. Response bodies from `@sessionkit/http` check their byte count
  * against `content-length` while they are read, so a short or long body rejects here instead of resolving.
@@ -21,7 +17,8 @@ export async function readBody(body: HttpRequestBody): Promise<Uint8Array> {
   if (body === undefined) return EMPTY;
   if (typeof body === "string") return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
-  if (hasBytes(body)) return body.bytes();
+  const bytes = (body as Partial<BytesBody>).bytes;
+  if (typeof bytes === "function") return bytes.call(body);
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of body) {
