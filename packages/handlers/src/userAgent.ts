@@ -7,11 +7,10 @@ interface ProcessLike {
   versions?: { node?: string };
 }
 
-function runtimeToken(): string {
-  const proc = (globalThis as { process?: ProcessLike }).process;
-  const node = proc?.versions?.node;
-  return node === undefined ? "browser" : `node/${node}`;
+function userAgent(): string {
+  const node = (globalThis as { process?: ProcessLike }).process?.versions?.node;
+  return `sessionkit/${SDK_VERSION} ${node === undefined ? "browser" : `node/${node}`}`;
 }
 
 /** `sessionkit/<version> node/<version>` (or `browser`), computed once: it never changes in a process. */
-export const USER_AGENT = `sessionkit/${SDK_VERSION} ${runtimeToken()}`;
+export const USER_AGENT = /* @__PURE__ */ userAgent();
