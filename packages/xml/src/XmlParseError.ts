@@ -11,13 +11,9 @@ export class XmlParseError extends SdkError {
   readonly column: number;
 
   constructor(reason: string, source: string, offset: number) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = source.indexOf("\n"); i !== -1 && i < offset; i = source.indexOf("\n", i + 1)) {
-      line++;
-      lineStart = i + 1;
-    }
-    const column = offset - lineStart + 1;
+    const lines = source.slice(0, offset).split("\n");
+    const line = lines.length;
+    const column = (lines[line - 1] as string).length + 1;
     super("SerializationError", `failed to parse XML at line ${line}, column ${column}: ${reason}`);
     this.offset = offset;
     this.line = line;

@@ -142,6 +142,8 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
+const CHAR_REF = /^#(?:x([\dA-Fa-f]{1,6})|(\d{1,7}))$/;
+
 function decodeEntities(raw: string, base: number, fail: (reason: string, at: number) => never): string {
   let out = "";
   let last = 0;
@@ -149,17 +151,16 @@ function decodeEntities(raw: string, base: number, fail: (reason: string, at: nu
     const semi = raw.indexOf(";", amp);
     if (semi === -1) fail("unterminated entity", base + amp);
     const ref = raw.slice(amp + 1, semi);
-    let ch: string | undefined;
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const hex = ref.charCodeAt(1) === 120; /* x */
-      const digits = ref.slice(hex ? 2 : 1);
-      const cp = (hex ? /^[0-9a-fA-F]{1,6}$/ : /^[0-9]{1,7}$/).test(digits) ? Number.parseInt(digits, hex ? 16 : 10) : -1;
-      if (cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)) ch = String.fromCodePoint(cp);
-    } else {
-      ch = Object.hasOwn(ENTITIES, ref) ? ENTITIES[ref] : undefined;
-    }
-    if (ch === undefined) fail(`unknown entity &${ref.slice(0, 16)};`, base + amp);
-    out += raw.slice(last, amp) + ch;
+    const num = ref.charCodeAt(0) === 35 ? CHAR_REF.exec(ref) : null;
+    const cp = num ? Number.parseInt(num[1] ?? (num[2] as string), num[1] ? 16 : 10) : -1;
+    const ch = num
+      ? cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)
+        ? String.fromCodePoint(cp)
+        : undefined
+      : Object.hasOwn(ENTITIES, ref)
+        ? ENTITIES[ref]
+        : undefined;
+    out += raw.slice(last, amp) + (ch ?? fail(`unknown entity &${ref.slice(0, 16)};`, base + amp));
     last = semi + 1;
   }
   return out + raw.slice(last);
