@@ -21,7 +21,7 @@ import type { SignHttpRequestParams, SigningDetails } from "./signHttpRequest.js
 const NEEDS_TRIM = /[\t\r\n]|^ | $| {2}/;
 
 const canonicalValue = (value: string): string =>
-  NEEDS_TRIM.test(value) ? value.replace(/[\r\n]/g, " ").replace(/[ \t]+/g, " ").replace(/^ | $/g, "") : value;
+  NEEDS_TRIM.test(value) ? value.replace(/[ \t\r\n]+/g, " ").replace(/^ | $/g, "") : value;
 
 /** The `Host` value clients send: the port only when it is not the scheme's default. */
 export function hostHeader(request: HttpRequest): string {
@@ -164,8 +164,9 @@ export function signCore(request: HttpRequest, p: SignHttpRequestParams): Signin
   let hostSeen = false;
   // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
   // is slow in V8, and deleting keys makes the next lookups slow. Earlier signing headers are dropped.
-  for (const name in request.headers) {
-    const raw: unknown = request.headers[name];
+  const source = request.headers;
+  for (const name in source) {
+    const raw: unknown = source[name];
     if (raw == null) continue;
     const lower = name.toLowerCase();
     if (lower === AUTHORIZATION || lower === AMZ_DATE || lower === AMZ_SECURITY_TOKEN) continue;
