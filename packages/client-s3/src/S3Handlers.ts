@@ -15,7 +15,7 @@ export const ERROR_IN_200_CONTEXT_KEY = "s3.errorIn200";
 // The handlers act only on the operation objects this package defines.
 function operationOf(r: Request): S3Operation {
   const op = r.operation as Partial<S3Operation>;
-  if (op.input === undefined) throw new SdkError("InvalidParameter", `operation ${op.name} is not an S3 operation`);
+  if (!op.input) throw new SdkError("InvalidParameter", `operation ${op.name} is not an S3 operation`);
   return op as S3Operation;
 }
 
@@ -46,7 +46,7 @@ function build(r: Request): void {
       http.path = `${base}/${encodeKey(bucket)}${keyPath}`;
     } else {
       http.hostname = `${bucket}.${http.hostname}`;
-      if (http.headers.host !== undefined) http.headers.host = `${bucket}.${http.headers.host}`;
+      if (http.headers.host) http.headers.host = `${bucket}.${http.headers.host}`;
       http.path = base + (keyPath || "/");
     }
   }
@@ -54,7 +54,7 @@ function build(r: Request): void {
   for (const member in input) {
     const b = op.input.get(member);
     const v = input[member];
-    if (b === undefined || v == null) continue;
+    if (!b || v == null) continue;
     const target = b.query ? http.query : http.headers;
     if (b.kind === "m") for (const name in v) target[META + name] = String((v as Record<string, unknown>)[name]);
     else target[b.wire] = v instanceof Date ? (b.kind === "i" ? v.toISOString() : v.toUTCString()) : String(v);
@@ -69,12 +69,13 @@ function build(r: Request): void {
  */
 async function unmarshal(r: Request): Promise<void> {
   const op = operationOf(r);
+  const { xml, xmlMember, metadata: meta } = op;
   const res = r.httpResponse;
-  if (res === undefined) return;
+  if (!res) return;
   let root: XmlElement | undefined;
   if (op.responseBody !== "stream") {
     const bytes = await readBody(res.body);
-    if (op.xml !== undefined && bytes.byteLength > 0) {
+    if (xml && bytes.byteLength > 0) {
       root = parseXml(bytes);
       if (root.name === "Error") {
         r.context.set(ERROR_IN_200_CONTEXT_KEY, true);
@@ -86,20 +87,19 @@ async function unmarshal(r: Request): Promise<void> {
   const headers = res.headers;
   // One pass over the response's few headers rather than a lookup per member (GetObject knows 30); only
   // operations with a metadata member collect the `x-amz-meta-*` headers.
-  const meta = op.metadata;
-  const metadata: Record<string, string> | undefined = meta === undefined ? undefined : {};
+  const metadata: Record<string, string> | undefined = meta ? {} : undefined;
   for (const name in headers) {
     const b = op.output.get(name);
     const value = headers[name] as string;
-    if (b !== undefined) {
+    if (b) {
       const v = convert(value, b.kind);
       if (v !== undefined) data[b.member] = v;
-    } else if (metadata !== undefined && name.startsWith(META)) metadata[name.slice(META.length)] = value;
+    } else if (metadata && name.startsWith(META)) metadata[name.slice(META.length)] = value;
   }
-  if (meta !== undefined) data[meta] = metadata;
-  if (root !== undefined && op.xml !== undefined) {
-    if (op.xmlMember === undefined) readXml(root, op.xml, data);
-    else data[op.xmlMember] = readXml(root, op.xml);
+  if (meta) data[meta] = metadata;
+  if (root && xml) {
+    if (xmlMember) data[xmlMember] = readXml(root, xml);
+    else readXml(root, xml, data);
   }
   op.finish?.(data, res);
   data.$metadata = {
@@ -114,8 +114,7 @@ async function unmarshal(r: Request): Promise<void> {
 /** unmarshalError: replaces the generic status error with the typed S3 error (code from body or status). */
 async function unmarshalError(r: Request): Promise<void> {
   const res = r.httpResponse;
-  if (res === undefined) return;
-  throw s3ErrorFromResponse(res, await readBody(res.body));
+  if (res) throw s3ErrorFromResponse(res, await readBody(res.body));
 }
 
 /** retry: Go treats an error inside a 200 (CopyObject) as a server error, so it is retried. */

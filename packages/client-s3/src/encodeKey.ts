@@ -12,7 +12,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function encodeKey(key: string): string {
   if (LONE_SURROGATE.test(key)) {
-    throw new SdkError("InvalidParameter", "the bucket or key contains a lone UTF-16 surrogate and cannot be encoded");
+    throw new SdkError("InvalidParameter", "a bucket or key with a lone UTF-16 surrogate has no UTF-8 form");
   }
   return uriEscapePath(key);
 }

@@ -87,7 +87,7 @@ export function readXml(el: XmlElement, shape: XmlShape, out: Record<string, unk
   for (const member of shape.lists) out[member] = [];
   for (const child of el.children) {
     const b = shape.fields.get(child.name);
-    if (b === undefined) continue;
+    if (!b) continue;
     const v = b.shape ? readXml(child, b.shape) : convert(child.text, b.kind);
     if (b.list) (out[b.member] as unknown[]).push(v);
     else if (v !== undefined) out[b.member] = v;

@@ -12,7 +12,7 @@ export interface ProviderFailure {
  * `failures` keeps the original errors.
  */
 export class NoCredentialProvidersError extends SdkError {
-  readonly failures: readonly ProviderFailure[];
+  declare readonly failures: readonly ProviderFailure[];
 
   constructor(failures: readonly ProviderFailure[], verbose: boolean) {
     super("NoCredentialProviders", describeFailures(failures, verbose), {
@@ -24,17 +24,10 @@ export class NoCredentialProvidersError extends SdkError {
 
 function describeFailures(failures: readonly ProviderFailure[], verbose: boolean): string {
   if (failures.length === 0) return "no valid providers in chain: the chain is empty";
-  const head = "no valid providers in chain; tried";
-  if (verbose) {
-    return `${head}:${failures.map((f) => `\n\t${f.provider}: ${reason(f.error, true)}`).join("")}`;
-  }
-  return `${head} ${failures.map((f) => `${f.provider} (${reason(f.error, false)})`).join(", ")}`;
-}
-
-/** Short form: the first line of the message (`Code: text` for our errors); verbose: all of it, indented. */
-function reason(err: unknown, verbose: boolean): string {
-  const message = err instanceof Error ? err.message : String(err);
-  if (verbose) return message.replaceAll("\n", "\n\t\t");
-  const i = message.indexOf("\n");
-  return i === -1 ? message : message.slice(0, i);
+  // Short form: the first line of each message (`Code: text` for our errors); verbose: all of it, indented.
+  const tried = failures.map(({ provider, error }) => {
+    const message = error instanceof Error ? error.message : String(error);
+    return verbose ? `\n\t${provider}: ${message.replaceAll("\n", "\n\t\t")}` : `${provider} (${message.split("\n", 1)[0]})`;
+  });
+  return `no valid providers in chain; tried${verbose ? `:${tried.join("")}` : ` ${tried.join(", ")}`}`;
 }

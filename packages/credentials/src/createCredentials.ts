@@ -53,7 +53,7 @@ export function createCredentials(provider: CredentialsProvider, options: Create
         const v = checkValue(raw, providerName);
         value = v;
         cached = Promise.resolve(v);
-        refreshAtMs = v.expiration === undefined ? Infinity : v.expiration.getTime() - windowMs;
+        refreshAtMs = v.expiration ? v.expiration.getTime() - windowMs : Infinity;
         return v;
       },
       (err: unknown) => {
@@ -62,7 +62,7 @@ export function createCredentials(provider: CredentialsProvider, options: Create
         // really valid: an STS outage must not fail requests that still hold good credentials. The cache
         // stays due, so the next get() tries again. `expire()` drops the value, so it is never served then.
         const old = value;
-        if (old?.expiration !== undefined && clock() < old.expiration.getTime()) return old;
+        if (old !== undefined && clock() < Number(old.expiration)) return old;
         throw isSdkError(err)
           ? err
           : new CredentialsError("CredentialsRetrieveError", `provider ${providerName} failed: ${err instanceof Error ? err.message : String(err)}`, {
@@ -76,19 +76,19 @@ export function createCredentials(provider: CredentialsProvider, options: Create
   const isExpired = (): boolean => value === undefined || clock() >= refreshAtMs;
 
   const get = (opts?: GetCredentialsOptions): Promise<CredentialsValue> => {
-    if (cached !== undefined && clock() < refreshAtMs) return cached;
+    if (cached && clock() < refreshAtMs) return cached;
     const signal = opts?.signal;
     if (signal?.aborted) return Promise.reject(canceled(signal));
     const shared = inflight ?? refresh();
-    return signal === undefined ? shared : waitOrAbort(shared, signal);
+    return signal ? waitOrAbort(shared, signal) : shared;
   };
 
   const expire = (): void => {
     value = cached = undefined;
     refreshAtMs = Infinity;
   };
-  const expiresAt = (): Date | undefined =>
-    value === undefined || refreshAtMs === Infinity ? undefined : new Date(refreshAtMs);
+  // Nothing cached (or expire()d) leaves refreshAtMs at Infinity too.
+  const expiresAt = (): Date | undefined => (refreshAtMs === Infinity ? undefined : new Date(refreshAtMs));
   // What logs see of a Credentials object: its state, never the cached value.
   const shown = (): Record<string, unknown> => {
     const at = expiresAt();

@@ -5,13 +5,12 @@ import type { Credentials } from "@sessionkit/types";
  * `expire`, `expiresAt` and a string `providerName`.
  */
 export function isCredentials(value: unknown): value is Credentials {
-  if (typeof value !== "function") return false;
   const c = value as Partial<Record<keyof Credentials, unknown>>;
   return (
-    typeof c.get === "function" &&
-    typeof c.isExpired === "function" &&
-    typeof c.expire === "function" &&
-    typeof c.expiresAt === "function" &&
-    typeof c.providerName === "string"
+    typeof value === "function" &&
+    typeof c.providerName === "string" &&
+    METHODS.every((m) => typeof c[m] === "function")
   );
 }
+
+const METHODS = ["get", "isExpired", "expire", "expiresAt"] as const;

@@ -21,30 +21,16 @@ export interface ToCredentialsOptions {
  */
 export function toCredentials(input: CredentialsInput, options: ToCredentialsOptions = {}): Credentials {
   if (isCredentials(input)) return input;
-  if (typeof input === "function") return fromIdentityProvider(input, options);
-  if (input !== null && typeof input === "object") {
-    const keys = input as Partial<CredentialsValue>;
-    if (typeof keys.accessKeyId === "string" && typeof keys.secretAccessKey === "string") {
-      return staticCredentials({
-        accessKeyId: keys.accessKeyId,
-        secretAccessKey: keys.secretAccessKey,
-        sessionToken: keys.sessionToken,
-      });
-    }
+  if (typeof input === "function") {
+    // The cache validates the identity and copies it into a redacted value named after this provider.
+    return createCredentials({ name: input.name || "IdentityProvider", retrieve: () => input() as Promise<CredentialsValue> }, options);
+  }
+  const keys = input as Partial<CredentialsValue> | null;
+  if (typeof keys?.accessKeyId === "string" && typeof keys.secretAccessKey === "string") {
+    return staticCredentials({ accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretAccessKey, sessionToken: keys.sessionToken });
   }
   throw new CredentialsError(
     "CredentialsInputInvalid",
     "credentials must be static keys {accessKeyId, secretAccessKey}, a provider function or a Credentials object",
-  );
-}
-
-function fromIdentityProvider(
-  fn: (identityProperties?: Record<string, unknown>) => Promise<unknown>,
-  options: ToCredentialsOptions,
-): Credentials {
-  // The cache validates the identity and copies it into a redacted value named after this provider.
-  return createCredentials(
-    { name: fn.name === "" ? "IdentityProvider" : fn.name, retrieve: () => fn() as Promise<CredentialsValue> },
-    options,
   );
 }
