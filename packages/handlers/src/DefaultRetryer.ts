@@ -58,12 +58,15 @@ export const DEFAULT_MAX_RETRIES = 3;
  */
 export class DefaultRetryer implements Retryer {
   readonly maxRetries: number;
-  readonly #o: DefaultRetryerOptions;
+  /** [min, max] delay for ordinary errors, then for throttling errors. */
+  readonly #d: readonly number[];
+  readonly #random: (() => number) | undefined;
 
   constructor(options: DefaultRetryerOptions = {}) {
     const max = options.maxRetries ?? -1;
     this.maxRetries = max < 0 ? DEFAULT_MAX_RETRIES : max;
-    this.#o = { ...options };
+    this.#d = [options.minRetryDelayMs ?? 30, options.maxRetryDelayMs ?? 300_000, options.minThrottleDelayMs ?? 500, options.maxThrottleDelayMs ?? 300_000];
+    this.#random = options.random;
   }
 
   shouldRetry(request: Request): boolean {
@@ -73,11 +76,11 @@ export class DefaultRetryer implements Retryer {
   }
 
   retryDelay(request: Request): number {
-    const o = this.#o;
     const throttle = isErrorThrottle(request);
-    const min = (throttle ? o.minThrottleDelayMs : o.minRetryDelayMs) ?? (throttle ? 500 : 30);
-    const max = (throttle ? o.maxThrottleDelayMs : o.maxRetryDelayMs) ?? 300_000;
-    const jitter = (ms: number): number => ms + (o.random ?? Math.random)() * ms;
+    const min = this.#d[throttle ? 2 : 0] as number;
+    const max = this.#d[throttle ? 3 : 1] as number;
+    // Math.random is read at each call (not kept): a test may stub it after the shared retryer was made.
+    const jitter = (ms: number): number => ms + (this.#random ?? Math.random)() * ms;
     // 2^retryCount overflows nothing in JS below 1024, but the cap applies long before.
     let delay = 2 ** Math.min(request.retryCount, 62) * jitter(min);
     if (delay > max) delay = jitter(max / 2);

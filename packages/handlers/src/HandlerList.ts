@@ -99,12 +99,9 @@ export class HandlerList implements HandlerListContract {
     return this.#i.map((h) => h.name);
   }
 
-  run(request: Request): Promise<void> {
-    try {
-      return Promise.resolve(invokeHandlers(this.#i, 0, request));
-    } catch (err) {
-      return Promise.reject(err);
-    }
+  /** A handler's synchronous throw becomes the rejection. */
+  async run(request: Request): Promise<void> {
+    return invokeHandlers(this.#i, 0, request);
   }
 
   /** Like `run`, but returns `undefined` instead of a promise when every handler was synchronous. */
