@@ -66,16 +66,19 @@ export class SharedConfigFileCache {
    */
   read(path: string, kind: SharedConfigFileKind): ParsedSharedConfigFile | undefined {
     const key = `${kind}\0${path}`;
-    let st: Stats | undefined;
-    try {
-      st = nodeFs().statSync(path, { throwIfNoEntry: false });
-    } catch (e) {
-      if (isMissing(e)) return undefined;
-      throw new SharedConfigLoadError(path, e);
-    }
-    if (st === undefined) return undefined;
     const hit = this.#entries.get(key);
-    if (hit !== undefined && same(hit, st)) return unwrap(hit.result);
+    if (hit !== undefined) {
+      // Known file: one stat tells whether it changed. (Unknown files skip it: the read's fstat keys the entry.)
+      let st: Stats | undefined;
+      try {
+        st = nodeFs().statSync(path, { throwIfNoEntry: false });
+      } catch (e) {
+        if (isMissing(e)) return undefined;
+        throw new SharedConfigLoadError(path, e);
+      }
+      if (st === undefined) return undefined;
+      if (same(hit, st)) return unwrap(hit.result);
+    }
 
     // Bounded and non-blocking: a path to /dev/zero or to a FIFO must not hang or exhaust the process.
     let file: UserFile;

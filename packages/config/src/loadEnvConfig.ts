@@ -39,44 +39,61 @@ export interface LoadEnvConfigOptions {
   readonly fallbackHome?: string;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Go's `setFromEnvVal`: the first of `names` with a non-empty value. */
-function first(env: Env, names: readonly string[]): Sourced<string> | undefined {
-  for (const name of names) {
-    const v = env[name];
-    if (v !== undefined && v !== "") return { value: v, source: { source: "env", name } };
-  }
-  return undefined;
-}
-
-function regionalMode(env: Env, name: string, goName: string): Sourced<RegionalEndpointMode> | undefined {
+/** Go's `setFromEnvVal`: `name`, else `alias`, when set to a non-empty value. */
+function first(env: Env, name: string, alias?: string): Sourced<string> | undefined {
   const v = env[name];
-  if (v === undefined || v === "") return undefined;
-  const lower = v.toLowerCase();
-  if (lower === "legacy" || lower === "regional") return { value: lower, source: { source: "env", name } };
-  throw new EnvConfigError(
-    name,
-    `failed to load, ${name} from env config, unable to resolve the value of ${goName} for ${v}`,
-  );
+  if (v !== undefined && v !== "") return { value: v, source: { source: "env", name } };
+  return alias === undefined ? undefined : first(env, alias);
 }
 
-function trueFalse(env: Env, name: string, need: string): Sourced<boolean> | undefined {
-  const v = env[name];
-  if (v === undefined || v === "") return undefined;
-  const lower = v.toLowerCase();
-  if (lower === "true" || lower === "false") return { value: lower === "true", source: { source: "env", name } };
-  throw new EnvConfigError(name, `invalid value for environment variable, ${name}=${v}, ${need}`);
+/** `legacy` or `regional` in any case (lower-cased), `undefined` for an empty value, else an `Error`. */
+export function parseRegionalMode(value: string): RegionalEndpointMode | undefined | Error {
+  const lower = value.toLowerCase();
+  return lower === "legacy" || lower === "regional" ? lower : value === "" ? undefined : new Error(lower);
 }
+
+/** Go's names of the regional-endpoint settings, for its error messages. */
+export const REGIONAL_GO_NAMES: Readonly<Record<string, string>> = {
+  stsRegionalEndpoints: "STSRegionalEndpoint",
+  s3UsEast1RegionalEndpoint: "S3UsEast1RegionalEndpoint",
+};
 
 /** Parses Go's `EC2IMDSEndpointModeState.SetFromString`; `undefined` for an empty value. */
 export function parseEc2MetadataEndpointMode(value: string): Ec2MetadataEndpointMode | undefined | Error {
-  const v = value.trim();
-  if (v === "") return undefined;
-  if (v.toLowerCase() === "ipv6") return "IPv6";
-  if (v.toLowerCase() === "ipv4") return "IPv4";
-  return new Error("unknown EC2 IMDS endpoint mode, must be either IPv6 or IPv4");
+  const v = value.trim().toLowerCase();
+  return v === "" ? undefined : v === "ipv6" ? "IPv6" : v === "ipv4" ? "IPv4" : new Error("unknown EC2 IMDS endpoint mode, must be either IPv6 or IPv4");
 }
+
+// The variables read into fields after the credentials, in Go's order (explain lists them in that order):
+// flat `variable, field, type` triples (compact, and an index loop stays fast before V8 optimizes it). Types:
+// "" string, `g` Go's ParseBool is true, `e` anything but `false`, `b` `true` in any case, `t` strictly true
+// or false (any case), `r` regional-endpoint mode, `m` IMDS endpoint mode; an `AWS_DEFAULT_` name is also
+// read, after the variable, when shared config is on.
+const VARS = [
+  "AWS_ROLE_ARN", "roleArn", "",
+  "AWS_ROLE_SESSION_NAME", "roleSessionName", "",
+  "AWS_WEB_IDENTITY_TOKEN_FILE", "webIdentityTokenFile", "",
+  "AWS_CSM_ENABLED", "csmEnabled", "g",
+  "AWS_CSM_HOST", "csmHost", "",
+  "AWS_CSM_PORT", "csmPort", "",
+  "AWS_CSM_CLIENT_ID", "csmClientId", "",
+  "AWS_REGION", "region", "AWS_DEFAULT_REGION",
+  "AWS_PROFILE", "profile", "AWS_DEFAULT_PROFILE",
+  "AWS_ENABLE_ENDPOINT_DISCOVERY", "endpointDiscoveryEnabled", "e",
+  "AWS_CA_BUNDLE", "caBundle", "",
+  "AWS_SDK_GO_CLIENT_TLS_CERT", "clientTlsCert", "",
+  "AWS_SDK_GO_CLIENT_TLS_KEY", "clientTlsKey", "",
+  "AWS_STS_REGIONAL_ENDPOINTS", "stsRegionalEndpoints", "r",
+  "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "s3UsEast1RegionalEndpoint", "r",
+  "AWS_S3_USE_ARN_REGION", "s3UseArnRegion", "t",
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2MetadataServiceEndpoint", "",
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2MetadataServiceEndpointMode", "m",
+  "AWS_EC2_METADATA_V1_DISABLED", "ec2MetadataV1Disabled", "b",
+  "AWS_USE_DUALSTACK_ENDPOINT", "useDualStackEndpoint", "t",
+  "AWS_USE_FIPS_ENDPOINT", "useFipsEndpoint", "t",
+  "AWS_ENDPOINT_URL", "endpointUrl", "",
+  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignoreConfiguredEndpointUrls", "b",
+];
 
 /**
  * Reads the environment the way Go v1's `loadEnvConfig` does (spec §2), synchronously, from the
@@ -86,16 +103,16 @@ export function parseEc2MetadataEndpointMode(value: string): Ec2MetadataEndpoint
 export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): EnvConfig {
   const enabled = options.sharedConfigEnabled ?? goParseBool(env.AWS_SDK_LOAD_CONFIG) === true;
   const files = sharedConfigFilenames(env, options);
-  const cfg: Mutable<EnvConfig> = {
+  const cfg: Record<string, unknown> = {
     sharedConfigEnabled: enabled,
     sharedConfigFile: files.configFile,
     sharedCredentialsFile: files.credentialsFile,
   };
 
-  const key = first(env, ["AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY"]);
-  const secret = first(env, ["AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY"]);
+  const key = first(env, "AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY");
+  const secret = first(env, "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY");
   if (key !== undefined && secret !== undefined) {
-    const token = first(env, ["AWS_SESSION_TOKEN"]);
+    const token = first(env, "AWS_SESSION_TOKEN");
     cfg.credentials = {
       accessKeyId: secretSourced(key.value, key.source, "partial"),
       secretAccessKey: secretSourced(secret.value, secret.source, "secret"),
@@ -104,59 +121,36 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
     };
   }
 
-  const set = <K extends keyof EnvConfig>(field: K, value: EnvConfig[K] | undefined): void => {
-    if (value !== undefined) cfg[field] = value;
-  };
-  set("roleArn", first(env, ["AWS_ROLE_ARN"]));
-  set("roleSessionName", first(env, ["AWS_ROLE_SESSION_NAME"]));
-  set("webIdentityTokenFile", first(env, ["AWS_WEB_IDENTITY_TOKEN_FILE"]));
-
-  const csm = first(env, ["AWS_CSM_ENABLED"]);
-  if (csm !== undefined) cfg.csmEnabled = { value: goParseBool(csm.value) === true, source: csm.source };
-  set("csmHost", first(env, ["AWS_CSM_HOST"]));
-  set("csmPort", first(env, ["AWS_CSM_PORT"]));
-  set("csmClientId", first(env, ["AWS_CSM_CLIENT_ID"]));
-
-  set("region", first(env, enabled ? ["AWS_REGION", "AWS_DEFAULT_REGION"] : ["AWS_REGION"]));
-  set("profile", first(env, enabled ? ["AWS_PROFILE", "AWS_DEFAULT_PROFILE"] : ["AWS_PROFILE"]));
-
-  const discovery = first(env, ["AWS_ENABLE_ENDPOINT_DISCOVERY"]);
-  if (discovery !== undefined) cfg.endpointDiscoveryEnabled = { value: discovery.value !== "false", source: discovery.source };
-
-  set("caBundle", first(env, ["AWS_CA_BUNDLE"]));
-  set("clientTlsCert", first(env, ["AWS_SDK_GO_CLIENT_TLS_CERT"]));
-  set("clientTlsKey", first(env, ["AWS_SDK_GO_CLIENT_TLS_KEY"]));
-
-  set("stsRegionalEndpoints", regionalMode(env, "AWS_STS_REGIONAL_ENDPOINTS", "STSRegionalEndpoint"));
-  set(
-    "s3UsEast1RegionalEndpoint",
-    regionalMode(env, "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "S3UsEast1RegionalEndpoint"),
-  );
-  set("s3UseArnRegion", trueFalse(env, "AWS_S3_USE_ARN_REGION", "need true or false"));
-
-  set("ec2MetadataServiceEndpoint", first(env, ["AWS_EC2_METADATA_SERVICE_ENDPOINT"]));
-  const mode = first(env, ["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"]);
-  if (mode !== undefined) {
-    const m = parseEc2MetadataEndpointMode(mode.value);
-    if (m instanceof Error) {
-      throw new EnvConfigError(
-        "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE",
-        `invalid value for environment variable, AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=${mode.value}, ${m.message}`,
-      );
+  for (let i = 0; i < VARS.length; i += 3) {
+    const name = VARS[i] as string;
+    const field = VARS[i + 1] as string;
+    const type = VARS[i + 2] as string;
+    const found = first(env, name, enabled && type.length > 1 ? type : undefined);
+    if (found === undefined) continue;
+    const v = found.value;
+    const lower = v.toLowerCase();
+    let value: unknown = v;
+    if (type === "g") value = goParseBool(v) === true;
+    else if (type === "e") value = v !== "false";
+    else if (type === "b") value = lower === "true";
+    else if (type === "t" || type === "m") {
+      const m = type === "m" ? parseEc2MetadataEndpointMode(v) : lower === "true" || lower === "false" ? lower === "true" : undefined;
+      if (m === undefined || m instanceof Error) {
+        if (m === undefined && type === "m") continue;
+        const why = m?.message ?? (field === "s3UseArnRegion" ? "need true or false" : "need true, false");
+        throw new EnvConfigError(name, `invalid value for environment variable, ${name}=${v}, ${why}`);
+      }
+      value = m;
+    } else if (type === "r") {
+      value = parseRegionalMode(v);
+      if (value instanceof Error) {
+        throw new EnvConfigError(
+          name,
+          `failed to load, ${name} from env config, unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}`,
+        );
+      }
     }
-    if (m !== undefined) cfg.ec2MetadataServiceEndpointMode = { value: m, source: mode.source };
+    cfg[field] = { value, source: found.source };
   }
-  // Go allocates the flag for any non-empty value and leaves it false unless the value is `true`.
-  const v1 = first(env, ["AWS_EC2_METADATA_V1_DISABLED"]);
-  if (v1 !== undefined) cfg.ec2MetadataV1Disabled = { value: v1.value.toLowerCase() === "true", source: v1.source };
-
-  set("useDualStackEndpoint", trueFalse(env, "AWS_USE_DUALSTACK_ENDPOINT", "need true, false"));
-  set("useFipsEndpoint", trueFalse(env, "AWS_USE_FIPS_ENDPOINT", "need true, false"));
-
-  set("endpointUrl", first(env, ["AWS_ENDPOINT_URL"]));
-  const ignore = first(env, ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]);
-  if (ignore !== undefined) {
-    cfg.ignoreConfiguredEndpointUrls = { value: ignore.value.toLowerCase() === "true", source: ignore.source };
-  }
-  return cfg;
+  return cfg as unknown as EnvConfig;
 }

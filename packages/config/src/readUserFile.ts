@@ -23,10 +23,13 @@ export interface UserFile {
 }
 
 const CHUNK = 64 * 1024;
-const waitCell = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+let waitCell: Int32Array | undefined;
 
+/** Blocks the thread for `ms` (only pipes wait, so the cell is made at the first wait). */
 function sleepSync(ms: number): void {
-  if (waitCell !== undefined) Atomics.wait(waitCell, 0, 0, ms);
+  if (typeof SharedArrayBuffer !== "function") return;
+  waitCell ??= new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(waitCell, 0, 0, ms);
 }
 
 function tooLarge(path: string, max: number): SdkError {

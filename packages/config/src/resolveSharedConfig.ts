@@ -1,7 +1,6 @@
-import type { RegionalEndpointMode } from "@sessionkit/types";
 import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
 import type { CommonSettings } from "./CommonSettings.js";
-import { parseEc2MetadataEndpointMode } from "./loadEnvConfig.js";
+import { parseEc2MetadataEndpointMode, parseRegionalMode, REGIONAL_GO_NAMES } from "./loadEnvConfig.js";
 import { secretKind, secretSourced } from "./maskSecret.js";
 import type {
   ParsedSharedConfigFile,
@@ -93,52 +92,52 @@ export interface ResolveSharedConfigOptions {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
 
-const STRING_KEYS_ALWAYS = [
-  ["credential_process", "credentialProcess"],
-  ["web_identity_token_file", "webIdentityTokenFile"],
-  ["csm_host", "csmHost"],
-  ["csm_port", "csmPort"],
-  ["csm_client_id", "csmClientId"],
-] as const;
+// The keys read into fields, in the order the fields are set (explain lists them in that order): flat `key,
+// field, type` triples (compact, and an index loop stays fast before V8 optimizes it). Types: "" string, `b`
+// boolean (`true` in any case), `d` duration_seconds, `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the
+// services section name. Keys after the `|` row are read even with shared config off.
+const KEYS = [
+  "region", "region", "",
+  "role_arn", "roleArn", "",
+  "external_id", "externalId", "",
+  "mfa_serial", "mfaSerial", "",
+  "role_session_name", "roleSessionName", "",
+  "source_profile", "sourceProfileName", "",
+  "credential_source", "credentialSource", "",
+  "ca_bundle", "caBundle", "",
+  "sso_session", "ssoSessionName", "",
+  "sso_account_id", "ssoAccountId", "",
+  "sso_region", "ssoRegion", "",
+  "sso_role_name", "ssoRoleName", "",
+  "sso_start_url", "ssoStartUrl", "",
+  "ec2_metadata_service_endpoint", "ec2MetadataServiceEndpoint", "",
+  "endpoint_url", "endpointUrl", "",
+  "duration_seconds", "durationSeconds", "d",
+  "sts_regional_endpoints", "stsRegionalEndpoints", "r",
+  "s3_us_east_1_regional_endpoint", "s3UsEast1RegionalEndpoint", "r",
+  "ec2_metadata_service_endpoint_mode", "ec2MetadataServiceEndpointMode", "m",
+  "ec2_metadata_v1_disabled", "ec2MetadataV1Disabled", "b",
+  "use_dualstack_endpoint", "useDualStackEndpoint", "b",
+  "use_fips_endpoint", "useFipsEndpoint", "b",
+  "ignore_configured_endpoint_urls", "ignoreConfiguredEndpointUrls", "b",
+  "services", "services", "v",
+  "|", "", "",
+  "credential_process", "credentialProcess", "",
+  "web_identity_token_file", "webIdentityTokenFile", "",
+  "csm_host", "csmHost", "",
+  "csm_port", "csmPort", "",
+  "csm_client_id", "csmClientId", "",
+  "endpoint_discovery_enabled", "endpointDiscoveryEnabled", "b",
+  "csm_enabled", "csmEnabled", "b",
+  "s3_use_arn_region", "s3UseArnRegion", "b",
+];
 
-const STRING_KEYS_SHARED = [
-  ["region", "region"],
-  ["role_arn", "roleArn"],
-  ["external_id", "externalId"],
-  ["mfa_serial", "mfaSerial"],
-  ["role_session_name", "roleSessionName"],
-  ["source_profile", "sourceProfileName"],
-  ["credential_source", "credentialSource"],
-  ["ca_bundle", "caBundle"],
-  ["sso_session", "ssoSessionName"],
-  ["sso_account_id", "ssoAccountId"],
-  ["sso_region", "ssoRegion"],
-  ["sso_role_name", "ssoRoleName"],
-  ["sso_start_url", "ssoStartUrl"],
-  ["ec2_metadata_service_endpoint", "ec2MetadataServiceEndpoint"],
-  ["endpoint_url", "endpointUrl"],
-] as const;
-
-const BOOL_KEYS_SHARED = [
-  ["ec2_metadata_v1_disabled", "ec2MetadataV1Disabled"],
-  ["use_dualstack_endpoint", "useDualStackEndpoint"],
-  ["use_fips_endpoint", "useFipsEndpoint"],
-  ["ignore_configured_endpoint_urls", "ignoreConfiguredEndpointUrls"],
-] as const;
-
-const BOOL_KEYS_ALWAYS = [
-  ["endpoint_discovery_enabled", "endpointDiscoveryEnabled"],
-  ["csm_enabled", "csmEnabled"],
-  ["s3_use_arn_region", "s3UseArnRegion"],
-] as const;
+const ID = "aws_access_key_id";
+const SECRET = "aws_secret_access_key";
 
 /** A string-typed key whose value turned out to be sub-properties reads as empty (its own value was). */
-function text(p: SharedConfigProperty): string {
-  return typeof p.value === "string" ? p.value : "";
-}
-
-function fileSource(file: ParsedSharedConfigFile, p: SharedConfigProperty, profile: string, key: string): ValueSource {
-  return { source: "file", path: file.path, line: p.line, profile, key };
+function text(p: SharedConfigProperty | undefined): string {
+  return typeof p?.value === "string" ? p.value : "";
 }
 
 function describeFile(file: ParsedSharedConfigFile): string {
@@ -153,99 +152,75 @@ function applySection(
 ): void {
   const profile = cfg.profile;
   const props = section.properties;
-  const src = (key: string, p: SharedConfigProperty) => fileSource(file, p, profile, key);
-  const str = (key: string): Sourced<string> | undefined => {
-    const p = props.get(key);
-    return p === undefined ? undefined : { value: text(p), source: src(key, p) };
-  };
-  const bool = (key: string): Sourced<boolean> | undefined => {
-    const p = props.get(key);
-    return p === undefined ? undefined : { value: text(p).toLowerCase() === "true", source: src(key, p) };
-  };
-  const invalid = (key: string, p: SharedConfigProperty, why: string): never => {
-    throw new SharedConfigError(
-      profile,
-      `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
-    );
-  };
+  const out = cfg as unknown as Record<string, unknown>;
+  const src = (key: string, p: SharedConfigProperty): ValueSource => ({ source: "file", path: file.path, line: p.line, profile, key });
 
   for (const [key, p] of props) {
     const kind = secretKind(key);
     cfg.properties.set(key, kind === "none" ? { value: p.value, source: src(key, p) } : secretSourced(text(p), src(key, p), kind));
   }
 
-  if (sharedConfigEnabled) {
-    for (const [key, field] of STRING_KEYS_SHARED) {
-      const v = str(key);
-      if (v !== undefined) cfg[field] = v;
+  for (let i = sharedConfigEnabled ? 0 : KEYS.indexOf("|"); i < KEYS.length; i += 3) {
+    const key = KEYS[i] as string;
+    const field = KEYS[i + 1] as string;
+    const type = KEYS[i + 2] as string;
+    const p = props.get(key);
+    if (p === undefined) continue;
+    const v = text(p);
+    let value: unknown = v;
+    if (type === "b") value = v.toLowerCase() === "true";
+    else if (type === "d") {
+      // Go ignores anything but a non-zero integer.
+      const n = /^[+-]?\d+$/.test(v.trim()) ? Number.parseInt(v, 10) : 0;
+      if (n === 0) continue;
+      value = n;
+    } else if (type === "r" || type === "m") {
+      const m = type === "r" ? parseRegionalMode(v) : parseEc2MetadataEndpointMode(v);
+      if (m instanceof Error) {
+        const why = type === "r" ? `unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}` : m.message;
+        throw new SharedConfigError(
+          profile,
+          `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
+        );
+      }
+      // An empty regional mode is unset; an empty IMDS mode clears an earlier file's.
+      if (m === undefined) {
+        if (type === "m") delete out[field];
+        continue;
+      }
+      value = m;
+    } else if (type === "v") {
+      out[field] = { name: { value: v, source: src(key, p) }, services: new Map() };
+      continue;
     }
-    const duration = props.get("duration_seconds");
-    if (duration !== undefined && /^[+-]?\d+$/.test(text(duration).trim())) {
-      const n = Number.parseInt(text(duration).trim(), 10);
-      if (n !== 0) cfg.durationSeconds = { value: n, source: src("duration_seconds", duration) };
-    }
-    for (const [key, field, goName] of [
-      ["sts_regional_endpoints", "stsRegionalEndpoints", "STSRegionalEndpoint"],
-      ["s3_us_east_1_regional_endpoint", "s3UsEast1RegionalEndpoint", "S3UsEast1RegionalEndpoint"],
-    ] as const) {
-      const p = props.get(key);
-      const v = p === undefined ? "" : text(p);
-      if (p === undefined || v === "") continue;
-      const lower = v.toLowerCase();
-      if (lower !== "legacy" && lower !== "regional") invalid(key, p, `unable to resolve the value of ${goName} for ${v}`);
-      cfg[field] = { value: lower as RegionalEndpointMode, source: src(key, p) };
-    }
-    const mode = props.get("ec2_metadata_service_endpoint_mode");
-    if (mode !== undefined) {
-      const m = parseEc2MetadataEndpointMode(text(mode));
-      if (m instanceof Error) invalid("ec2_metadata_service_endpoint_mode", mode, m.message);
-      else if (m === undefined) delete cfg.ec2MetadataServiceEndpointMode;
-      else cfg.ec2MetadataServiceEndpointMode = { value: m, source: src("ec2_metadata_service_endpoint_mode", mode) };
-    }
-    for (const [key, field] of BOOL_KEYS_SHARED) {
-      const v = bool(key);
-      if (v !== undefined) cfg[field] = v;
-    }
-    const services = str("services");
-    if (services !== undefined) cfg.services = { name: services, services: new Map() };
+    if (field !== "") out[field] = { value, source: src(key, p) };
   }
 
-  for (const [key, field] of STRING_KEYS_ALWAYS) {
-    const v = str(key);
-    if (v !== undefined) cfg[field] = v;
-  }
-  for (const [key, field] of BOOL_KEYS_ALWAYS) {
-    const v = bool(key);
-    if (v !== undefined) cfg[field] = v;
-  }
-
-  const id = props.get("aws_access_key_id");
-  const secret = props.get("aws_secret_access_key");
-  const idText = id === undefined ? "" : text(id);
-  const secretText = secret === undefined ? "" : text(secret);
+  const id = props.get(ID);
+  const secret = props.get(SECRET);
+  const idText = text(id);
+  const secretText = text(secret);
   if (id !== undefined && secret !== undefined && idText !== "" && secretText !== "") {
     const token = props.get("aws_session_token");
-    const account = str("aws_account_id");
+    const account = props.get("aws_account_id");
     cfg.credentials = {
-      accessKeyId: secretSourced(idText, src("aws_access_key_id", id), "partial"),
-      secretAccessKey: secretSourced(secretText, src("aws_secret_access_key", secret), "secret"),
+      accessKeyId: secretSourced(idText, src(ID, id), "partial"),
+      secretAccessKey: secretSourced(secretText, src(SECRET, secret), "secret"),
       ...(token === undefined || text(token) === ""
         ? {}
         : { sessionToken: secretSourced(text(token), src("aws_session_token", token), "secret") }),
-      ...(isSet(account) ? { accountId: account } : {}),
+      ...(account === undefined || text(account) === ""
+        ? {}
+        : { accountId: { value: text(account), source: src("aws_account_id", account) } }),
       providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
     delete cfg.partialCredentials;
-  } else if (idText !== "" && id !== undefined) {
-    cfg.partialCredentials = {
-      present: { value: "aws_access_key_id", source: src("aws_access_key_id", id) },
-      missing: "aws_secret_access_key",
-    };
-  } else if (secretText !== "" && secret !== undefined) {
-    cfg.partialCredentials = {
-      present: { value: "aws_secret_access_key", source: src("aws_secret_access_key", secret) },
-      missing: "aws_access_key_id",
-    };
+  } else {
+    const present = idText !== "" ? id : secretText !== "" ? secret : undefined;
+    if (present !== undefined) {
+      const [has, missing] = present === id ? [ID, SECRET] : [SECRET, ID];
+      cfg.partialCredentials = { present: { value: has, source: src(has, present) }, missing };
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { createRequire } from "node:module";
 import { inspect } from "node:util";
 import { isSdkError, RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, SdkError } from "./index.js";
 
@@ -42,4 +43,37 @@ test("the shared transport errors carry Go's codes and retryability", () => {
     ["ResponseLengthMismatch", "ResponseLengthMismatch", true, "ResponseLengthMismatch: response body has 4 bytes, content-length said 10"],
   ]);
   assert.equal(new RequestError("x", { retryable: false }).retryable, false, "an explicit flag wins");
+});
+
+test("instanceof SdkError holds across copies of the package; subclass checks stay exact", () => {
+  // The CJS build is a second copy of every class (as is a bundle that inlines this package).
+  const other = createRequire(import.meta.url)("../dist/index.cjs") as typeof import("./index.js");
+  assert.notEqual(other.SdkError, SdkError, "a distinct copy");
+  const foreign = [new other.SdkError("X", "y"), new other.RequestError(), new other.ResponseTimeout("t")];
+  assert.deepEqual(
+    foreign.map((e) => [e instanceof SdkError, isSdkError(e), e instanceof other.SdkError, e instanceof Error]),
+    [
+      [true, true, true, true],
+      [true, true, true, true],
+      [true, true, true, true],
+    ],
+  );
+  assert.equal(isSdkError(foreign[1], "RequestError"), true);
+  // Subclasses keep the prototype check: another copy's subclass, or a sibling, is not an instance.
+  assert.deepEqual(
+    [
+      foreign[1] instanceof RequestError,
+      new RequestError() instanceof other.RequestError,
+      new RequestError() instanceof RequestCanceled,
+      new RequestError() instanceof RequestError,
+    ],
+    [false, false, false, true],
+  );
+  class Local extends SdkError {}
+  assert.deepEqual([new Local("L", "m") instanceof Local, new SdkError("L", "m") instanceof Local], [true, false]);
+  // Values without the brand are not errors of any copy.
+  assert.deepEqual(
+    [new Error("x"), { code: "X", message: "m" }, null, undefined, "SdkError", 1].map((v) => v instanceof SdkError),
+    [false, false, false, false, false, false],
+  );
 });

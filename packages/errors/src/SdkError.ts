@@ -7,6 +7,10 @@ export interface SdkErrorOptions {
   readonly retryable?: boolean;
 }
 
+// Marks every copy of SdkError's prototype, so `instanceof SdkError` holds across copies of this package
+// (a CJS build that inlines it, an ESM and a CJS copy in one process). Symbol.for: the same key in every copy.
+const BRAND = Symbol.for("@sessionkit/errors.SdkError");
+
 /**
  * The base of every error sessionkit raises: Go's `awserr.Error` as an `Error` subclass.
  * `message` is Go's `"<Code>: <Message>"`; `cause` keeps the original error. Messages must never
@@ -26,6 +30,22 @@ export class SdkError extends Error {
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.operation !== undefined) this.operation = options.operation;
     if (options.retryable !== undefined) this.retryable = options.retryable;
+  }
+
+  /**
+   * `x instanceof SdkError` is true for an error of any copy of this package (checked by the brand);
+   * for subclasses the ordinary prototype check applies, so their `instanceof` stays exact.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof (subclasses inherit this)
+    if (this !== SdkError) return super[Symbol.hasInstance](value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  // The brand sits on the prototype (no per-instance cost) and stays out of the declared type, so the
+  // ESM and CJS declarations of this class remain structurally the same type.
+  static {
+    (SdkError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
   }
 
   override get name(): string {
