@@ -7,7 +7,7 @@ import * as http from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { NodeHttpTransport } from "../dist/index.js";
+import { Http1Transport, NodeHttpTransport } from "../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packages = join(here, "..", "..");
@@ -53,10 +53,15 @@ async function main() {
       }),
   });
 
-  const transport = new NodeHttpTransport({ maxSockets: 64 });
+  const nodeHttp = new NodeHttpTransport({ maxSockets: 64 });
+  const transport = new Http1Transport({ maxSockets: 64 });
   const request = () => ({ method: "GET", protocol: "http:", hostname: "127.0.0.1", port, path: "/bucket/key", query: {}, headers: { host: `127.0.0.1:${port}` } });
   variants.push({
     name: "@sessionkit/http NodeHttpTransport (handle + bytes)",
+    op: async () => (await nodeHttp.handle(request())).body.bytes(),
+  });
+  variants.push({
+    name: "@sessionkit/http Http1Transport, the default (handle + bytes)",
     op: async () => (await transport.handle(request())).body.bytes(),
   });
 

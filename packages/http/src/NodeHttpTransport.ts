@@ -2,11 +2,11 @@ import * as http from "node:http";
 import * as https from "node:https";
 import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
+import { type CaBundle, caOption } from "./caOption.js";
 import { RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
 
-/** A PEM bundle: text, bytes, or several of either. */
-export type CaBundle = string | Uint8Array | ReadonlyArray<string | Uint8Array>;
+export type { CaBundle } from "./caOption.js";
 
 /** Options of {@link NodeHttpTransport}. */
 export interface NodeHttpTransportOptions {
@@ -43,10 +43,6 @@ function isStream(body: HttpRequestBody): body is AsyncIterable<Uint8Array> {
   return body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
 }
 
-function caOption(ca: CaBundle): string | Buffer | Array<string | Buffer> {
-  const one = (v: string | Uint8Array): string | Buffer => (typeof v === "string" ? v : Buffer.from(v));
-  return typeof ca === "string" || ca instanceof Uint8Array ? one(ca) : ca.map(one);
-}
 
 async function pumpBody(req: http.ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
   try {

@@ -45,12 +45,16 @@ async function bundleForNode(entry: string, names: string): Promise<string> {
   return result.outputFiles[0]?.text ?? "";
 }
 
-test("the Node entry keeps the node:http transport (so the condition really selects a different build)", async () => {
+test("the Node entry's default transport is the socket one (so the condition really selects a different build)", async () => {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { exports: ExportsMap };
-  assert.match(await bundleForNode(pkg.exports["."].import.default, "createDefaultTransport"), /from ["'](node:)?http["']/);
+  const code = await bundleForNode(pkg.exports["."].import.default, "createDefaultTransport");
+  assert.match(code, /from ["'](node:)?net["']/);
+  assert.match(code, /from ["'](node:)?tls["']/);
+  // node:http is only for those who ask for NodeHttpTransport.
+  assert.doesNotMatch(code, /from ["'](node:)?https?["']/);
 });
 
-test("the ./node entry has the Node transport and no fetch transport (what a lazy import() keeps)", async () => {
+test("the ./node entry has the socket transport and neither the fetch nor the node:http one (what a lazy import() keeps)", async () => {
   const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8")) as { exports: { "./node": { import: { default: string } } } };
   const result = await build({
     stdin: { contents: `export const load = () => import("${join(pkgDir, pkg.exports["./node"].import.default)}");`, resolveDir: pkgDir, loader: "js" },
@@ -61,6 +65,6 @@ test("the ./node entry has the Node transport and no fetch transport (what a laz
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text ?? "";
-  assert.match(code, /from ["'](node:)?http["']/);
-  assert.doesNotMatch(code, /FetchTransport|ReadableStream/);
+  assert.match(code, /from ["'](node:)?net["']/);
+  assert.doesNotMatch(code, /FetchTransport|ReadableStream|from ["'](node:)?https?["']/);
 });

@@ -1,6 +1,6 @@
 import type { Transport } from "@sessionkit/types";
 import type { CaBundle } from "./NodeHttpTransport.js";
-import { NodeHttpTransport } from "./NodeHttpTransport.js";
+import { Http1Transport } from "./Http1Transport.js";
 
 /** Options every platform's default transport accepts. */
 export interface DefaultTransportOptions {
@@ -10,7 +10,7 @@ export interface DefaultTransportOptions {
   readonly ca?: CaBundle;
 }
 
-/** The platform's transport: on Node a keep-alive `NodeHttpTransport` (the `browser` build returns a `FetchTransport`). */
+/** The platform's transport: on Node a keep-alive `Http1Transport` (the `browser` build returns a `FetchTransport`). */
 export function createDefaultTransport(options: DefaultTransportOptions = {}): Transport {
-  return new NodeHttpTransport(options);
+  return new Http1Transport(options);
 }

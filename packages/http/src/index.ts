@@ -7,6 +7,7 @@ export {
   ResponseTimeout,
   toTransportError,
 } from "./errors.js";
+export { createHttp1Transport, Http1Transport, type Http1TransportOptions } from "./Http1Transport.js";
 export { createFetchTransport, FetchTransport, type FetchTransportOptions } from "./FetchTransport.js";
 export {
   type CaBundle,

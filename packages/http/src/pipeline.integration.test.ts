@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as handlersModule from "@sessionkit/handlers";
 import type { Credentials, Operation, ResolvedConfig, Transport } from "@sessionkit/types";
+import { Http1Transport } from "./Http1Transport.js";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
 import { startServer } from "./testServer.js";
 
@@ -55,43 +56,50 @@ async function call(h: typeof handlersModule, port: number, transport: Transport
   return h.sendRequest(request);
 }
 
-test("a reset connection and a short body are retried by the pipeline and the call succeeds", async () => {
-  const h = await load();
-  let n = 0;
-  const srv = await startServer((_req, res) => {
-    n++;
-    if (n === 1) return void res.socket?.destroy(); // reset before any response
-    if (n === 2) {
-      res.writeHead(200, { "content-length": "10" });
-      res.write("12345");
-      return void setTimeout(() => res.socket?.destroy(), 5); // short body
-    }
-    res.end("0123456789");
-  });
-  const transport = new NodeHttpTransport();
-  try {
-    assert.equal(await call(h, srv.port, transport), "0123456789");
-    assert.equal(n, 3);
-  } finally {
-    transport.destroy();
-    await srv.close();
-  }
-});
+const TRANSPORTS: ReadonlyArray<[string, (o?: { maxSockets?: number }) => Transport & { destroy(): void }]> = [
+  ["NodeHttpTransport", (o) => new NodeHttpTransport(o)],
+  ["Http1Transport", (o) => new Http1Transport(o)],
+];
 
-test("error responses whose bodies nobody reads do not exhaust a bounded pool", async () => {
-  const h = await load();
-  const srv = await startServer((_req, res) => {
-    res.writeHead(404, { "content-type": "application/xml" });
-    res.end("<Error><Code>NoSuchKey</Code></Error>");
-  });
-  const transport = new NodeHttpTransport({ maxSockets: 1 });
-  try {
-    for (let i = 0; i < 5; i++) {
-      await assert.rejects(call(h, srv.port, transport, false), { code: "UnknownError", statusCode: 404, operation: "s3/GetObject" });
+for (const [name, make] of TRANSPORTS) {
+  test(`${name}: a reset connection and a short body are retried by the pipeline and the call succeeds`, async () => {
+    const h = await load();
+    let n = 0;
+    const srv = await startServer((_req, res) => {
+      n++;
+      if (n === 1) return void res.socket?.destroy(); // reset before any response
+      if (n === 2) {
+        res.writeHead(200, { "content-length": "10" });
+        res.write("12345");
+        return void setTimeout(() => res.socket?.destroy(), 5); // short body
+      }
+      res.end("0123456789");
+    });
+    const transport = make();
+    try {
+      assert.equal(await call(h, srv.port, transport), "0123456789");
+      assert.equal(n, 3);
+    } finally {
+      transport.destroy();
+      await srv.close();
     }
-    assert.equal(srv.connections.length, 1, "the one socket was reused every time");
-  } finally {
-    transport.destroy();
-    await srv.close();
-  }
-});
+  });
+
+  test(`${name}: error responses whose bodies nobody reads do not exhaust a bounded pool`, async () => {
+    const h = await load();
+    const srv = await startServer((_req, res) => {
+      res.writeHead(404, { "content-type": "application/xml" });
+      res.end("<Error><Code>NoSuchKey</Code></Error>");
+    });
+    const transport = make({ maxSockets: 1 });
+    try {
+      for (let i = 0; i < 5; i++) {
+        await assert.rejects(call(h, srv.port, transport, false), { code: "UnknownError", statusCode: 404, operation: "s3/GetObject" });
+      }
+      assert.equal(srv.connections.length, 1, "the one socket was reused every time");
+    } finally {
+      transport.destroy();
+      await srv.close();
+    }
+  });
+}

@@ -1,0 +1,57 @@
+import type { HttpRequest } from "@sessionkit/types";
+import { requestTarget } from "./buildQueryString.js";
+import { RequestError } from "./errors.js";
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// What node:http refuses in a header value: controls other than tab (CR/LF would split the request) and non-latin1.
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+// A request target is already URI-encoded: no whitespace, controls or non-ASCII.
+const BAD_TARGET = /[^\x21-\x7e]/;
+// Methods whose empty body is still announced (`content-length: 0`), as node:http does; servers answer 411 otherwise.
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+
+function invalid(what: string): RequestError {
+  return new RequestError(`invalid request: ${what}`, { retryable: false });
+}
+
+/** The framing a request body is sent with. */
+export type BodyFraming = "none" | "fixed" | "chunked";
+
+/**
+ * The HTTP/1.1 request line and headers (ending in the blank line), validated: a method, target, header name or
+ * value that could split the request throws a non-retryable `RequestError`. `host` and the body framing
+ * (`content-length`, or `transfer-encoding: chunked` for a stream of unknown length) are added when absent.
+ */
+export function requestHead(request: HttpRequest, bodyLength: number | undefined, keepAlive: boolean): [string, BodyFraming] {
+  const method = request.method;
+  if (!TOKEN.test(method)) throw invalid(`method ${JSON.stringify(method)}`);
+  const target = requestTarget(request);
+  if (BAD_TARGET.test(target)) throw invalid(`path ${JSON.stringify(target)} has characters that must be escaped`);
+  let head = `${method} ${target} HTTP/1.1\r\n`;
+  let host = false;
+  let length = false;
+  const headers = request.headers;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    if (!TOKEN.test(name)) throw invalid(`header name ${JSON.stringify(name)}`);
+    if (BAD_VALUE.test(value)) throw invalid(`the value of header ${name} has forbidden characters`);
+    const lower = name.length === 4 || name.length === 14 || name.length === 17 ? name.toLowerCase() : "";
+    if (lower === "host") host = true;
+    else if (lower === "content-length" || lower === "transfer-encoding") length = true;
+    head += `${name}: ${value}\r\n`;
+  }
+  if (!host) {
+    const port = request.port;
+    head += `host: ${request.hostname}${port === undefined ? "" : `:${port}`}\r\n`;
+  }
+  let framing: BodyFraming = bodyLength === 0 ? "none" : "fixed";
+  if (!length) {
+    if (bodyLength === undefined) {
+      framing = "chunked";
+      head += "transfer-encoding: chunked\r\n";
+    } else if (bodyLength > 0 || BODY_METHODS.has(method)) head += `content-length: ${bodyLength}\r\n`;
+  } else if (bodyLength === undefined) framing = "fixed";
+  if (!keepAlive) head += "connection: close\r\n";
+  return [`${head}\r\n`, framing];
+}
