@@ -54,7 +54,7 @@ export class S3Client extends ServiceClient {
   buildRequest<I>(operation: S3Operation<I, unknown>, input: I): HttpRequest {
     const request = this.newRequest<I, unknown>(operation, input);
     if (request.error !== undefined) throw request.error;
-    if (!this.config.disableParamValidation) operation.validate(input);
+    if (!this.config.disableParamValidation) operation.validate?.(input);
     S3Handlers.BuildHandler.fn(request);
     return request.httpRequest;
   }

@@ -2,8 +2,6 @@ import { SdkError } from "@sessionkit/errors";
 import { readBody } from "@sessionkit/handlers";
 import type { NamedHandler, Request } from "@sessionkit/types";
 import { parseXml, type XmlElement } from "@sessionkit/xml";
-import { encodeKey } from "./encodeKey.js";
-import { needsPathStyle } from "./endpoint.js";
 import { convert, META, readXml } from "./members.js";
 import type { S3Operation } from "./operations.js";
 import { s3ErrorFromResponse } from "./s3ErrorFromResponse.js";
@@ -19,37 +17,15 @@ function operationOf(r: Request): S3Operation {
   return op as S3Operation;
 }
 
-function stringMember(params: Record<string, unknown>, member: "Bucket" | "Key"): string {
-  const v = params[member];
-  // Checked here too because parameter validation can be switched off; a bad path must not be sent.
-  if (typeof v !== "string" || v === "") {
-    throw new SdkError("InvalidParameter", `${member} must be a non-empty string`);
-  }
-  return v;
-}
-
 /**
- * build: addresses the bucket and key (virtual-hosted `bucket.host/key`, or path-style `host/bucket/key`
- * when forced or required; see `needsPathStyle`), then sets the headers and query parameters of the members
- * present and lets the operation set its body.
+ * build: lets the operation address its bucket and key (see `Addressing`), then sets the headers and query
+ * parameters of the members present and lets the operation set its body.
  */
 function build(r: Request): void {
   const op = operationOf(r);
   const http = r.httpRequest;
   const input = (r.params ?? {}) as Record<string, unknown>;
-  if (op.target !== "service") {
-    const bucket = stringMember(input, "Bucket");
-    const keyPath = op.target === "object" ? `/${encodeKey(stringMember(input, "Key"))}` : "";
-    // ServiceClient put the endpoint's base path plus the operation's "/" there.
-    const base = http.path.slice(0, -1);
-    if (needsPathStyle(http.hostname, bucket, r.config.s3ForcePathStyle, http.protocol === "https:")) {
-      http.path = `${base}/${encodeKey(bucket)}${keyPath}`;
-    } else {
-      http.hostname = `${bucket}.${http.hostname}`;
-      if (http.headers.host) http.headers.host = `${bucket}.${http.headers.host}`;
-      http.path = base + (keyPath || "/");
-    }
-  }
+  op.address?.(r, input);
   // Over the members the caller set (usually a few) rather than over every member the operation knows.
   for (const member in input) {
     const b = op.input.get(member);

@@ -2,6 +2,7 @@ import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Operation, Request } from "@sessionkit/types";
 import { UNSIGNED_PAYLOAD_CONTEXT_KEY } from "@sessionkit/signature-v4";
 import { escapeXml } from "@sessionkit/xml";
+import { type Addressing, bucketPath, objectPath } from "./addressing.js";
 import { type Binding, bindings, type Spec, type XmlShape, xmlShape } from "./members.js";
 import { md5Base64 } from "./md5.js";
 import { toStreamingBody } from "./toStreamingBody.js";
@@ -43,6 +44,8 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   readonly required: readonly string[];
   /** The path names a bucket (`/Bucket`) and maybe a key (`/Bucket/Key`). */
   readonly target: "service" | "bucket" | "object";
+  /** Puts the bucket and key into the request (none for the service's own operations). */
+  readonly address: Addressing | undefined;
   readonly responseBody: ResponseBodyKind;
   /** Request members by member name, each sent as a header or (`query`) a query parameter. */
   readonly input: ReadonlyMap<string, Binding>;
@@ -57,14 +60,17 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   buildBody?(input: I, http: HttpRequest, request: Request): void;
   /** Reshapes what tables cannot express (or takes what they cannot, such as the body stream). */
   finish?(out: Record<string, unknown>, response: HttpResponse): void;
-  /** Go's `Validate()`: run by `core.ValidateParametersHandler` unless parameter validation is off. */
-  validate(params: I): void;
+  /**
+   * Go's `Validate()`: run by `core.ValidateParametersHandler` unless parameter validation is off. Absent for
+   * operations without required members (ListBuckets), so apps with only those do not bundle the check.
+   */
+  validate?(params: I): void;
   /** Phantom: ties the output type to the operation object. */
   readonly __output?: O;
 }
 
 /** Checks required members like Go's `request.ErrInvalidParams`, naming each one. */
-function validateRequired(this: S3Operation, params: unknown): void {
+function checkRequired(this: S3Operation, params: unknown): void {
   const values = (params ?? {}) as Record<string, unknown>;
   const missing = this.required.filter((m) => values[m] == null || values[m] === "");
   if (missing.length === 0) return;
@@ -73,6 +79,10 @@ function validateRequired(this: S3Operation, params: unknown): void {
 }
 
 interface Tables<I> {
+  /** How the path names the bucket and key (`target` follows from `required`). */
+  readonly a?: Addressing;
+  /** The check of the `required` members. */
+  readonly v?: (params: unknown) => void;
   /** The path after the bucket and key (a sub-resource query), default `/`. */
   readonly p?: string;
   /** Request headers, `bindings()` syntax. */
@@ -92,7 +102,8 @@ interface Tables<I> {
 
 /**
  * An operation from its tables. `required` names the members Go requires; it also gives the target:
- * `Key` addresses an object, `Bucket` a bucket, neither the service.
+ * `Key` addresses an object, `Bucket` a bucket, neither the service (each table names its `Addressing`, so
+ * that only operations that address a bucket bundle that code).
  */
 /* @__NO_SIDE_EFFECTS__ */ function define<I, O>(name: string, httpMethod: string, required: string, t: Tables<I>): S3Operation<I, O> {
   const req = required.split(" ").filter(Boolean);
@@ -103,6 +114,7 @@ interface Tables<I> {
     httpPath: t.p ?? "/",
     required: req,
     target: req.includes("Key") ? "object" : req.includes("Bucket") ? "bucket" : "service",
+    address: t.a,
     responseBody: t.x ? "xml" : t.s ? "stream" : "none",
     input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
     output: new Map(out.filter((b) => b.kind !== "m").map((b) => [b.wire, b])),
@@ -111,7 +123,7 @@ interface Tables<I> {
     xmlMember: t.xm,
     buildBody: t.body,
     finish: t.finish,
-    validate: validateRequired,
+    validate: t.v,
   };
 }
 
@@ -160,6 +172,8 @@ export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsO
 const AWS_HOST = /\.amazonaws\.com(\.cn)?$/;
 
 export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "Bucket", {
+  a: bucketPath,
+  v: checkRequired,
   h: "~ACL ~GrantFullControl ~GrantRead ~GrantReadACP ~GrantWrite ~GrantWriteACP ObjectLockEnabledForBucket=x-amz-bucket-object-lock-enabled ~ObjectOwnership",
   o: "Location",
   body(input, http, request) {
@@ -175,13 +189,17 @@ export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBuck
 });
 
 export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "Bucket", {
+  a: bucketPath,
+  v: checkRequired,
   h: OWNER,
   o: "~BucketRegion ~AccessPointAlias:b",
 });
 
-export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { h: OWNER });
+export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { a: bucketPath, v: checkRequired, h: OWNER });
 
 export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "Bucket Key", {
+  a: objectPath,
+  v: checkRequired,
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
   o: [SSE, WRITE_OUT, "ETag"],
   body(input, http, request) {
@@ -197,6 +215,8 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
 });
 
 export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "Bucket Key", {
+  a: objectPath,
+  v: checkRequired,
   h: READ,
   q: [READ_QUERY, "ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d"],
   o: OBJECT_OUT,
@@ -208,12 +228,16 @@ export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>
 });
 
 export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "Bucket Key", {
+  a: objectPath,
+  v: checkRequired,
   h: READ,
   q: READ_QUERY,
   o: OBJECT_OUT,
 });
 
 export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "Bucket Key", {
+  a: objectPath,
+  v: checkRequired,
   h: DELETE,
   q: VERSION,
   o: "~DeleteMarker:b ~VersionId ~RequestCharged",
@@ -222,6 +246,8 @@ export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObje
 const encoder = /* @__PURE__ */ new TextEncoder();
 
 export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "Bucket Delete", {
+  a: bucketPath,
+  v: checkRequired,
   p: "/?delete",
   h: DELETE,
   o: "~RequestCharged",
@@ -240,6 +266,8 @@ export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteOb
 });
 
 export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "Bucket", {
+  a: bucketPath,
+  v: checkRequired,
   p: "/?list-type=2",
   h: PAYER,
   q: "ContinuationToken Delimiter EncodingType FetchOwner MaxKeys Prefix StartAfter",
@@ -251,6 +279,8 @@ export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObje
 });
 
 export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "Bucket Key CopySource", {
+  a: objectPath,
+  v: checkRequired,
   h: [
     CONTENT,
     "~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner",

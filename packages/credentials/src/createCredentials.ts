@@ -73,10 +73,12 @@ export function createCredentials(provider: CredentialsProvider, options: Create
     return inflight;
   };
 
-  const isExpired = (): boolean => value === undefined || clock() >= refreshAtMs;
+  // Values that never expire (refreshAtMs = Infinity) skip the clock: the signer asks on every request.
+  const fresh = (): boolean => refreshAtMs === Infinity || clock() < refreshAtMs;
+  const isExpired = (): boolean => value === undefined || !fresh();
 
   const get = (opts?: GetCredentialsOptions): Promise<CredentialsValue> => {
-    if (cached && clock() < refreshAtMs) return cached;
+    if (cached && fresh()) return cached;
     const signal = opts?.signal;
     if (signal?.aborted) return Promise.reject(canceled(signal));
     const shared = inflight ?? refresh();
