@@ -9,7 +9,8 @@ export interface QueryOperation<Params = unknown, Output = unknown> extends Vali
   parse(body: Uint8Array): Output;
 }
 
-const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+const operationOf = (r: Request): QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }> =>
+  r.operation as unknown as QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>;
 
 /** Go's `protocol/query` handlers, for any operation built as a {@link QueryOperation}. */
 export const QueryHandlers = /* @__PURE__ */ Object.freeze({
@@ -19,8 +20,8 @@ export const QueryHandlers = /* @__PURE__ */ Object.freeze({
     fn(r: Request): void {
       const req = r.httpRequest;
       req.method = "POST";
-      req.body = (r.operation as unknown as QueryOperation).serialize(r.params);
-      req.headers["content-type"] = FORM_CONTENT_TYPE;
+      req.body = operationOf(r).serialize(r.params);
+      req.headers["content-type"] = "application/x-www-form-urlencoded";
     },
   }),
 
@@ -30,12 +31,9 @@ export const QueryHandlers = /* @__PURE__ */ Object.freeze({
     async fn(r: Request): Promise<void> {
       const res = r.httpResponse;
       if (res === undefined) return;
-      const data = (r.operation as unknown as QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>).parse(
-        await readBody(res.body),
-      );
-      if (data.ResponseMetadata.RequestId === undefined && r.requestId !== undefined) {
-        data.ResponseMetadata.RequestId = r.requestId;
-      }
+      const data = operationOf(r).parse(await readBody(res.body));
+      const meta = data.ResponseMetadata;
+      if (meta.RequestId === undefined && r.requestId !== undefined) meta.RequestId = r.requestId;
       r.data = data;
     },
   }),

@@ -3,6 +3,8 @@ export { parseAssumeRoleResponse, parseGetCallerIdentityResponse, parseGetSessio
 export { parseTimestamp } from "./parseTimestamp.js";
 export { type QueryOperation, QueryHandlers } from "./QueryHandlers.js";
 export { STS } from "./STS.js";
+export { STSClient } from "./STSClient.js";
+export { assumeRole, getCallerIdentity, getSessionToken } from "./stsFunctions.js";
 export { STSServiceError, type STSServiceErrorOptions, StsErrorCode } from "./STSServiceError.js";
 export {
   encodeQueryValue,

@@ -9,21 +9,37 @@ export interface StsErrorContext {
   readonly operation?: string;
 }
 
-function tryParse(body: string | Uint8Array): XmlElement | undefined {
+/**
+ * Turns an STS error response into an {@link STSServiceError}. Understands both shapes seen in practice:
+ * - the Query protocol's `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>` (AWS);
+ * - S3's `<Error><Code/><Message/><RequestId/></Error>` (Ceph RGW answers STS errors this way);
+ * - and `<ServiceUnavailableException/>`.
+ * A body that is neither (empty, HTML from a proxy…) gives `SerializationError` with the status, as Go does.
+ */
+export function parseStsError(body: string | Uint8Array, ctx: StsErrorContext): STSServiceError {
+  let code = "SerializationError";
+  let message = "failed to decode query XML error response";
+  let requestId: string | undefined;
+  let errorType: string | undefined;
+  let root: XmlElement | undefined;
   try {
-    return parseXml(body);
-  } catch {
-    return undefined;
+    root = parseXml(body);
+  } catch {}
+  const text = (el: XmlElement, name: string): string | undefined => childText(el, name)?.trim();
+  if (root?.name === "ServiceUnavailableException") {
+    code = root.name;
+    message = "service is unavailable";
+  } else if (root !== undefined) {
+    // Both shapes: the Query protocol's <Error> sits in <ErrorResponse> next to its RequestId; RGW's is the root.
+    const error = root.name === "ErrorResponse" ? childElement(root, "Error") : root.name === "Error" ? root : undefined;
+    const found = error && text(error, "Code");
+    if (error !== undefined && found) {
+      code = found;
+      message = text(error, "Message") ?? "";
+      requestId = text(root, "RequestId");
+      if (error !== root) errorType = text(error, "Type") || undefined;
+    }
   }
-}
-
-function build(
-  code: string,
-  message: string,
-  ctx: StsErrorContext,
-  requestId: string | undefined,
-  errorType?: string,
-): STSServiceError {
   const id = requestId || ctx.requestId;
   // Go's RequestFailure format; RGW sends empty messages, so the status alone then explains the error.
   const tail = `status code: ${ctx.statusCode}${id ? `, request id: ${id}` : ""}`;
@@ -33,34 +49,4 @@ function build(
     operation: ctx.operation,
     errorType,
   });
-}
-
-/**
- * Turns an STS error response into an {@link STSServiceError}. Understands both shapes seen in practice:
- * - the Query protocol's `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>` (AWS);
- * - S3's `<Error><Code/><Message/><RequestId/></Error>` (Ceph RGW answers STS errors this way);
- * - and `<ServiceUnavailableException/>`.
- * A body that is neither (empty, HTML from a proxy…) gives `SerializationError` with the status, as Go does.
- */
-export function parseStsError(body: string | Uint8Array, ctx: StsErrorContext): STSServiceError {
-  const root = tryParse(body);
-  if (root?.name === "ErrorResponse") {
-    const error = childElement(root, "Error");
-    const code = error === undefined ? undefined : childText(error, "Code")?.trim();
-    if (error !== undefined && code) {
-      return build(
-        code,
-        childText(error, "Message")?.trim() ?? "",
-        ctx,
-        childText(root, "RequestId")?.trim(),
-        childText(error, "Type")?.trim() || undefined,
-      );
-    }
-  } else if (root?.name === "Error") {
-    const code = childText(root, "Code")?.trim();
-    if (code) return build(code, childText(root, "Message")?.trim() ?? "", ctx, childText(root, "RequestId")?.trim());
-  } else if (root?.name === "ServiceUnavailableException") {
-    return build("ServiceUnavailableException", "service is unavailable", ctx, undefined);
-  }
-  return build("SerializationError", "failed to decode query XML error response", ctx, undefined);
 }

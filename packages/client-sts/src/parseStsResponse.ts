@@ -1,18 +1,12 @@
 import { SdkError } from "@sessionkit/errors";
 import { childElement, childText, parseXml, type XmlElement } from "@sessionkit/xml";
 import { parseTimestamp } from "./parseTimestamp.js";
-import type {
-  AssumedRoleUser,
-  AssumeRoleOutput,
-  GetCallerIdentityOutput,
-  GetSessionTokenOutput,
-  ResponseMetadata,
-  StsCredentials,
-} from "./shapes.js";
+import type { AssumeRoleOutput, GetCallerIdentityOutput, GetSessionTokenOutput, ResponseMetadata, StsCredentials } from "./shapes.js";
 
 const invalid = (message: string, cause?: unknown): SdkError =>
   new SdkError("SerializationError", `failed to decode query XML response: ${message}`, cause === undefined ? {} : { cause });
 
+/** A child's trimmed text, or `SerializationError` naming `<path>.<name>` when it is missing. */
 function required(parent: XmlElement, name: string, path: string): string {
   const text = childText(parent, name);
   if (text === undefined) throw invalid(`missing ${path}.${name}`);
@@ -20,10 +14,15 @@ function required(parent: XmlElement, name: string, path: string): string {
 }
 
 /**
- * Parses `<{Op}Response><{Op}Result>…</{Op}Result><ResponseMetadata>…` and returns the result element and
- * the metadata. AWS wraps it in the STS namespace; RGW sends no namespace, no prolog and no metadata.
+ * Parses `<{Op}Response><{Op}Result>…</{Op}Result><ResponseMetadata>…`: the result element, and an output
+ * holding the metadata and (unless `credentials` is false) the result's `Credentials` when it has them. AWS wraps it in the STS namespace;
+ * RGW sends no namespace, no prolog and no metadata.
  */
-function resultOf(body: string | Uint8Array, op: string): { result: XmlElement; meta: ResponseMetadata } {
+function resultOf<O extends { ResponseMetadata: ResponseMetadata; Credentials?: StsCredentials }>(
+  body: string | Uint8Array,
+  op: string,
+  credentials = true,
+): [XmlElement, O] {
   let root: XmlElement;
   try {
     root = parseXml(body);
@@ -34,39 +33,33 @@ function resultOf(body: string | Uint8Array, op: string): { result: XmlElement; 
   const result = childElement(root, `${op}Result`);
   if (result === undefined) throw invalid(`missing <${op}Result>`);
   const requestId = childText(childElement(root, "ResponseMetadata") ?? root, "RequestId")?.trim();
-  return { result, meta: requestId ? { RequestId: requestId } : {} };
-}
-
-function credentialsOf(result: XmlElement): StsCredentials | undefined {
-  const el = childElement(result, "Credentials");
-  if (el === undefined) return undefined;
-  const expirationText = required(el, "Expiration", "Credentials");
-  const expiration = parseTimestamp(expirationText);
-  if (expiration === undefined) throw invalid("Credentials.Expiration is not an ISO 8601 date-time");
-  return {
-    AccessKeyId: required(el, "AccessKeyId", "Credentials"),
-    SecretAccessKey: required(el, "SecretAccessKey", "Credentials"),
-    SessionToken: required(el, "SessionToken", "Credentials"),
-    Expiration: expiration,
-  };
+  const out = { ResponseMetadata: requestId ? { RequestId: requestId } : {} } as O;
+  const el = credentials ? childElement(result, "Credentials") : undefined;
+  if (el !== undefined) {
+    const expiration = parseTimestamp(required(el, "Expiration", "Credentials"));
+    if (expiration === undefined) throw invalid("Credentials.Expiration is not an ISO 8601 date-time");
+    out.Credentials = {
+      AccessKeyId: required(el, "AccessKeyId", "Credentials"),
+      SecretAccessKey: required(el, "SecretAccessKey", "Credentials"),
+      SessionToken: required(el, "SessionToken", "Credentials"),
+      Expiration: expiration,
+    };
+  }
+  return [result, out];
 }
 
 /** Parses an AssumeRole response body (AWS or RGW shape). */
 export function parseAssumeRoleResponse(body: string | Uint8Array): AssumeRoleOutput {
-  const { result, meta } = resultOf(body, "AssumeRole");
-  const out: AssumeRoleOutput = { ResponseMetadata: meta };
-  const credentials = credentialsOf(result);
-  if (credentials !== undefined) out.Credentials = credentials;
+  const [result, out] = resultOf<AssumeRoleOutput>(body, "AssumeRole");
   const user = childElement(result, "AssumedRoleUser");
   if (user !== undefined) {
     // RGW 16.2 spells the member `AssumeRoleId`.
     const id = childText(user, "AssumedRoleId") ?? childText(user, "AssumeRoleId");
     if (id === undefined) throw invalid("missing AssumedRoleUser.AssumedRoleId");
-    const assumed: AssumedRoleUser = { Arn: required(user, "Arn", "AssumedRoleUser"), AssumedRoleId: id.trim() };
-    out.AssumedRoleUser = assumed;
+    out.AssumedRoleUser = { Arn: required(user, "Arn", "AssumedRoleUser"), AssumedRoleId: id.trim() };
   }
-  const size = childText(result, "PackedPolicySize");
-  if (size !== undefined && size.trim() !== "") {
+  const size = childText(result, "PackedPolicySize")?.trim();
+  if (size) {
     const n = Number(size);
     if (!Number.isInteger(n)) throw invalid("PackedPolicySize is not an integer");
     out.PackedPolicySize = n;
@@ -78,17 +71,12 @@ export function parseAssumeRoleResponse(body: string | Uint8Array): AssumeRoleOu
 
 /** Parses a GetSessionToken response body. */
 export function parseGetSessionTokenResponse(body: string | Uint8Array): GetSessionTokenOutput {
-  const { result, meta } = resultOf(body, "GetSessionToken");
-  const out: GetSessionTokenOutput = { ResponseMetadata: meta };
-  const credentials = credentialsOf(result);
-  if (credentials !== undefined) out.Credentials = credentials;
-  return out;
+  return resultOf<GetSessionTokenOutput>(body, "GetSessionToken")[1];
 }
 
 /** Parses a GetCallerIdentity response body. */
 export function parseGetCallerIdentityResponse(body: string | Uint8Array): GetCallerIdentityOutput {
-  const { result, meta } = resultOf(body, "GetCallerIdentity");
-  const out: GetCallerIdentityOutput = { ResponseMetadata: meta };
+  const [result, out] = resultOf<GetCallerIdentityOutput & { Credentials?: StsCredentials }>(body, "GetCallerIdentity", false);
   for (const key of ["UserId", "Account", "Arn"] as const) {
     const v = childText(result, key);
     if (v !== undefined) out[key] = v.trim();

@@ -14,53 +14,74 @@ export function encodeQueryValue(value: string): string {
   return encodeURIComponent(value).replace(RFC3986_EXTRA, hex);
 }
 
-function field(name: string, value: string | number | undefined): string {
-  return value === undefined ? "" : `&${name}=${encodeQueryValue(String(value))}`;
+/** One member of an operation's input, in the API's shape order. */
+export interface QueryMember {
+  readonly name: string;
+  readonly required: boolean;
+  /** `>`: minimum string length; `#`: minimum number. */
+  readonly minKind?: ">" | "#";
+  readonly min: number;
+  /** A list: the keys of each structure item, or `[]` for a list of strings. */
+  readonly item?: readonly string[];
 }
 
-// Query protocol lists: `Name.member.N[.Sub]=v`; an explicitly empty list is sent as `Name=` (as Go v1 does).
-function list<T>(name: string, items: readonly T[] | undefined, each: (item: T, prefix: string) => string): string {
-  if (items === undefined) return "";
-  if (items.length === 0) return `&${name}=`;
-  let out = "";
-  for (let i = 0; i < items.length; i++) out += each(items[i] as T, `${name}.member.${i + 1}`);
+/**
+ * An operation's members from one compact line (the model as data, parsed once per operation): each word is
+ * `Name`, then `!` if required, `>N` (string minimum length) or `#N` (number minimum), then `*` for a list of
+ * strings or `.Key.Key` for a list of structures.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export function queryMembers(spec: string): readonly QueryMember[] {
+  return spec.split(" ").map((word) => {
+    const [, name = "", required, minKind, min, list] = /^(\w+)(!?)([>#]?)(\d*)(.*)$/.exec(word) ?? [];
+    return {
+      name,
+      required: required === "!",
+      ...(minKind ? { minKind: minKind as ">" | "#" } : {}),
+      min: Number(min),
+      ...(list ? { item: list.split(".").slice(1) } : {}),
+    };
+  });
+}
+
+const field = (name: string, value: unknown): string => (value === undefined ? "" : `&${name}=${encodeQueryValue(String(value))}`);
+
+/**
+ * The Query protocol's form body: `Action=<Op>&Version=2011-06-15` and the members in order; lists as
+ * `Name.member.N[.Sub]=v`, an explicitly empty list as `Name=` (as Go v1 does).
+ */
+export function serializeQuery(action: string, members: readonly QueryMember[], input: object | undefined): string {
+  let out = `Action=${action}&Version=${STS_API_VERSION}`;
+  for (const { name, item } of members) {
+    const v = (input as Record<string, unknown> | undefined)?.[name];
+    if (item === undefined) out += field(name, v);
+    else if (Array.isArray(v)) {
+      if (v.length === 0) out += `&${name}=`;
+      v.forEach((entry: unknown, i) => {
+        const key = `${name}.member.${i + 1}`;
+        out += item.length === 0 ? field(key, entry) : item.map((k) => field(`${key}.${k}`, (entry as Record<string, unknown>)[k])).join("");
+      });
+    }
+  }
   return out;
 }
 
+export const ASSUME_ROLE_MEMBERS = /* @__PURE__ */ queryMembers(
+  "RoleArn!>20 RoleSessionName!>2 PolicyArns.arn Policy DurationSeconds#900 Tags.Key.Value TransitiveTagKeys* " +
+    "ExternalId>2 SerialNumber>9 TokenCode SourceIdentity>2 ProvidedContexts.ProviderArn.ContextAssertion",
+);
+export const GET_SESSION_TOKEN_MEMBERS = /* @__PURE__ */ queryMembers("DurationSeconds#900 SerialNumber>9 TokenCode");
+
 /** `Action=AssumeRole&Version=2011-06-15&…` with members in the API's shape order. */
 export function serializeAssumeRole(input: AssumeRoleInput): string {
-  return (
-    `Action=AssumeRole&Version=${STS_API_VERSION}` +
-    field("RoleArn", input.RoleArn) +
-    field("RoleSessionName", input.RoleSessionName) +
-    list("PolicyArns", input.PolicyArns, (p, k) => field(`${k}.arn`, p.arn)) +
-    field("Policy", input.Policy) +
-    field("DurationSeconds", input.DurationSeconds) +
-    list("Tags", input.Tags, (t, k) => field(`${k}.Key`, t.Key) + field(`${k}.Value`, t.Value)) +
-    list("TransitiveTagKeys", input.TransitiveTagKeys, (key, k) => field(k, key)) +
-    field("ExternalId", input.ExternalId) +
-    field("SerialNumber", input.SerialNumber) +
-    field("TokenCode", input.TokenCode) +
-    field("SourceIdentity", input.SourceIdentity) +
-    list(
-      "ProvidedContexts",
-      input.ProvidedContexts,
-      (c, k) => field(`${k}.ProviderArn`, c.ProviderArn) + field(`${k}.ContextAssertion`, c.ContextAssertion),
-    )
-  );
+  return serializeQuery("AssumeRole", ASSUME_ROLE_MEMBERS, input);
 }
 
 /** `Action=GetSessionToken&Version=2011-06-15&…`. */
 export function serializeGetSessionToken(input: GetSessionTokenInput): string {
-  return (
-    `Action=GetSessionToken&Version=${STS_API_VERSION}` +
-    field("DurationSeconds", input.DurationSeconds) +
-    field("SerialNumber", input.SerialNumber) +
-    field("TokenCode", input.TokenCode)
-  );
+  return serializeQuery("GetSessionToken", GET_SESSION_TOKEN_MEMBERS, input);
 }
 
 /** `Action=GetCallerIdentity&Version=2011-06-15` (the operation has no members). */
 export function serializeGetCallerIdentity(_input?: GetCallerIdentityInput): string {
-  return `Action=GetCallerIdentity&Version=${STS_API_VERSION}`;
+  return serializeQuery("GetCallerIdentity", [], undefined);
 }

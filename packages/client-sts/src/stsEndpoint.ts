@@ -5,24 +5,12 @@ import type { RegionalEndpointMode } from "@sessionkit/types";
  * `legacy` (its default): `aws/endpoints/sts_legacy_regions.go`. Regions launched later (ap-east-1, me-south-1,
  * …) were always regional.
  */
-export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  "ap-northeast-1",
-  "ap-south-1",
-  "ap-southeast-1",
-  "ap-southeast-2",
-  "aws-global",
-  "ca-central-1",
-  "eu-central-1",
-  "eu-north-1",
-  "eu-west-1",
-  "eu-west-2",
-  "eu-west-3",
-  "sa-east-1",
-  "us-east-1",
-  "us-east-2",
-  "us-west-1",
-  "us-west-2",
-]);
+export const STS_LEGACY_GLOBAL_REGIONS: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  // One string: an array literal costs a quote pair and a comma per region.
+  "ap-northeast-1 ap-south-1 ap-southeast-1 ap-southeast-2 aws-global ca-central-1 eu-central-1 eu-north-1 eu-west-1 eu-west-2 eu-west-3 sa-east-1 us-east-1 us-east-2 us-west-1 us-west-2".split(
+    " ",
+  ),
+);
 
 export interface StsEndpointOptions {
   /** `legacy` (default, as Go v1) or `regional`. */

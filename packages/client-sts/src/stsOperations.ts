@@ -1,7 +1,7 @@
 import { SdkError } from "@sessionkit/errors";
 import { parseAssumeRoleResponse, parseGetCallerIdentityResponse, parseGetSessionTokenResponse } from "./parseStsResponse.js";
 import type { QueryOperation } from "./QueryHandlers.js";
-import { serializeAssumeRole, serializeGetCallerIdentity, serializeGetSessionToken } from "./serializeQuery.js";
+import { ASSUME_ROLE_MEMBERS, GET_SESSION_TOKEN_MEMBERS, type QueryMember, serializeQuery } from "./serializeQuery.js";
 import type {
   AssumeRoleInput,
   AssumeRoleOutput,
@@ -11,71 +11,55 @@ import type {
   GetSessionTokenOutput,
 } from "./shapes.js";
 
-type Rule = readonly [member: string, kind: "required" | "minLength" | "min", limit?: number];
-
 /**
- * Go's generated `Validate()`: required members and the model's minimums, reported together as
+ * A Query operation from its members (the model as data). Its `validate` is Go's generated `Validate()`:
+ * required members first, then the model's minimums, in member order, reported together as
  * `InvalidParameter: N validation error(s) found.` with one `- …, <Shape>.<Member>.` line each.
  * `TokenCode`'s length is deliberately not checked: the server does (and RGW 16.2 disagrees with AWS).
  */
-function validator(shape: string, rules: readonly Rule[]): (params: unknown) => void {
-  return (params) => {
-    const p = (params ?? {}) as Record<string, unknown>;
-    const problems: string[] = [];
-    for (const [member, kind, limit = 0] of rules) {
-      const v = p[member];
-      if (kind === "required") {
-        if (v === undefined || v === null) problems.push(`- missing required field, ${shape}.${member}.`);
-      } else if (kind === "minLength") {
-        if (typeof v === "string" && v.length < limit) problems.push(`- minimum field size of ${limit}, ${shape}.${member}.`);
-      } else if (typeof v === "number" && v < limit) {
-        problems.push(`- minimum field value of ${limit}, ${shape}.${member}.`);
-      }
-    }
-    if (problems.length > 0) {
-      throw new SdkError("InvalidParameter", `${problems.length} validation error(s) found.\n${problems.join("\n")}`);
-    }
-  };
-}
-
-function operation<P, O>(
+/* @__NO_SIDE_EFFECTS__ */ function operation<P, O>(
   name: string,
-  serialize: (params: P) => string,
+  members: readonly QueryMember[],
   parse: (body: Uint8Array) => O,
-  rules: readonly Rule[],
 ): QueryOperation<P, O> {
-  return Object.freeze({ name, httpMethod: "POST", httpPath: "/", serialize, parse, validate: validator(`${name}Input`, rules) });
+  const shape = `${name}Input.`;
+  return Object.freeze({
+    name,
+    httpMethod: "POST",
+    httpPath: "/",
+    serialize: (params: P) => serializeQuery(name, members, params as object),
+    parse,
+    validate(params: unknown): void {
+      const p = (params ?? {}) as Record<string, unknown>;
+      const problems: string[] = [];
+      for (const m of members) if (m.required && p[m.name] == null) problems.push(`- missing required field, ${shape}${m.name}.`);
+      for (const { name: member, minKind, min } of members) {
+        const v = p[member];
+        if (minKind === ">" ? typeof v === "string" && v.length < min : minKind === "#" && typeof v === "number" && v < min) {
+          problems.push(`- minimum field ${minKind === ">" ? "size" : "value"} of ${min}, ${shape}${member}.`);
+        }
+      }
+      if (problems.length > 0) {
+        throw new SdkError("InvalidParameter", `${problems.length} validation error(s) found.\n${problems.join("\n")}`);
+      }
+    },
+  });
 }
 
-export const AssumeRoleOperation: QueryOperation<AssumeRoleInput, AssumeRoleOutput> = operation(
+export const AssumeRoleOperation: QueryOperation<AssumeRoleInput, AssumeRoleOutput> = /* @__PURE__ */ operation(
   "AssumeRole",
-  serializeAssumeRole,
+  ASSUME_ROLE_MEMBERS,
   parseAssumeRoleResponse,
-  [
-    ["RoleArn", "required"],
-    ["RoleSessionName", "required"],
-    ["RoleArn", "minLength", 20],
-    ["RoleSessionName", "minLength", 2],
-    ["DurationSeconds", "min", 900],
-    ["ExternalId", "minLength", 2],
-    ["SerialNumber", "minLength", 9],
-    ["SourceIdentity", "minLength", 2],
-  ],
 );
 
-export const GetSessionTokenOperation: QueryOperation<GetSessionTokenInput, GetSessionTokenOutput> = operation(
+export const GetSessionTokenOperation: QueryOperation<GetSessionTokenInput, GetSessionTokenOutput> = /* @__PURE__ */ operation(
   "GetSessionToken",
-  serializeGetSessionToken,
+  GET_SESSION_TOKEN_MEMBERS,
   parseGetSessionTokenResponse,
-  [
-    ["DurationSeconds", "min", 900],
-    ["SerialNumber", "minLength", 9],
-  ],
 );
 
-export const GetCallerIdentityOperation: QueryOperation<GetCallerIdentityInput, GetCallerIdentityOutput> = operation(
+export const GetCallerIdentityOperation: QueryOperation<GetCallerIdentityInput, GetCallerIdentityOutput> = /* @__PURE__ */ operation(
   "GetCallerIdentity",
-  serializeGetCallerIdentity,
-  parseGetCallerIdentityResponse,
   [],
+  parseGetCallerIdentityResponse,
 );

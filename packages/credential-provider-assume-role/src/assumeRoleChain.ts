@@ -1,4 +1,4 @@
-import { STS } from "@sessionkit/client-sts";
+import { assumeRole, STSClient } from "@sessionkit/client-sts";
 import type { AssumeRoleStep } from "@sessionkit/config";
 import { createCredentials } from "@sessionkit/credentials";
 import type { ClientConfigProvider, Clock, Credentials, TokenProvider } from "@sessionkit/types";
@@ -25,7 +25,11 @@ export type AssumeRoleClientFactory = (sourceCredentials: Credentials, step: Ass
  * are the source's.
  */
 export function stsClientFactory(provider: ClientConfigProvider): AssumeRoleClientFactory {
-  return (credentials) => new STS(provider, { credentials });
+  return (credentials) => {
+    // The modular client: only AssumeRole's code is bundled, not the STS class's other operations.
+    const client = new STSClient(provider, { credentials });
+    return { assumeRole: (input, options) => assumeRole(client, input, options) };
+  };
 }
 
 export interface AssumeRoleChainOptions {

@@ -38,11 +38,6 @@ export interface AssumeRoleProviderOptions {
   readonly clock?: Clock;
 }
 
-/** The account id of an ARN such as `arn:aws:sts::123456789012:assumed-role/r/s`; empty (RGW) gives `undefined`. */
-function accountOf(arn: string | undefined): string | undefined {
-  return arn?.split(":", 5)[4] || undefined;
-}
-
 /**
  * Go v1's `stscreds.AssumeRoleProvider` (spec §4.10–§4.19): calls STS AssumeRole at every retrieve and returns
  * the temporary credentials with their expiration (no expiry window of its own; give one to
@@ -54,52 +49,49 @@ function accountOf(arn: string | undefined): string | undefined {
  * The code's length is not checked here: the server does that.
  */
 export function assumeRoleProvider(options: AssumeRoleProviderOptions): CredentialsProvider {
+  const { roleArn, serialNumber, tokenCode, tokenProvider } = options;
   const clock = options.clock ?? Date.now;
-  const makeClient = options.client;
-  let client: AssumeRoleClient | undefined = typeof makeClient === "function" ? undefined : makeClient;
-
-  const tokenCode = async (): Promise<string | undefined> => {
-    if (options.serialNumber === undefined || options.serialNumber === "") return undefined;
-    if (options.tokenCode !== undefined && options.tokenCode !== "") return options.tokenCode;
-    if (options.tokenProvider !== undefined) return options.tokenProvider();
-    throw new AssumeRoleError(
-      "AssumeRoleTokenNotAvailable",
-      `assume role with MFA enabled, but neither TokenCode nor TokenProvider are set (role ${options.roleArn}, mfa_serial ${options.serialNumber})`,
-    );
-  };
-
+  let client = options.client;
   return {
     name: ASSUME_ROLE_PROVIDER_NAME,
     async retrieve(retrieveOptions?: GetCredentialsOptions): Promise<CredentialsValue> {
-      const code = await tokenCode();
-      if (client === undefined && typeof makeClient === "function") client = makeClient();
-      const input: AssumeRoleInput = {
-        RoleArn: options.roleArn,
+      let code: string | undefined;
+      if (serialNumber) {
+        if (tokenCode) code = tokenCode;
+        else if (tokenProvider !== undefined) code = await tokenProvider();
+        else {
+          throw new AssumeRoleError(
+            "AssumeRoleTokenNotAvailable",
+            `assume role with MFA enabled, but neither TokenCode nor TokenProvider are set (role ${roleArn}, mfa_serial ${serialNumber})`,
+          );
+        }
+      }
+      if (typeof client === "function") client = client();
+      const input: Record<string, unknown> = {
+        RoleArn: roleArn,
         RoleSessionName: options.roleSessionName || (BigInt(Math.trunc(clock())) * 1_000_000n).toString(),
         DurationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
+        ExternalId: options.externalId || undefined,
+        SerialNumber: code === undefined ? undefined : serialNumber,
+        TokenCode: code,
+        Policy: options.policy,
+        PolicyArns: options.policyArns,
+        Tags: options.tags,
+        TransitiveTagKeys: options.transitiveTagKeys,
+        SourceIdentity: options.sourceIdentity,
       };
-      if (options.externalId) input.ExternalId = options.externalId;
-      if (code !== undefined) {
-        input.SerialNumber = options.serialNumber;
-        input.TokenCode = code;
-      }
-      if (options.policy !== undefined) input.Policy = options.policy;
-      if (options.policyArns !== undefined) input.PolicyArns = options.policyArns;
-      if (options.tags !== undefined) input.Tags = options.tags;
-      if (options.transitiveTagKeys !== undefined) input.TransitiveTagKeys = options.transitiveTagKeys;
-      if (options.sourceIdentity !== undefined) input.SourceIdentity = options.sourceIdentity;
-
-      const out = await (client as AssumeRoleClient).assumeRole(input, { signal: retrieveOptions?.signal });
+      // Members not given are left out, not sent as `undefined`.
+      for (const key in input) if (input[key] === undefined) delete input[key];
+      const out = await client.assumeRole(input as unknown as AssumeRoleInput, { signal: retrieveOptions?.signal });
       const c = out.Credentials;
-      if (c === undefined) {
-        throw new AssumeRoleError("AssumeRoleNoCredentials", `STS returned no credentials for role ${options.roleArn}`);
-      }
+      if (c === undefined) throw new AssumeRoleError("AssumeRoleNoCredentials", `STS returned no credentials for role ${roleArn}`);
       return createCredentialsValue({
         accessKeyId: c.AccessKeyId,
         secretAccessKey: c.SecretAccessKey,
         sessionToken: c.SessionToken,
         expiration: c.Expiration,
-        accountId: accountOf(out.AssumedRoleUser?.Arn),
+        // The account id of an ARN such as `arn:aws:sts::123456789012:assumed-role/r/s`; empty (RGW) gives none.
+        accountId: out.AssumedRoleUser?.Arn.split(":", 5)[4] || undefined,
         providerName: ASSUME_ROLE_PROVIDER_NAME,
       });
     },

@@ -8,13 +8,20 @@ export const PROCESS_PROVIDER_NAME = "ProcessProvider";
 // RFC 3339 as Go's encoding/json reads a time.Time: a full date-time with a zone, any fraction digits.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
+const fail = (code: string, message: string): ProcessProviderError => new ProcessProviderError(`ProcessProvider${code}Error`, message);
+const parseError = (what: string): ProcessProviderError => fail("Parse", `parse failed of credential_process output: ${what}`);
+
 function optionalString(json: Record<string, unknown>, key: string): string | undefined {
   const v = json[key];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "string") {
-    throw new ProcessProviderError("ProcessProviderParseError", `parse failed of credential_process output: ${key} is not a string`);
-  }
-  return v === "" ? undefined : v;
+  if (v == null) return undefined;
+  if (typeof v !== "string") throw parseError(`${key} is not a string`);
+  return v || undefined;
+}
+
+function requiredString(json: Record<string, unknown>, key: string): string {
+  const v = optionalString(json, key);
+  if (v === undefined) throw fail("Required", `missing ${key} in process output`);
+  return v;
 }
 
 /**
@@ -29,33 +36,18 @@ export function parseProcessOutput(stdout: string, fallbackAccountId?: string): 
     json = JSON.parse(stdout);
   } catch {
     // No cause attached: V8's SyntaxError quotes the input, which may hold a secret.
-    throw new ProcessProviderError("ProcessProviderParseError", "parse failed of credential_process output: invalid JSON");
+    throw parseError("invalid JSON");
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new ProcessProviderError("ProcessProviderParseError", "parse failed of credential_process output: not a JSON object");
-  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw parseError("not a JSON object");
   const out = json as Record<string, unknown>;
-  if (out.Version !== 1) {
-    throw new ProcessProviderError("ProcessProviderVersionError", "wrong version in process output (not 1)");
-  }
-  const accessKeyId = optionalString(out, "AccessKeyId");
-  if (accessKeyId === undefined) {
-    throw new ProcessProviderError("ProcessProviderRequiredError", "missing AccessKeyId in process output");
-  }
-  const secretAccessKey = optionalString(out, "SecretAccessKey");
-  if (secretAccessKey === undefined) {
-    throw new ProcessProviderError("ProcessProviderRequiredError", "missing SecretAccessKey in process output");
-  }
+  if (out.Version !== 1) throw fail("Version", "wrong version in process output (not 1)");
+  const accessKeyId = requiredString(out, "AccessKeyId");
+  const secretAccessKey = requiredString(out, "SecretAccessKey");
   const expirationText = optionalString(out, "Expiration");
   let expiration: Date | undefined;
   if (expirationText !== undefined) {
     const ms = RFC3339.test(expirationText) ? Date.parse(expirationText) : Number.NaN;
-    if (Number.isNaN(ms)) {
-      throw new ProcessProviderError(
-        "ProcessProviderParseError",
-        "parse failed of credential_process output: Expiration is not an RFC 3339 date-time",
-      );
-    }
+    if (Number.isNaN(ms)) throw parseError("Expiration is not an RFC 3339 date-time");
     expiration = new Date(ms);
   }
   return createCredentialsValue({

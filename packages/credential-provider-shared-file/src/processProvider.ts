@@ -38,6 +38,8 @@ export interface ProcessProviderOptions {
 
 const execError = (message: string, cause?: unknown): ProcessProviderError =>
   new ProcessProviderError("ProcessProviderExecutionError", message, cause === undefined ? {} : { cause });
+// Go's prefix of the errors about running the command.
+const runError = (message: string, cause?: unknown): ProcessProviderError => execError(`error in credential_process: ${message}`, cause);
 
 /**
  * Go v1's `processcreds.ProcessProvider` for `credential_process`: runs the command through the platform shell
@@ -45,24 +47,21 @@ const execError = (message: string, cause?: unknown): ProcessProviderError =>
  * `Expiration`. Errors carry Go's codes; none of them repeats the process's output.
  */
 export function processProvider(command: string, options: ProcessProviderOptions = {}): CredentialsProvider {
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const maxBytes = options.maxBufferBytes ?? 64 * 1024;
-  const spawn: SpawnFn = options.spawn ?? nodeSpawn;
+  const { timeoutMs = 60_000, maxBufferBytes = 64 * 1024, spawn = nodeSpawn as SpawnFn } = options;
 
   const run = (): Promise<string> =>
     new Promise<string>((resolve, reject) => {
-      const platform = options.platform ?? process.platform;
-      const [shell, flag] = platform === "win32" ? ["cmd.exe", "/C"] : ["sh", "-c"];
+      const win = (options.platform ?? process.platform) === "win32";
       let child: SpawnedProcess;
       try {
-        child = spawn(shell, [flag, command], {
+        child = spawn(win ? "cmd.exe" : "sh", [win ? "/C" : "-c", command], {
           env: options.env ?? process.env,
           cwd: options.cwd,
           stdio: [options.stdin ?? "inherit", "pipe", options.stderr ?? "inherit"],
           windowsHide: true,
         });
       } catch (err) {
-        reject(execError("error in credential_process: failed to start the command", err));
+        reject(runError("failed to start the command", err));
         return;
       }
       const chunks: Buffer[] = [];
@@ -70,36 +69,32 @@ export function processProvider(command: string, options: ProcessProviderOptions
       let settled = false;
       // Settles once. A failure does not wait for "close": a grandchild of the shell (sh -c "sleep 60")
       // may hold stdout open long after the shell itself was killed.
-      const settle = (err: ProcessProviderError | undefined, out?: string): void => {
+      const fail = (err: ProcessProviderError): void => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        if (err === undefined) {
-          resolve(out ?? "");
-          return;
-        }
         child.stdout?.removeAllListeners("data");
         child.kill();
         reject(err);
       };
-      const timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => fail(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
       child.stdout?.on("data", (chunk: Buffer | string) => {
         const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
         size += buf.length;
-        if (size > maxBytes) settle(execError(`error in credential_process: output exceeds ${maxBytes} bytes`));
+        if (size > maxBufferBytes) fail(runError(`output exceeds ${maxBufferBytes} bytes`));
         else chunks.push(buf);
       });
-      child.on("error", (err) => settle(execError("error in credential_process: failed to run the command", err)));
+      child.on("error", (err) => fail(runError("failed to run the command", err)));
       child.on("close", (code, signal) => {
         if (code !== 0) {
-          const how = code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`;
-          settle(execError(`error in credential_process: the command ${how}`));
-          return;
+          fail(runError(`the command ${code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`}`));
+        } else if (!settled) {
+          settled = true;
+          clearTimeout(timer);
+          const out = Buffer.concat(chunks).toString("utf8");
+          // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
+          resolve(win ? out.replaceAll('\\"', '"') : out);
         }
-        let out = Buffer.concat(chunks).toString("utf8");
-        // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
-        if (platform === "win32") out = out.replaceAll('\\"', '"');
-        settle(undefined, out);
       });
     });
 

@@ -1,17 +1,17 @@
 import { toCredentials } from "@sessionkit/credentials";
 import { addDebugHandlers, addScheme, copyHandlers, LogLevel, logLevelAtLeast } from "@sessionkit/handlers";
 import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConfig } from "@sessionkit/types";
-import { type ExplainEntry, SessionExplanation } from "./SessionExplanation.js";
+import type { Sourced } from "./configBrowser.js";
 import { configForDisplay, display } from "./display.js";
 import { type ConfigSources, overrideConfig } from "./resolveConfig.js";
-import type { Sourced } from "./configBrowser.js";
+import { type ExplainLine, SessionExplanation } from "./SessionExplanation.js";
 
 /** What a session shares with its copies: everything read from the environment and files, once. */
 export interface SessionContext {
   /** The endpoint configured for a service (`AWS_ENDPOINT_URL[_<SERVICE>]`, `[services]`, `endpoint_url`). */
-  readonly configuredEndpoint: (serviceName: string) => Sourced<string> | undefined;
+  readonly endpoint: (serviceName: string) => Sourced<string> | undefined;
   /** Lines of `explain()` about how the session was loaded (profile, files, credential plan, CA bundle…). */
-  readonly explainEntries: readonly ExplainEntry[];
+  readonly lines: readonly ExplainLine[];
 }
 
 /** What `newSession` hands to the constructor; not for application code. */
@@ -37,16 +37,14 @@ export class Session implements ClientConfigProvider {
    * later, never existing ones (Go's semantics).
    */
   readonly handlers: Handlers;
-  readonly #sources: ConfigSources;
-  readonly #context: SessionContext;
+  readonly #init: SessionInit;
   // Client configurations without overrides differ only in their handler copy: cache the endpoint per service.
   readonly #endpoints = new Map<string, string | undefined>();
 
   constructor(init: SessionInit) {
     this.config = init.config;
-    this.#sources = init.sources;
     this.handlers = init.handlers;
-    this.#context = init.context;
+    this.#init = init;
   }
 
   /**
@@ -55,11 +53,13 @@ export class Session implements ClientConfigProvider {
    * no environment and no files.
    */
   copy(overrides?: Config): Session {
-    const { config, sources } =
-      overrides === undefined
-        ? { config: this.config, sources: this.#sources }
-        : overrideConfig(this.config, this.#sources, overrides, credentialsOf(overrides), "copy");
-    return new Session({ config, sources, handlers: copyHandlers(this.handlers), context: this.#context });
+    const init = this.#init;
+    const given = overrides?.credentials;
+    return new Session({
+      ...init,
+      ...(overrides && overrideConfig(init, overrides, given === undefined ? undefined : toCredentials(given), "copy")),
+      handlers: copyHandlers(this.handlers),
+    });
   }
 
   /**
@@ -71,17 +71,19 @@ export class Session implements ClientConfigProvider {
    */
   clientConfig(serviceName: string, overrides?: Config): ClientConfig {
     if (overrides !== undefined) return this.copy(overrides).clientConfig(serviceName);
-    let endpoint: string | undefined;
-    if (this.#endpoints.has(serviceName)) endpoint = this.#endpoints.get(serviceName);
-    else {
-      endpoint = this.#resolveEndpoint(serviceName);
-      this.#endpoints.set(serviceName, endpoint);
+    const config = this.config;
+    const cache = this.#endpoints;
+    let endpoint = cache.get(serviceName);
+    if (!cache.has(serviceName)) {
+      const code = config.endpoint;
+      endpoint = code ? addScheme(code, config.disableSSL) : this.#init.context.endpoint(serviceName)?.value;
+      cache.set(serviceName, endpoint);
     }
     const handlers = copyHandlers(this.handlers);
     // Go's client.New adds the debug log handlers to every client; here only clients that log get them, so an
     // app that never logs does not carry the dumps and the redaction.
-    if (logLevelAtLeast(this.config.logLevel, LogLevel.Debug)) addDebugHandlers(handlers);
-    return endpoint === undefined ? { config: this.config, handlers } : { config: this.config, handlers, endpoint };
+    if (logLevelAtLeast(config.logLevel, LogLevel.Debug)) addDebugHandlers(handlers);
+    return endpoint === undefined ? { config, handlers } : { config, handlers, endpoint };
   }
 
   /**
@@ -89,18 +91,11 @@ export class Session implements ClientConfigProvider {
    * Secret keys and session tokens are never shown; access key ids only by their last four characters.
    */
   explain(): SessionExplanation {
-    const entries: ExplainEntry[] = [...this.#context.explainEntries];
-    for (const [setting, source] of this.#sources) {
-      if (setting === "credentials") continue;
-      entries.push({ setting, value: display((this.config as unknown as Record<string, unknown>)[setting]), source });
+    const lines = [...this.#init.context.lines];
+    for (const [setting, source] of this.#init.sources) {
+      if (setting !== "credentials") lines.push([setting, display((this.config as unknown as Record<string, unknown>)[setting]), source]);
     }
-    return new SessionExplanation(entries);
-  }
-
-  #resolveEndpoint(serviceName: string): string | undefined {
-    const code = this.config.endpoint;
-    if (code !== undefined && code !== "") return addScheme(code, this.config.disableSSL);
-    return this.#context.configuredEndpoint(serviceName)?.value;
+    return new SessionExplanation(lines.map(([setting, value, source]) => ({ setting, value, source })));
   }
 
   /** What `util.inspect(session)` shows: settings and handler names, never secrets. */
@@ -112,15 +107,9 @@ export class Session implements ClientConfigProvider {
   /** What `JSON.stringify(session)` shows: settings and handler names, never secrets. */
   toJSON(): Record<string, unknown> {
     const handlers: Record<string, string[]> = {};
-    for (const phase of Object.keys(this.handlers) as (keyof Handlers)[]) {
-      const list = this.handlers[phase];
-      if (typeof list === "object" && list !== null && "names" in list) handlers[phase] = list.names();
+    for (const [phase, list] of Object.entries(this.handlers) as [string, { names?: () => string[] }][]) {
+      if (typeof list?.names === "function") handlers[phase] = list.names();
     }
     return { config: configForDisplay(this.config), handlers };
   }
 }
-
-function credentialsOf(overrides: Config): ResolvedConfig["credentials"] | undefined {
-  return overrides.credentials === undefined ? undefined : toCredentials(overrides.credentials);
-}
-

@@ -7,6 +7,9 @@ export interface ExplainEntry {
   readonly source: ValueSource;
 }
 
+/** An {@link ExplainEntry} as the session keeps it until `explain()` is called. */
+export type ExplainLine = readonly [setting: string, value: string, source: ValueSource];
+
 /**
  * What `Session.explain()` returns: the entries as data, and `toString()` as an aligned table
  * (`setting  value  source`), ready to print.
@@ -24,10 +27,8 @@ export class SessionExplanation {
   }
 
   toString(): string {
-    const rows = this.entries.map((e) => [e.setting, e.value === "" ? "-" : e.value, formatSource(e.source)] as const);
-    const w0 = Math.max(7, ...rows.map((r) => r[0].length));
-    const w1 = Math.max(5, ...rows.map((r) => r[1].length));
-    const line = (a: string, b: string, c: string): string => `${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`;
-    return [line("setting", "value", "source"), ...rows.map((r) => line(r[0], r[1], r[2]))].join("\n");
+    const rows = [["setting", "value", "source"], ...this.entries.map((e) => [e.setting, e.value || "-", formatSource(e.source)])];
+    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+    return rows.map((r) => `${r[0]?.padEnd(widths[0] ?? 0)}  ${r[1]?.padEnd(widths[1] ?? 0)}  ${r[2]}`).join("\n");
   }
 }

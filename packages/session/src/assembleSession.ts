@@ -1,88 +1,69 @@
-import { maskSecret } from "./configBrowser.js";
 import { toCredentials } from "@sessionkit/credentials";
 import { CoreHandlers, copyHandlers, defaultHandlers } from "@sessionkit/handlers";
-import type { ClientConfigProvider, Handlers } from "@sessionkit/types";
+import type { Handlers } from "@sessionkit/types";
+import { maskSecret } from "./configBrowser.js";
 import { type ConfigLayer, codeLayer, type Defaults, resolveConfig } from "./resolveConfig.js";
 import type { ResolvedCredentials } from "./resolveCredentials.js";
 import { Session, type SessionContext } from "./Session.js";
-import { SessionError } from "./SessionError.js";
 import type { SessionOptions } from "./SessionOptions.js";
 
-/** What the Node and browser entries hand to {@link assembleSession}. */
-export interface SessionParts {
-  readonly options: SessionOptions;
-  /** Precedence layers below code: environment, then files (the browser entry has none). */
-  readonly layers: readonly ConfigLayer[];
-  readonly defaults: Defaults;
-  readonly context: SessionContext;
-  /**
-   * Resolves credentials when code gave none. `stsConfig` gives what an assume-role step's STS client is made
-   * from: this session's config at creation and a copy of its handler lists as they are when creation ends
-   * (later changes to `session.handlers` do not reach it). Only callable after creation.
-   */
-  readonly resolveCredentials: (stsConfig: () => ClientConfigProvider) => ResolvedCredentials;
-}
-
 /**
- * Go's `newSession` steps (spec §1.6), shared by both entries: handlers (the options' when not empty, else the
- * defaults), config by precedence (code, environment, files, plugins, defaults), credentials last, then
- * `initHandlers` (the parameter validator, unless disabled) and the plugins' handlers.
+ * Go's `newSession` steps (spec §1.6), shared by the Node and browser entries: handlers (the options' when not
+ * empty, else the defaults), config by precedence (code, then the entry's `layers` — environment, then files —,
+ * plugins, defaults), credentials last, then `initHandlers` (the parameter validator, unless disabled) and the
+ * plugins' handlers.
+ *
+ * `resolveCredentials` resolves credentials when code gave none.
  */
-export function assembleSession(parts: SessionParts): Session {
-  const { options } = parts;
-  const handlers: Handlers =
-    options.handlers !== undefined && !options.handlers.isEmpty() ? copyHandlers(options.handlers) : defaultHandlers();
+export function assembleSession(
+  options: SessionOptions,
+  layers: readonly ConfigLayer[],
+  defaults: Defaults,
+  context: SessionContext,
+  resolveCredentials: () => ResolvedCredentials,
+): Session {
+  const given = options.handlers;
+  const handlers: Handlers = given !== undefined && !given.isEmpty() ? copyHandlers(given) : defaultHandlers();
   const plugins = options.plugins ?? [];
-  const layers: ConfigLayer[] = [
-    codeLayer(options.config, "config"),
-    ...parts.layers,
-    ...plugins.map((p) => codeLayer(p.config, `plugin ${p.name}`)),
-  ];
 
-  // The STS session is made once creation ends; assume-role steps only reach it at their first retrieve.
-  let stsBase: Session | undefined;
-  const stsConfig = (): ClientConfigProvider => {
-    if (stsBase === undefined) {
-      throw new SessionError("SessionNotReady", "an assume-role step asked for STS before its session was created");
+  // Code beats everything; then the entry's resolution; a plugin's credentials only replace an empty fallback.
+  let resolved = fromCode(options.config?.credentials, "config.credentials", true);
+  if (resolved === undefined) {
+    resolved = resolveCredentials();
+    const plugin = plugins.find((p) => p.config?.credentials !== undefined);
+    if (resolved[1].source === "default" && plugin !== undefined) {
+      resolved = fromCode(plugin.config?.credentials, `plugin ${plugin.name}.credentials`, false) ?? resolved;
     }
-    return stsBase;
+  }
+  const [credentials, source, lines] = resolved;
+  const init = {
+    ...resolveConfig(
+      [codeLayer(options.config, "config"), ...layers, ...plugins.map((p) => codeLayer(p.config, `plugin ${p.name}`))],
+      { value: credentials, source },
+      defaults,
+    ),
+    handlers,
+    context: { endpoint: context.endpoint, lines: [...context.lines, ...lines] },
   };
 
-  const resolved = resolveSessionCredentials(parts, stsConfig);
-  const { config, sources } = resolveConfig(layers, { value: resolved.credentials, source: resolved.source }, parts.defaults);
-
-  handlers.validate.remove(CoreHandlers.ValidateParametersHandler);
-  if (!config.disableParamValidation) handlers.validate.pushBackNamed(CoreHandlers.ValidateParametersHandler);
+  const validator = CoreHandlers.ValidateParametersHandler;
+  handlers.validate.remove(validator);
+  if (!init.config.disableParamValidation) handlers.validate.pushBackNamed(validator);
   for (const p of plugins) p.apply?.(handlers);
 
-  const context: SessionContext = {
-    configuredEndpoint: parts.context.configuredEndpoint,
-    explainEntries: [...parts.context.explainEntries, ...resolved.explain],
-  };
-  const session = new Session({ config, sources, handlers, context });
-  stsBase = new Session({ config, sources, handlers: copyHandlers(handlers), context });
-  return session;
+  return new Session(init);
 }
 
-/** Code beats everything; then the entry's resolution; a plugin's credentials only replace an empty fallback. */
-function resolveSessionCredentials(
-  parts: SessionParts,
-  stsConfig: () => ClientConfigProvider,
-): ResolvedCredentials {
-  const given = parts.options.config?.credentials;
-  if (given !== undefined) {
-    const credentials = toCredentials(given);
-    const source = { source: "code", option: "config.credentials" } as const;
-    const key = (given as { accessKeyId?: unknown }).accessKeyId;
-    const shown = typeof key === "string" ? `${credentials.providerName} ${maskSecret(key, "partial")}` : credentials.providerName;
-    return { credentials, source, explain: [{ setting: "credentials", value: shown, source }] };
-  }
-  const resolved = parts.resolveCredentials(stsConfig);
-  if (resolved.source.source !== "default") return resolved;
-  const plugin = parts.options.plugins?.find((p) => p.config?.credentials !== undefined);
-  const input = plugin?.config?.credentials;
-  if (plugin === undefined || input === undefined) return resolved;
+/** Credentials given in code (options or a plugin); `showKey` adds the access key id's last four characters. */
+function fromCode(
+  input: Parameters<typeof toCredentials>[0] | undefined,
+  option: string,
+  showKey: boolean,
+): ResolvedCredentials | undefined {
+  if (input === undefined) return undefined;
   const credentials = toCredentials(input);
-  const source = { source: "code", option: `plugin ${plugin.name}.credentials` } as const;
-  return { credentials, source, explain: [{ setting: "credentials", value: credentials.providerName, source }] };
+  const source = { source: "code", option } as const;
+  const key = (input as { accessKeyId?: unknown }).accessKeyId;
+  const value = showKey && typeof key === "string" ? `${credentials.providerName} ${maskSecret(key, "partial")}` : credentials.providerName;
+  return [credentials, source, [["credentials", value, source]]];
 }

@@ -24,22 +24,16 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }
   }
   transport ??= createDefaultTransport();
-  return assembleSession({
-    options,
-    layers: [],
-    defaults: sessionDefaults(transport),
-    context: { configuredEndpoint: () => undefined, explainEntries: [] },
-    resolveCredentials: () => ({
-      credentials: createCredentials(
-        failingProvider(
-          "ChainProvider",
-          () => new SessionError("NoCredentialProviders", "no credentials: the browser build reads no environment or files; pass config.credentials"),
-        ),
+  return assembleSession(options, [], sessionDefaults(transport), { endpoint: () => undefined, lines: [] }, () => [
+    createCredentials(
+      failingProvider(
+        "ChainProvider",
+        () => new SessionError("NoCredentialProviders", "no credentials: the browser build reads no environment or files; pass config.credentials"),
       ),
-      source: { source: "default", note: "browser build: credentials only from code" },
-      explain: [],
-    }),
-  });
+    ),
+    { source: "default", note: "browser build: credentials only from code" },
+    [],
+  ]);
 }
 
 /** The browser build of `newSession(...configs)`. */

@@ -1,4 +1,4 @@
-import { AnonymousCredentials, isCredentials } from "@sessionkit/credentials";
+import { isCredentials } from "@sessionkit/credentials";
 import type { ResolvedConfig } from "@sessionkit/types";
 
 /**
@@ -6,15 +6,13 @@ import type { ResolvedConfig } from "@sessionkit/types";
  * provider name (never a key); functions and objects (transport, logger) by their name.
  */
 export function display(value: unknown): string {
-  if (value === undefined) return "";
-  if (value === AnonymousCredentials) return "AnonymousCredentials";
   if (isCredentials(value)) return value.providerName;
-  if (typeof value === "function") return value.name === "" ? "function" : value.name;
+  if (typeof value === "function") return value.name || "function";
   if (typeof value === "object" && value !== null) {
     const name = (value as { constructor?: { name?: string } }).constructor?.name;
-    return name === undefined || name === "" || name === "Object" ? "object" : name;
+    return !name || name === "Object" ? "object" : name;
   }
-  return String(value);
+  return value === undefined ? "" : String(value);
 }
 
 /**
@@ -24,8 +22,7 @@ export function display(value: unknown): string {
 export function configForDisplay(config: ResolvedConfig): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(config)) {
-    if (v === undefined) continue;
-    out[k] = typeof v === "number" || typeof v === "boolean" ? v : display(v);
+    if (v !== undefined) out[k] = typeof v === "number" || typeof v === "boolean" ? v : display(v);
   }
   return out;
 }

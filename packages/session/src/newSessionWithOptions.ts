@@ -20,12 +20,12 @@ import { loadCustomCABundle } from "./loadCustomCABundle.js";
 import type { ConfigLayer } from "./resolveConfig.js";
 import { resolveCredentials } from "./resolveCredentials.js";
 import type { Session } from "./Session.js";
+import { SessionError } from "./SessionError.js";
 import { sessionDefaults } from "./sessionDefaults.js";
-import type { ExplainEntry } from "./SessionExplanation.js";
-import type { Environment, SessionOptions, SharedConfigFile } from "./SessionOptions.js";
+import type { ExplainLine } from "./SessionExplanation.js";
+import type { SessionOptions } from "./SessionOptions.js";
 import { SharedConfigState } from "./SharedConfigState.js";
 import { snapshotEnv } from "./snapshotEnv.js";
-import { toTokenProvider } from "./tokenProvider.js";
 
 /**
  * Go's `session.NewSessionWithOptions`: reads the environment and the shared files once, synchronously,
@@ -37,30 +37,32 @@ import { toTokenProvider } from "./tokenProvider.js";
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
   const env = snapshotEnv(options.env);
   const state = options.sharedConfigState ?? SharedConfigState.FromEnv;
+  const enable = state === SharedConfigState.Enable;
+  const homeDir = options.homeDir;
+  const sharedConfigFiles = options.sharedConfigFiles;
   // Go reads the env as if AWS_SDK_LOAD_CONFIG were set only for Enable; Disable overrides afterwards, so
   // AWS_DEFAULT_REGION/AWS_DEFAULT_PROFILE still count with Disable + AWS_SDK_LOAD_CONFIG=1 (spec §1.5).
-  const envForFiles = options.homeDir === undefined ? env : { ...env, HOME: options.homeDir };
-  const loaded = loadEnvConfig(envForFiles, {
-    ...(state === SharedConfigState.Enable ? { sharedConfigEnabled: true } : {}),
+  const loaded = loadEnvConfig(homeDir === undefined ? env : { ...env, HOME: homeDir }, {
+    ...(enable ? { sharedConfigEnabled: true } : {}),
     fallbackHome: nodeOs().homedir(),
   });
-  const sharedConfigEnabled =
-    state === SharedConfigState.Enable ? true : state === SharedConfigState.Disable ? false : loaded.sharedConfigEnabled;
+  const sharedConfigEnabled = enable || (state !== SharedConfigState.Disable && loaded.sharedConfigEnabled);
   // Deliberately unlike Go: whitespace-only keys count as unset (the cross-SDK suites' rule); Go would sign with
   // them and every request would fail.
-  const blank = (v: Sourced<string> | undefined): boolean => v === undefined || v.value.trim() === "";
   const creds = loaded.credentials;
   const envConfig: EnvConfig = {
     ...loaded,
     sharedConfigEnabled,
-    credentials: creds === undefined || blank(creds.accessKeyId) || blank(creds.secretAccessKey) ? undefined : creds,
+    credentials: creds?.accessKeyId.value.trim() && creds.secretAccessKey.value.trim() ? creds : undefined,
   };
 
-  const fromOptions = options.profile !== undefined && options.profile !== "";
+  const fromOptions = !!options.profile;
   const profile: Sourced<string> = fromOptions
-    ? { value: options.profile as string, source: { source: "code", option: "profile" } }
-    : (envConfig.profile ?? { value: "default", source: { source: "default" } });
-  const files = fileList(envConfig, options.sharedConfigFiles);
+    ? { value: options.profile as string, source: code("profile") }
+    : (envConfig.profile ?? { value: "default", source: DEFAULT });
+  const files: SharedConfigFileRef[] =
+    sharedConfigFiles?.map((f) => (typeof f === "string" ? { path: f, kind: "any" } : { path: f.path, kind: f.kind })) ??
+    sharedConfigFileList(envConfig);
   const shared = loadShared(profile.value, files, envConfig, options, fromOptions);
 
   const ca = loadCustomCABundle(options.customCABundle, envConfig.caBundle, shared?.caBundle);
@@ -70,56 +72,70 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     );
   }
 
-  const layers: ConfigLayer[] = [settingsLayer(envConfig), settingsLayer(shared)];
-  const defaults = sessionDefaults(ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value));
-
-  const clock = options.config?.clock ?? Date.now;
-
-  const explainEntries: ExplainEntry[] = [
-    { setting: "profile", value: profile.value, source: profile.source },
-    {
-      setting: "sharedConfig",
-      value: sharedConfigEnabled ? "enabled" : "disabled",
-      source:
-        state === SharedConfigState.FromEnv
-          ? env.AWS_SDK_LOAD_CONFIG === undefined
-            ? { source: "default" }
-            : { source: "env", name: "AWS_SDK_LOAD_CONFIG" }
-          : { source: "code", option: "sharedConfigState" },
-    },
-    ...files.map((f, i) => ({
-      setting: `files[${i}]`,
-      value: `${f.path} (${f.kind})`,
-      source: fileSource(f, envConfig, options),
-    })),
+  const lines: ExplainLine[] = [
+    ["profile", profile.value, profile.source],
+    [
+      "sharedConfig",
+      sharedConfigEnabled ? "enabled" : "disabled",
+      state !== SharedConfigState.FromEnv
+        ? code("sharedConfigState")
+        : env.AWS_SDK_LOAD_CONFIG === undefined
+          ? DEFAULT
+          : { source: "env", name: "AWS_SDK_LOAD_CONFIG" },
+    ],
   ];
-  if (ca !== undefined) explainEntries.push({ setting: "customCABundle", value: "PEM", source: ca.source });
-  explainEntries.push(...configuredEndpoints(env, shared));
-
-  return assembleSession({
-    options,
-    layers,
-    defaults,
-    context: {
-      configuredEndpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }),
-      explainEntries,
-    },
-    resolveCredentials: (stsConfig) =>
-      resolveCredentials({
-        env,
-        // credential_process inherits the whole environment, as Go's os.Environ() at exec.
-        processEnv: options.env,
-        envConfig,
-        shared,
-        profile: profile.value,
-        profileFromOptions: fromOptions,
-        assumeRoleTokenProvider:
-          options.assumeRoleTokenProvider === undefined ? undefined : toTokenProvider(options.assumeRoleTokenProvider),
-        assumeRoleDuration: options.assumeRoleDuration,
-        stsConfig,
-        clock,
-      }),
+  files.forEach((f, i) => {
+    // Which option or variable named the file (the default paths are named by the home directory's source).
+    const named = f.path === envConfig.sharedConfigFile.value ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
+    const source: ValueSource =
+      sharedConfigFiles !== undefined
+        ? code("sharedConfigFiles")
+        : homeDir !== undefined && named.source.source === "default"
+          ? code("homeDir")
+          : named.source;
+    lines.push([`files[${i}]`, `${f.path} (${f.kind})`, source]);
   });
+  if (ca !== undefined) lines.push(["customCABundle", "PEM", ca.source]);
+  // The configured endpoint URLs (which one a client uses depends on its service).
+  const endpoints: ExplainLine[] = [];
+  const endpoint = (service: string, url: Sourced<string>): number => endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("AWS_ENDPOINT_URL") && value) {
+      endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), { value, source: { source: "env", name } });
+    }
+  }
+  for (const [service, settings] of shared?.services?.services ?? []) {
+    const url = settings.get("endpoint_url");
+    if (url !== undefined) endpoint(service, url);
+  }
+  if (shared?.endpointUrl !== undefined) endpoint("*", shared.endpointUrl);
+  lines.push(...endpoints.sort((a, b) => a[0].localeCompare(b[0])));
+
+  // What an assume-role step's STS client is made from (Go): this session's config at creation and a copy of its
+  // handler lists as they are when creation ends (later changes to `session.handlers` do not reach it). Steps
+  // only reach it at their first retrieve.
+  let stsBase: Session | undefined;
+  const stsConfig = (): Session => {
+    if (stsBase === undefined) {
+      throw new SessionError("SessionNotReady", "an assume-role step asked for STS before its session was created");
+    }
+    return stsBase;
+  };
+  const session = assembleSession(
+    options,
+    [settingsLayer(envConfig), settingsLayer(shared)],
+    sessionDefaults(ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value)),
+    { endpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }), lines },
+    () => resolveCredentials({ env, options, envConfig, shared, profile: profile.value, profileFromOptions: fromOptions, stsConfig }),
+  );
+  stsBase = session.copy();
+  return session;
+}
+
+const DEFAULT: ValueSource = { source: "default" };
+
+function code(option: string): ValueSource {
+  return { source: "code", option };
 }
 
 let os: typeof NodeOs | undefined;
@@ -130,11 +146,6 @@ function nodeOs(): typeof NodeOs {
   return os;
 }
 
-/** The files to read: the explicit list (strings read with Go's lax lookup) or Go's default list. */
-function fileList(envConfig: EnvConfig, explicit: readonly SharedConfigFile[] | undefined): SharedConfigFileRef[] {
-  if (explicit === undefined) return sharedConfigFileList(envConfig);
-  return explicit.map((f) => (typeof f === "string" ? { path: f, kind: "any" } : { path: f.path, kind: f.kind }));
-}
 
 /**
  * Go's shared-config load with its error rules (spec §1.7): a missing profile is ignored unless
@@ -171,36 +182,8 @@ function loadShared(
 
 /** The settings the environment and a profile both give (`CommonSettings`) that are also `Config` options. */
 function settingsLayer(settings: CommonSettings | undefined): ConfigLayer {
-  const layer: Record<string, Sourced<unknown>> = {};
-  if (settings === undefined) return layer as ConfigLayer;
-  if (settings.region !== undefined) layer.region = settings.region;
-  if (settings.stsRegionalEndpoints !== undefined) layer.stsRegionalEndpoints = settings.stsRegionalEndpoints;
-  if (settings.s3UsEast1RegionalEndpoint !== undefined) layer.s3UsEast1RegionalEndpoint = settings.s3UsEast1RegionalEndpoint;
-  return layer as ConfigLayer;
+  const { region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint } = settings ?? {};
+  return { region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint };
 }
 
-/** The configured endpoint URLs, as `explain` lists them (which one a client uses depends on its service). */
-function configuredEndpoints(env: Environment, shared: SharedConfig | undefined): ExplainEntry[] {
-  const out: ExplainEntry[] = [];
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith("AWS_ENDPOINT_URL") && value !== undefined && value !== "") {
-      const service = name === "AWS_ENDPOINT_URL" ? "*" : name.slice("AWS_ENDPOINT_URL_".length).toLowerCase();
-      out.push({ setting: `endpointUrl[${service}]`, value, source: { source: "env", name } });
-    }
-  }
-  for (const [service, settings] of shared?.services?.services ?? []) {
-    const url = settings.get("endpoint_url");
-    if (url !== undefined) out.push({ setting: `endpointUrl[${service}]`, value: url.value, source: url.source });
-  }
-  if (shared?.endpointUrl !== undefined) {
-    out.push({ setting: "endpointUrl[*]", value: shared.endpointUrl.value, source: shared.endpointUrl.source });
-  }
-  return out.sort((a, b) => a.setting.localeCompare(b.setting));
-}
 
-function fileSource(f: SharedConfigFileRef, env: EnvConfig, options: SessionOptions): ValueSource {
-  if (options.sharedConfigFiles !== undefined) return { source: "code", option: "sharedConfigFiles" };
-  const sourced = f.path === env.sharedConfigFile.value ? env.sharedConfigFile : env.sharedCredentialsFile;
-  if (options.homeDir !== undefined && sourced.source.source === "default") return { source: "code", option: "homeDir" };
-  return sourced.source;
-}

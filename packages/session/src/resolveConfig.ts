@@ -1,34 +1,22 @@
 import type { Config, Credentials, ResolvedConfig } from "@sessionkit/types";
-import { configForDisplay } from "./display.js";
 import type { Sourced, ValueSource } from "./configBrowser.js";
+import { configForDisplay } from "./display.js";
 
 /** The settings of a `Config` that are resolved by precedence (credentials are resolved on their own). */
 export type SettingKey = Exclude<keyof Config, "credentials">;
 
 /** One precedence layer: each setting it defines, with where it came from. */
-export type ConfigLayer = { readonly [K in SettingKey]?: Sourced<NonNullable<Config[K]>> };
+export type ConfigLayer = { readonly [K in SettingKey]?: Sourced<NonNullable<Config[K]>> | undefined };
 
-const SETTING_KEYS: readonly SettingKey[] = [
-  "region",
-  "endpoint",
-  "maxRetries",
-  "retryer",
-  "logLevel",
-  "logger",
-  "s3ForcePathStyle",
-  "disableSSL",
-  "transport",
-  "stsRegionalEndpoints",
-  "s3UsEast1RegionalEndpoint",
-  "attemptTimeoutMs",
-  "disableParamValidation",
-  "clock",
-  "sleep",
-];
+// One string, split at first use: a long array literal costs a quote pair and a comma per name.
+const SETTING_KEYS = /* @__PURE__ */ (
+  "region endpoint maxRetries retryer logLevel logger s3ForcePathStyle disableSSL transport stsRegionalEndpoints " +
+  "s3UsEast1RegionalEndpoint attemptTimeoutMs disableParamValidation clock sleep"
+).split(" ") as readonly SettingKey[];
 
 /** Go treats an empty `Region` (and empty endpoint) from code as unset; so do we, for every string. */
 function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
+  return value != null && value !== "";
 }
 
 /**
@@ -37,12 +25,11 @@ function isSet(value: unknown): boolean {
  */
 export function codeLayer(config: Config | undefined, label: string): ConfigLayer {
   const layer: Record<string, Sourced<unknown>> = {};
-  if (config === undefined) return layer;
   for (const key of SETTING_KEYS) {
-    const value = config[key];
+    const value = config?.[key];
     if (isSet(value)) layer[key] = { value, source: { source: "code", option: `${label}.${key}` } };
   }
-  return layer as ConfigLayer;
+  return layer;
 }
 
 /** The SDK defaults (Go's `defaults.Config()`), each with a `default` source. */
@@ -65,71 +52,53 @@ export type Defaults = { readonly [K in SettingKey]?: NonNullable<Config[K]> } &
 /** Where each resolved setting came from, for `explain`. */
 export type ConfigSources = ReadonlyMap<string, ValueSource>;
 
+/** A resolved config with the source of each value. */
+export interface SourcedConfig {
+  readonly config: ResolvedConfig;
+  readonly sources: ConfigSources;
+}
+
 /**
  * Resolves every setting by precedence: the first layer that sets it wins, then the default.
  * Returns the frozen config and the source of each value.
  */
-export function resolveConfig(
-  layers: readonly ConfigLayer[],
-  credentials: Sourced<Credentials>,
-  defaults: Defaults,
-): { readonly config: ResolvedConfig; readonly sources: ConfigSources } {
+export function resolveConfig(layers: readonly ConfigLayer[], credentials: Sourced<Credentials>, defaults: Defaults): SourcedConfig {
   const out: Record<string, unknown> = {};
   const sources = new Map<string, ValueSource>();
   for (const key of SETTING_KEYS) {
-    let found: Sourced<unknown> | undefined;
-    for (const layer of layers) {
-      const v = layer[key];
-      if (v !== undefined && isSet(v.value)) {
-        found = v;
-        break;
-      }
-    }
+    const found = layers.find((layer) => isSet(layer[key]?.value))?.[key] ?? (defaults[key] === undefined ? undefined : { value: defaults[key], source: { source: "default" } });
     if (found !== undefined) {
       out[key] = found.value;
       sources.set(key, found.source);
-    } else if (defaults[key] !== undefined) {
-      out[key] = defaults[key];
-      sources.set(key, { source: "default" });
     }
   }
-  out.credentials = credentials.value;
-  sources.set("credentials", credentials.source);
-  return { config: freezeConfig(out), sources };
+  return set(out, sources, credentials);
 }
 
 /**
  * Go's `Config.Copy(cfgs...)`: the settings `overrides` gives replace the ones of `base` (an empty string counts
  * as unset); everything else, credentials included, is shared by reference.
  */
-export function overrideConfig(
-  base: ResolvedConfig,
-  baseSources: ConfigSources,
-  overrides: Config,
-  credentials: Credentials | undefined,
-  label: string,
-): { readonly config: ResolvedConfig; readonly sources: ConfigSources } {
-  const layer = codeLayer(overrides, label);
-  const out: Record<string, unknown> = { ...base };
-  const sources = new Map(baseSources);
-  for (const key of SETTING_KEYS) {
-    const v = layer[key];
-    if (v === undefined) continue;
+export function overrideConfig(base: SourcedConfig, overrides: Config, credentials: Credentials | undefined, label: string): SourcedConfig {
+  const out: Record<string, unknown> = { ...base.config };
+  const sources = new Map(base.sources);
+  for (const [key, v] of Object.entries(codeLayer(overrides, label))) {
     out[key] = v.value;
     sources.set(key, v.source);
   }
-  if (credentials !== undefined) {
-    out.credentials = credentials;
-    sources.set("credentials", { source: "code", option: `${label}.credentials` });
-  }
-  return { config: freezeConfig(out), sources };
+  return set(out, sources, credentials && { value: credentials, source: { source: "code", option: `${label}.credentials` } });
 }
 
 /**
- * Freezes a resolved config. `JSON.stringify(config)` shows every value through `display` (transports and
- * loggers by name, credentials by provider name), so dumping a config never serialises a secret or a socket.
+ * Sets the credentials (when given) and freezes the config. `JSON.stringify(config)` shows every value through
+ * `display` (transports and loggers by name, credentials by provider name), so dumping a config never serialises
+ * a secret or a socket.
  */
-function freezeConfig(out: Record<string, unknown>): ResolvedConfig {
+function set(out: Record<string, unknown>, sources: Map<string, ValueSource>, credentials: Sourced<Credentials> | undefined): SourcedConfig {
+  if (credentials !== undefined) {
+    out.credentials = credentials.value;
+    sources.set("credentials", credentials.source);
+  }
   Object.defineProperty(out, "toJSON", { value: () => configForDisplay(out as unknown as ResolvedConfig) });
-  return Object.freeze(out) as unknown as ResolvedConfig;
+  return { config: Object.freeze(out) as unknown as ResolvedConfig, sources };
 }

@@ -1,0 +1,43 @@
+import { type SendOptions, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
+import { v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
+import type { ClientConfigProvider, Config } from "@sessionkit/types";
+import { type QueryOperation, QueryHandlers } from "./QueryHandlers.js";
+import { STS_API_VERSION } from "./serializeQuery.js";
+import { stsEndpoint } from "./stsEndpoint.js";
+
+const STS_SERVICE: ServiceInfo = {
+  serviceName: "sts",
+  apiVersion: STS_API_VERSION,
+  defaultEndpoint: (region, config) => stsEndpoint(region, config).url,
+};
+
+/**
+ * The STS client without operations (the modular style): endpoint rules, signer and the Query handlers. Send
+ * operations with the standalone functions (`assumeRole(client, input)`, `getSessionToken(client, input)`,
+ * `getCallerIdentity(client)`), so a bundler keeps only the ones an app calls; {@link STS} has them as methods.
+ */
+export class STSClient extends ServiceClient {
+  constructor(provider: ClientConfigProvider, overrides?: Config) {
+    const cc = provider.clientConfig("sts", overrides);
+    let { endpoint, signingRegion } = cc;
+    // A configured endpoint wins (signed for the region, as Go). Otherwise the endpoint rules decide, and the
+    // global endpoint is signed for us-east-1 whatever the region.
+    if (!endpoint) {
+      const ep = stsEndpoint(cc.config.region, cc.config);
+      endpoint = ep.url;
+      signingRegion ??= ep.signingRegion || undefined;
+    }
+    super({ ...cc, endpoint, signingRegion }, STS_SERVICE);
+    const h = this.handlers;
+    h.build.pushBackNamed(QueryHandlers.BuildHandler);
+    h.sign.pushBackNamed(v4SignRequestHandler);
+    h.unmarshal.pushBackNamed(QueryHandlers.UnmarshalHandler);
+    h.unmarshalError.pushBackNamed(QueryHandlers.UnmarshalErrorHandler);
+    h.retry.pushBackNamed(v4ClockSkewHandler);
+  }
+
+  /** Sends one operation (what the operation functions call). */
+  sendOperation<I, O>(operation: QueryOperation<I, O>, input: I, options?: SendOptions): Promise<O> {
+    return this.send(operation, input, options);
+  }
+}
