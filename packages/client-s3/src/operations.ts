@@ -42,9 +42,7 @@ export type ResponseBodyKind = "xml" | "stream" | "none";
 export interface S3Operation<I = unknown, O = unknown> extends Operation {
   /** Members that must be present (Go's `required` + `min: 1` for strings). */
   readonly required: readonly string[];
-  /** The path names a bucket (`/Bucket`) and maybe a key (`/Bucket/Key`). */
-  readonly target: "service" | "bucket" | "object";
-  /** Puts the bucket and key into the request (none for the service's own operations). */
+  /** Puts the bucket (`/Bucket`) and maybe the key (`/Bucket/Key`) into the request; none for ListBuckets. */
   readonly address: Addressing | undefined;
   readonly responseBody: ResponseBodyKind;
   /** Request members by member name, each sent as a header or (`query`) a query parameter. */
@@ -79,7 +77,7 @@ function checkRequired(this: S3Operation, params: unknown): void {
 }
 
 interface Tables<I> {
-  /** How the path names the bucket and key (`target` follows from `required`). */
+  /** How the path names the bucket and key. */
   readonly a?: Addressing;
   /** The check of the `required` members. */
   readonly v?: (params: unknown) => void;
@@ -101,19 +99,16 @@ interface Tables<I> {
 }
 
 /**
- * An operation from its tables. `required` names the members Go requires; it also gives the target:
- * `Key` addresses an object, `Bucket` a bucket, neither the service (each table names its `Addressing`, so
- * that only operations that address a bucket bundle that code).
+ * An operation from its tables. `required` names the members Go requires. Each table names its `Addressing`
+ * and check (`v`), so only apps with operations that address a bucket or require members bundle that code.
  */
 /* @__NO_SIDE_EFFECTS__ */ function define<I, O>(name: string, httpMethod: string, required: string, t: Tables<I>): S3Operation<I, O> {
-  const req = required.split(" ").filter(Boolean);
   const out = bindings(t.o);
   return {
     name,
     httpMethod,
     httpPath: t.p ?? "/",
-    required: req,
-    target: req.includes("Key") ? "object" : req.includes("Bucket") ? "bucket" : "service",
+    required: required.split(" ").filter(Boolean),
     address: t.a,
     responseBody: t.x ? "xml" : t.s ? "stream" : "none",
     input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
