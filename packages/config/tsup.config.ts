@@ -20,5 +20,5 @@ const cjsBuiltins: Plugin = {
 // build script empties first.
 export default [
   packageConfig(entry, { format: ["esm"], splitting: true, clean: false }),
-  packageConfig(entry, { format: ["cjs"], platform: "node", clean: false, noExternal: ["@sessionkit/errors"], esbuildPlugins: [cjsBuiltins] }),
+  packageConfig(entry, { format: ["cjs"], platform: "node", clean: false, minifyWhitespace: true, minifySyntax: true, noExternal: ["@sessionkit/errors"], esbuildPlugins: [cjsBuiltins] }),
 ];

@@ -1,7 +1,7 @@
 import type { Stats } from "node:fs";
 import { nodeBuffer, nodeFs } from "./nodeBuiltins.js";
 import { type ParsedSharedConfigFile, parseSharedConfigFile, type SharedConfigFileKind } from "./parseSharedConfigFile.js";
-import { readUserFile, type UserFile } from "./readUserFile.js";
+import { readUserFile, readUserText, type UserFile } from "./readUserFile.js";
 import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
 import { SharedConfigParseError } from "./SharedConfigParseError.js";
 
@@ -81,16 +81,16 @@ export class SharedConfigFileCache {
     }
 
     // Bounded and non-blocking: a path to /dev/zero or to a FIFO must not hang or exhaust the process.
-    let file: UserFile;
+    let file: UserFile | { text: string; stat: Stats } | undefined;
     try {
-      file = readUserFile(path);
+      file = readUserText(path) ?? readUserFile(path);
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw new SharedConfigLoadError(path, e);
     }
     let result: ParsedSharedConfigFile | SharedConfigLoadError;
     try {
-      result = parseSharedConfigBytes(file.bytes, kind, path);
+      result = "text" in file ? parseSharedConfigFile(file.text, { kind, path }) : parseSharedConfigBytes(file.bytes, kind, path);
     } catch (e) {
       result = new SharedConfigLoadError(path, e);
     }
