@@ -116,8 +116,8 @@ function checkValue(raw: CredentialsValue, providerName: string): CredentialsVal
     (v.sessionToken !== undefined && typeof v.sessionToken !== "string")
       ? "no accessKeyId/secretAccessKey strings"
       : v.expiration !== undefined && !(v.expiration instanceof Date && v.expiration.getTime() < Infinity)
-        ? "an invalid expiration"
-        : undefined;
+      ? "an invalid expiration"
+      : undefined;
   if (wrong !== undefined) throw new CredentialsError("CredentialsValueInvalid", `provider ${providerName} returned ${wrong}`);
   if (v instanceof RedactedCredentialsValue) return v;
   // Only the known fields are copied (see createCredentialsValue); a foreign value without a name gets the provider's.
@@ -132,7 +132,7 @@ function canceled(signal: AbortSignal): CredentialsError {
 function waitOrAbort(shared: Promise<CredentialsValue>, signal: AbortSignal): Promise<CredentialsValue> {
   return new Promise<CredentialsValue>((resolve, reject) => {
     const onAbort = (): void => reject(canceled(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal.addEventListener("abort", onAbort);
     shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }

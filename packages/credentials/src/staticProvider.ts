@@ -28,7 +28,9 @@ export function staticProvider(keys: StaticKeys, providerName?: string): Credent
       : undefined;
   return {
     name,
-    retrieve: () =>
-      value ? Promise.resolve(value) : Promise.reject(new CredentialsError("EmptyStaticCreds", "static credentials are empty")),
+    retrieve: async () => {
+      if (!value) throw new CredentialsError("EmptyStaticCreds", "static credentials are empty");
+      return value;
+    },
   };
 }
