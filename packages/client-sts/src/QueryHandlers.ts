@@ -12,43 +12,37 @@ export interface QueryOperation<Params = unknown, Output = unknown> extends Vali
 const operationOf = (r: Request): QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }> =>
   r.operation as unknown as QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>;
 
+// A frozen handler named `awssdk.query.<name>`.
+const handler = (name: string, fn: NamedHandler["fn"]): NamedHandler => Object.freeze({ name: `awssdk.query.${name}`, fn });
+
 /** Go's `protocol/query` handlers, for any operation built as a {@link QueryOperation}. */
 export const QueryHandlers = /* @__PURE__ */ Object.freeze({
   /** build: the form-encoded POST body (`Action=…&Version=…&members`) and its content type. */
-  BuildHandler: Object.freeze<NamedHandler>({
-    name: "awssdk.query.Build",
-    fn(r: Request): void {
-      const req = r.httpRequest;
-      req.method = "POST";
-      req.body = operationOf(r).serialize(r.params);
-      req.headers["content-type"] = "application/x-www-form-urlencoded";
-    },
+  BuildHandler: handler("Build", (r: Request): void => {
+    const req = r.httpRequest;
+    req.method = "POST";
+    req.body = operationOf(r).serialize(r.params);
+    req.headers["content-type"] = "application/x-www-form-urlencoded";
   }),
 
   /** unmarshal: parses the XML result into `request.data`; a body without a RequestId gets the header's. */
-  UnmarshalHandler: Object.freeze<NamedHandler>({
-    name: "awssdk.query.Unmarshal",
-    async fn(r: Request): Promise<void> {
-      const res = r.httpResponse;
-      if (res === undefined) return;
-      const data = operationOf(r).parse(await readBody(res.body));
-      const meta = data.ResponseMetadata;
-      if (meta.RequestId === undefined && r.requestId !== undefined) meta.RequestId = r.requestId;
-      r.data = data;
-    },
+  UnmarshalHandler: handler("Unmarshal", async (r: Request): Promise<void> => {
+    const res = r.httpResponse;
+    if (res === undefined) return;
+    const data = operationOf(r).parse(await readBody(res.body));
+    const meta = data.ResponseMetadata;
+    if (meta.RequestId === undefined && r.requestId !== undefined) meta.RequestId = r.requestId;
+    r.data = data;
   }),
 
   /** unmarshalError: replaces the generic status error with a typed `STSServiceError` (both error shapes). */
-  UnmarshalErrorHandler: Object.freeze<NamedHandler>({
-    name: "awssdk.query.UnmarshalError",
-    async fn(r: Request): Promise<void> {
-      const res = r.httpResponse;
-      if (res === undefined) return;
-      throw parseStsError(await readBody(res.body), {
-        statusCode: res.statusCode,
-        requestId: r.requestId,
-        operation: `${r.clientInfo.serviceName}/${r.operation.name}`,
-      });
-    },
+  UnmarshalErrorHandler: handler("UnmarshalError", async (r: Request): Promise<void> => {
+    const res = r.httpResponse;
+    if (res === undefined) return;
+    throw parseStsError(await readBody(res.body), {
+      statusCode: res.statusCode,
+      requestId: r.requestId,
+      operation: `${r.clientInfo.serviceName}/${r.operation.name}`,
+    });
   }),
 });

@@ -29,11 +29,16 @@ export class STSClient extends ServiceClient {
     }
     super({ ...cc, endpoint, signingRegion }, STS_SERVICE);
     const h = this.handlers;
-    h.build.pushBackNamed(QueryHandlers.BuildHandler);
-    h.sign.pushBackNamed(v4SignRequestHandler);
-    h.unmarshal.pushBackNamed(QueryHandlers.UnmarshalHandler);
-    h.unmarshalError.pushBackNamed(QueryHandlers.UnmarshalErrorHandler);
-    h.retry.pushBackNamed(v4ClockSkewHandler);
+    const q = QueryHandlers;
+    for (const [list, handler] of [
+      [h.build, q.BuildHandler],
+      [h.sign, v4SignRequestHandler],
+      [h.unmarshal, q.UnmarshalHandler],
+      [h.unmarshalError, q.UnmarshalErrorHandler],
+      [h.retry, v4ClockSkewHandler],
+    ] as const) {
+      list.pushBackNamed(handler);
+    }
   }
 
   /** Sends one operation (what the operation functions call). */

@@ -36,12 +36,13 @@ function resultOf<O extends { ResponseMetadata: ResponseMetadata; Credentials?: 
   const out = { ResponseMetadata: requestId ? { RequestId: requestId } : {} } as O;
   const el = credentials ? childElement(result, "Credentials") : undefined;
   if (el !== undefined) {
-    const expiration = parseTimestamp(required(el, "Expiration", "Credentials"));
+    const member = (name: string): string => required(el, name, "Credentials");
+    const expiration = parseTimestamp(member("Expiration"));
     if (expiration === undefined) throw invalid("Credentials.Expiration is not an ISO 8601 date-time");
     out.Credentials = {
-      AccessKeyId: required(el, "AccessKeyId", "Credentials"),
-      SecretAccessKey: required(el, "SecretAccessKey", "Credentials"),
-      SessionToken: required(el, "SessionToken", "Credentials"),
+      AccessKeyId: member("AccessKeyId"),
+      SecretAccessKey: member("SecretAccessKey"),
+      SessionToken: member("SessionToken"),
       Expiration: expiration,
     };
   }
