@@ -74,6 +74,17 @@ test("invalid UTF-8 names the line; a BOM is not content", () => {
   const bom = join(tmp, "bom");
   writeFileSync(bom, "\ufeff[default]\nregion = us-east-1\n");
   assert.equal(cache.read(bom, "credentials")?.profiles.get("default")?.properties.get("region")?.value, "us-east-1");
+  // A real U+FFFD is valid UTF-8 (the text read sees the same character an invalid byte decodes to, so the
+  // bytes are checked): it is content, and an invalid byte after it still names its line.
+  const replacement = join(tmp, "replacement");
+  writeFileSync(replacement, "[default]\nname = a\ufffdb\n");
+  assert.equal(cache.read(replacement, "credentials")?.profiles.get("default")?.properties.get("name")?.value, "a\ufffdb");
+  const both = join(tmp, "both");
+  writeFileSync(both, Buffer.concat([Buffer.from("[default]\nname = a\ufffdb\nx = "), Buffer.from([0xff]), Buffer.from("\n")]));
+  assert.throws(
+    () => cache.read(both, "credentials"),
+    (e: unknown) => e instanceof SharedConfigLoadError && e.line === 3 && /file is not valid UTF-8/.test(e.message),
+  );
 });
 
 test("a file that exists but cannot be opened is an error, not silently skipped (unlike Go)", () => {
