@@ -6,7 +6,7 @@ import type {
   CredentialsValue,
   GetCredentialsOptions,
 } from "@sessionkit/types";
-import { createCredentialsValue, RedactedCredentialsValue, shownAs } from "./createCredentialsValue.js";
+import { RedactedCredentialsValue, shownAs } from "./createCredentialsValue.js";
 import { CredentialsError } from "./CredentialsError.js";
 import { type InspectFn, inspectCustom } from "./inspectCustom.js";
 
@@ -121,7 +121,7 @@ function checkValue(raw: CredentialsValue, providerName: string): CredentialsVal
   if (wrong !== undefined) throw new CredentialsError("CredentialsValueInvalid", `provider ${providerName} returned ${wrong}`);
   if (v instanceof RedactedCredentialsValue) return v;
   // Only the known fields are copied (see createCredentialsValue); a foreign value without a name gets the provider's.
-  return createCredentialsValue({ ...(v as CredentialsValue), providerName: (typeof v.providerName === "string" && v.providerName) || providerName });
+  return new RedactedCredentialsValue({ ...(v as CredentialsValue), providerName: (typeof v.providerName === "string" && v.providerName) || providerName });
 }
 
 function canceled(signal: AbortSignal): CredentialsError {

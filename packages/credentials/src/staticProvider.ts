@@ -1,5 +1,5 @@
 import type { CredentialsProvider } from "@sessionkit/types";
-import { createCredentialsValue } from "./createCredentialsValue.js";
+import { RedactedCredentialsValue } from "./createCredentialsValue.js";
 import { CredentialsError } from "./CredentialsError.js";
 
 /** Long-lived keys given in code (Go's `credentials.Value` without expiry). */
@@ -17,14 +17,10 @@ export interface StaticKeys {
 export function staticProvider(keys: StaticKeys, providerName?: string): CredentialsProvider {
   const name = providerName || "StaticProvider";
   // Built once: every retrieve hands out the same frozen-in-time value.
+  const { accessKeyId, secretAccessKey, sessionToken } = keys;
   const value =
-    keys.accessKeyId && keys.secretAccessKey
-      ? createCredentialsValue({
-          accessKeyId: keys.accessKeyId,
-          secretAccessKey: keys.secretAccessKey,
-          sessionToken: keys.sessionToken || undefined,
-          providerName: name,
-        })
+    accessKeyId && secretAccessKey
+      ? new RedactedCredentialsValue({ accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined, providerName: name })
       : undefined;
   return {
     name,
