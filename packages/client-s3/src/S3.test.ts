@@ -240,6 +240,12 @@ test("GetObject streams the body and reads typed headers", async () => {
   ]);
 });
 
+test("an Expires header that is a date reads as Expires (a Date) and as ExpiresString (as sent)", async () => {
+  const { s3 } = client(() => ({ headers: { expires: "Thu, 01 Jan 2037 00:00:00 GMT", "content-length": "0" } }));
+  const head = await s3.headObject({ Bucket: "b", Key: "k" });
+  assert.deepEqual([head.Expires, head.ExpiresString], [new Date("2037-01-01T00:00:00Z"), "Thu, 01 Jan 2037 00:00:00 GMT"]);
+});
+
 test("GetObject's Body is async-iterable and reads as bytes", async () => {
   const { s3 } = client(() => ({ body: new Uint8Array([1, 2, 3]) }));
   const chunks: number[] = [];

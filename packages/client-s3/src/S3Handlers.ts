@@ -65,11 +65,13 @@ async function unmarshal(r: Request): Promise<void> {
   // operations with a metadata member collect the `x-amz-meta-*` headers.
   const metadata: Record<string, string> | undefined = meta ? {} : undefined;
   for (const name in headers) {
-    const b = op.output.get(name);
+    let b = op.output.get(name);
     const value = headers[name] as string;
     if (b) {
-      const v = convert(value, b.kind);
-      if (v !== undefined) data[b.member] = v;
+      for (; b; b = b.also) {
+        const v = convert(value, b.kind);
+        if (v !== undefined) data[b.member] = v;
+      }
     } else if (metadata && name.startsWith(META)) metadata[name.slice(META.length)] = value;
   }
   if (meta) data[meta] = metadata;

@@ -17,6 +17,8 @@ export interface Binding {
   readonly shape: XmlShape | undefined;
   /** For XML: the element repeats, and the member is the array of them. */
   readonly list: boolean;
+  /** Another output member read from the same header (`Expires` as a date and `ExpiresString` as sent). */
+  readonly also?: Binding;
 }
 
 /** An XML structure: child element name → binding, plus the list members to start as `[]`. */

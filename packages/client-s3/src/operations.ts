@@ -112,7 +112,7 @@ interface Tables<I> {
     address: t.a,
     responseBody: t.x ? "xml" : t.s ? "stream" : "none",
     input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
-    output: new Map(out.filter((b) => b.kind !== "m").map((b) => [b.wire, b])),
+    output: out.reduce((m, b) => (b.kind === "m" ? m : m.set(b.wire, { ...b, also: m.get(b.wire) })), new Map<string, Binding>()),
     metadata: out.find((b) => b.kind === "m")?.member,
     xml: t.x,
     xmlMember: t.xm,
