@@ -55,11 +55,9 @@ export class Session implements ClientConfigProvider {
   copy(overrides?: Config): Session {
     const init = this.#init;
     const given = overrides?.credentials;
-    return new Session({
-      ...init,
-      ...(overrides && overrideConfig(init, overrides, given === undefined ? undefined : toCredentials(given), "copy")),
-      handlers: copyHandlers(this.handlers),
-    });
+    const { config, sources } =
+      overrides === undefined ? init : overrideConfig(init, overrides, given === undefined ? undefined : toCredentials(given), "copy");
+    return new Session({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
   }
 
   /**
@@ -95,7 +93,7 @@ export class Session implements ClientConfigProvider {
     for (const [setting, source] of this.#init.sources) {
       if (setting !== "credentials") lines.push([setting, display((this.config as unknown as Record<string, unknown>)[setting]), source]);
     }
-    return new SessionExplanation(lines.map(([setting, value, source]) => ({ setting, value, source })));
+    return new SessionExplanation(lines.map((l) => ({ setting: l[0], value: l[1], source: l[2] })));
   }
 
   /** What `util.inspect(session)` shows: settings and handler names, never secrets. */

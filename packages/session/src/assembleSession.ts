@@ -35,23 +35,18 @@ export function assembleSession(
       resolved = fromCode(plugin.config?.credentials, `plugin ${plugin.name}.credentials`, false) ?? resolved;
     }
   }
-  const [credentials, source, lines] = resolved;
-  const init = {
-    ...resolveConfig(
-      [codeLayer(options.config, "config"), ...layers, ...plugins.map((p) => codeLayer(p.config, `plugin ${p.name}`))],
-      { value: credentials, source },
-      defaults,
-    ),
-    handlers,
-    context: { endpoint: context.endpoint, lines: [...context.lines, ...lines] },
-  };
+  const { config, sources } = resolveConfig(
+    [codeLayer(options.config, "config"), ...layers, ...plugins.map((p) => codeLayer(p.config, `plugin ${p.name}`))],
+    { value: resolved[0], source: resolved[1] },
+    defaults,
+  );
 
   const validator = CoreHandlers.ValidateParametersHandler;
   handlers.validate.remove(validator);
-  if (!init.config.disableParamValidation) handlers.validate.pushBackNamed(validator);
+  if (!config.disableParamValidation) handlers.validate.pushBackNamed(validator);
   for (const p of plugins) p.apply?.(handlers);
 
-  return new Session(init);
+  return new Session({ config, sources, handlers, context: { endpoint: context.endpoint, lines: context.lines.concat(resolved[2]) } });
 }
 
 /** Credentials given in code (options or a plugin); `showKey` adds the access key id's last four characters. */

@@ -59,30 +59,27 @@ export interface SourcedConfig {
 }
 
 /**
- * Resolves every setting by precedence: the first layer that sets it wins, then the fallback value (`defaults`,
- * whose source is `default` unless `sourceOf` names another). Returns the frozen config and the source of each
- * value. `JSON.stringify(config)` shows every value through `display` (transports and loggers by name,
- * credentials by provider name), so dumping a config never serialises a secret or a socket.
+ * Resolves every setting by precedence: the first layer that sets it wins, then the default.
+ * Returns the frozen config and the source of each value.
  */
-export function resolveConfig(
-  layers: readonly ConfigLayer[],
-  credentials: Sourced<Credentials>,
-  defaults: Defaults | ResolvedConfig,
-  sourceOf: (key: string) => ValueSource | undefined = () => ({ source: "default" }),
-): SourcedConfig {
+export function resolveConfig(layers: readonly ConfigLayer[], credentials: Sourced<Credentials>, defaults: Defaults): SourcedConfig {
   const out: Record<string, unknown> = {};
-  const sources = new Map<string, ValueSource | undefined>();
-  for (const key of SETTING_KEYS) {
-    const found = layers.find((layer) => isSet(layer[key]?.value))?.[key] ?? (defaults[key] === undefined ? undefined : { value: defaults[key], source: sourceOf(key) });
-    if (found !== undefined) {
-      out[key] = found.value;
-      sources.set(key, found.source);
+  const sources = new Map<string, ValueSource>();
+  next: for (const key of SETTING_KEYS) {
+    for (const layer of layers) {
+      const v = layer[key];
+      if (v !== undefined && isSet(v.value)) {
+        out[key] = v.value;
+        sources.set(key, v.source);
+        continue next;
+      }
+    }
+    if (defaults[key] !== undefined) {
+      out[key] = defaults[key];
+      sources.set(key, { source: "default" });
     }
   }
-  out.credentials = credentials.value;
-  sources.set("credentials", credentials.source);
-  Object.defineProperty(out, "toJSON", { value: () => configForDisplay(out as unknown as ResolvedConfig) });
-  return { config: Object.freeze(out) as unknown as ResolvedConfig, sources: sources as ConfigSources };
+  return freeze(out, sources, credentials);
 }
 
 /**
@@ -90,13 +87,25 @@ export function resolveConfig(
  * as unset); everything else, credentials included, is shared by reference.
  */
 export function overrideConfig(base: SourcedConfig, overrides: Config, credentials: Credentials | undefined, label: string): SourcedConfig {
-  const { config, sources } = base;
-  return resolveConfig(
-    [codeLayer(overrides, label)],
-    credentials === undefined
-      ? { value: config.credentials, source: sources.get("credentials") as ValueSource }
-      : { value: credentials, source: { source: "code", option: `${label}.credentials` } },
-    config,
-    (key) => sources.get(key),
-  );
+  const out: Record<string, unknown> = { ...base.config };
+  const sources = new Map(base.sources);
+  for (const [key, v] of Object.entries(codeLayer(overrides, label))) {
+    out[key] = v.value;
+    sources.set(key, v.source);
+  }
+  return freeze(out, sources, credentials && { value: credentials, source: { source: "code", option: `${label}.credentials` } });
+}
+
+/**
+ * Sets the credentials (when given) and freezes the config. `JSON.stringify(config)` shows every value through
+ * `display` (transports and loggers by name, credentials by provider name), so dumping a config never serialises
+ * a secret or a socket.
+ */
+function freeze(out: Record<string, unknown>, sources: Map<string, ValueSource>, credentials: Sourced<Credentials> | undefined): SourcedConfig {
+  if (credentials !== undefined) {
+    out.credentials = credentials.value;
+    sources.set("credentials", credentials.source);
+  }
+  Object.defineProperty(out, "toJSON", { value: () => configForDisplay(out as unknown as ResolvedConfig) });
+  return { config: Object.freeze(out) as unknown as ResolvedConfig, sources };
 }
