@@ -76,38 +76,34 @@ export interface ProfileChainOptions {
   readonly chainRules?: ChainRules;
 }
 
-function opt<K extends string, T>(key: K, v: T | undefined): { [P in K]?: T } {
-  return (v === undefined ? {} : { [key]: v }) as { [P in K]?: T };
+/** The `keys` of `from` whose values are set (present, not empty), copied into a new object. */
+function pick<T, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) {
+    const v = from[k] as Sourced<unknown> | undefined;
+    if (v !== undefined && v.value !== "") out[k] = from[k];
+  }
+  return out;
 }
 
 function assumeRole(cfg: SharedConfig, roleArn: Sourced<string>): AssumeRoleStep {
-  return {
-    type: "assumeRole",
-    profile: cfg.profile,
-    roleArn,
-    ...opt("externalId", isSet(cfg.externalId) ? cfg.externalId : undefined),
-    ...opt("roleSessionName", isSet(cfg.roleSessionName) ? cfg.roleSessionName : undefined),
-    ...opt("mfaSerial", isSet(cfg.mfaSerial) ? cfg.mfaSerial : undefined),
-    ...opt("durationSeconds", cfg.durationSeconds),
-  };
+  return { type: "assumeRole", profile: cfg.profile, roleArn, ...pick(cfg, "externalId", "roleSessionName", "mfaSerial", "durationSeconds") };
+}
+
+function missingSso(cfg: SharedConfig, missing: readonly string[]): SharedConfigError {
+  return new SharedConfigError(
+    cfg.profile,
+    `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
+  );
 }
 
 /** Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). */
 function ssoStep(cfg: SharedConfig): SsoStep {
   const session = cfg.ssoSession;
   if (isSet(cfg.ssoSessionName)) {
-    const missing: string[] = [];
-    if (session === undefined) missing.push("sso-session");
-    else {
-      if (!isSet(session.ssoRegion)) missing.push("sso_region");
-      if (!isSet(session.ssoStartUrl)) missing.push("sso_start_url");
-    }
-    if (missing.length > 0 || session === undefined) {
-      throw new SharedConfigError(
-        cfg.profile,
-        `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
-      );
-    }
+    if (session === undefined) throw missingSso(cfg, ["sso-session"]);
+    const missing = ["sso_region", "sso_start_url"].filter((_, i) => !isSet(i === 0 ? session.ssoRegion : session.ssoStartUrl));
+    if (missing.length > 0) throw missingSso(cfg, missing);
     for (const [key, own, theirs] of [
       ["sso_region", cfg.ssoRegion, session.ssoRegion],
       ["sso_start_url", cfg.ssoStartUrl, session.ssoStartUrl],
@@ -120,36 +116,18 @@ function ssoStep(cfg: SharedConfig): SsoStep {
       type: "sso",
       profile: cfg.profile,
       ssoSession: cfg.ssoSessionName,
-      ...opt("ssoAccountId", isSet(cfg.ssoAccountId) ? cfg.ssoAccountId : undefined),
-      ...opt("ssoRegion", session.ssoRegion),
-      ...opt("ssoRoleName", isSet(cfg.ssoRoleName) ? cfg.ssoRoleName : undefined),
-      ...opt("ssoStartUrl", session.ssoStartUrl),
+      ...pick(cfg, "ssoAccountId"),
+      ...pick(session, "ssoRegion"),
+      ...pick(cfg, "ssoRoleName"),
+      ...pick(session, "ssoStartUrl"),
     };
   }
-  const missing = (
-    [
-      ["sso_region", cfg.ssoRegion],
-      ["sso_start_url", cfg.ssoStartUrl],
-      ["sso_account_id", cfg.ssoAccountId],
-      ["sso_role_name", cfg.ssoRoleName],
-    ] as const
-  )
-    .filter(([, v]) => !isSet(v))
-    .map(([k]) => k);
-  if (missing.length > 0) {
-    throw new SharedConfigError(
-      cfg.profile,
-      `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
-    );
-  }
-  return {
-    type: "sso",
-    profile: cfg.profile,
-    ...opt("ssoAccountId", cfg.ssoAccountId),
-    ...opt("ssoRegion", cfg.ssoRegion),
-    ...opt("ssoRoleName", cfg.ssoRoleName),
-    ...opt("ssoStartUrl", cfg.ssoStartUrl),
-  };
+  const legacy = pick(cfg, "ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl");
+  const missing = (["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"] as const)
+    .filter((k) => !(k in legacy))
+    .map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  if (missing.length > 0) throw missingSso(cfg, missing);
+  return { type: "sso", profile: cfg.profile, ...legacy };
 }
 
 /**
@@ -177,8 +155,7 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
       profile: node.profile,
       accessKeyId: c.accessKeyId,
       secretAccessKey: c.secretAccessKey,
-      ...opt("sessionToken", c.sessionToken),
-      ...opt("accountId", c.accountId),
+      ...pick(c, "sessionToken", "accountId"),
       providerName: c.providerName,
     };
     // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
@@ -191,7 +168,7 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
       profile: node.profile,
       roleArn: node.roleArn,
       webIdentityTokenFile: node.webIdentityTokenFile,
-      ...opt("roleSessionName", isSet(node.roleSessionName) ? node.roleSessionName : undefined),
+      ...pick(node, "roleSessionName"),
     };
     ownRoleUsed = true; // the web identity call assumes this profile's role itself
   } else if (hasSsoConfiguration(node)) {
