@@ -243,23 +243,9 @@ export function hasSharedCredentials(cfg: SharedConfig): boolean {
   );
 }
 
-function clearAssumeRoleOptions(cfg: MutableConfig): void {
-  delete cfg.roleArn;
-  delete cfg.externalId;
-  delete cfg.mfaSerial;
-  delete cfg.roleSessionName;
-  delete cfg.sourceProfileName;
-}
-
-function clearCredentialOptions(cfg: MutableConfig): void {
-  delete cfg.credentialSource;
-  delete cfg.credentialProcess;
-  delete cfg.webIdentityTokenFile;
-  delete cfg.credentials;
-  delete cfg.ssoAccountId;
-  delete cfg.ssoRegion;
-  delete cfg.ssoRoleName;
-  delete cfg.ssoStartUrl;
+/** Deletes the fields named (space-separated) from `cfg`. */
+function clear(cfg: MutableConfig, fields: string): void {
+  for (const f of fields.split(" ")) delete (cfg as unknown as Record<string, unknown>)[f];
 }
 
 function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
@@ -334,7 +320,7 @@ function load(
 
   if (visited.has(profile)) {
     // A second visit only supplies credentials: its assume-role options would recurse forever.
-    clearAssumeRoleOptions(cfg);
+    clear(cfg, "roleArn externalId mfaSerial roleSessionName sourceProfileName");
     cfg.revisited = referrer === profile ? "self" : "loop";
     if (cfg.revisited === "loop" && options.chainRules === "cross-sdk") {
       throw new SharedConfigError(
@@ -364,7 +350,7 @@ function load(
 
   const sourceName = cfg.sourceProfileName;
   if (isSet(sourceName)) {
-    clearCredentialOptions(cfg);
+    clear(cfg, "credentialSource credentialProcess webIdentityTokenFile credentials ssoAccountId ssoRegion ssoRoleName ssoStartUrl");
     const roleArn = cfg.roleArn?.value ?? "";
     let src: MutableConfig;
     try {
