@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
+import { drained } from "./drained.js";
 import { toTransportError } from "./errors.js";
 import { type BodySource, Http1ResponseBody } from "./Http1ResponseBody.js";
 import type { BodyFraming } from "./requestHead.js";
@@ -188,17 +189,7 @@ export class Http1Connection implements BodySource {
         if (chunked) socket.write(`${chunk.byteLength.toString(16)}\r\n`, "latin1");
         const ok = socket.write(chunk);
         if (chunked) socket.write("\r\n", "latin1");
-        if (!ok && !socket.destroyed) {
-          await new Promise<void>((resolve) => {
-            const go = (): void => {
-              socket.off("drain", go);
-              socket.off("close", go);
-              resolve();
-            };
-            socket.on("drain", go);
-            socket.on("close", go);
-          });
-        }
+        if (!ok && !socket.destroyed) await drained(socket);
       }
       if (this.#x !== x) return;
       if (chunked) socket.write("0\r\n\r\n", "latin1");

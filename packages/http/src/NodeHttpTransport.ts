@@ -3,6 +3,7 @@ import * as https from "node:https";
 import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { type CaBundle, caOption } from "./caOption.js";
+import { drained } from "./drained.js";
 import { RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
 
@@ -48,17 +49,7 @@ async function pumpBody(req: http.ClientRequest, body: AsyncIterable<Uint8Array>
   try {
     for await (const chunk of body) {
       if (req.destroyed) return;
-      if (!req.write(chunk)) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => {
-            req.off("drain", done);
-            req.off("close", done);
-            resolve();
-          };
-          req.on("drain", done);
-          req.on("close", done);
-        });
-      }
+      if (!req.write(chunk)) await drained(req);
     }
     req.end();
   } catch (err) {
