@@ -1,4 +1,4 @@
-import { maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
+import { inspectCustom, inspectMasked, maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
 import type { SharedConfigProperty, SharedConfigSection } from "./parseSharedConfigFile.js";
 import { commentStart, HASH, IDENTIFIER, isBlank, SEMI, trimEndAt, trimStartAt } from "./profileFileSyntax.js";
 
@@ -9,7 +9,6 @@ interface MutableProperty {
   subLines?: Record<string, number>;
 }
 
-const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 
 /**
  * A secret property (secret key, session token, access key id): readable like any other, but
@@ -34,7 +33,7 @@ class SecretProperty implements MutableProperty {
   }
 
   [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-    return inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
+    return inspectMasked(this, options, inspect);
   }
 }
 

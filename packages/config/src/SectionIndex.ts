@@ -175,20 +175,25 @@ class SectionMap implements ReadonlyMap<string, SharedConfigSection> {
     return this.get(name) !== undefined;
   }
 
+  /** Iterating needs every section: the file's full index. */
+  get #all(): ReadonlyMap<string, SharedConfigSection> {
+    return this.#file.all(this.#which);
+  }
+
   get size(): number {
-    return this.#file.all(this.#which).size;
+    return this.#all.size;
   }
 
   keys(): MapIterator<string> {
-    return this.#file.all(this.#which).keys();
+    return this.#all.keys();
   }
 
   values(): MapIterator<SharedConfigSection> {
-    return this.#file.all(this.#which).values();
+    return this.#all.values();
   }
 
   entries(): MapIterator<[string, SharedConfigSection]> {
-    return this.#file.all(this.#which).entries();
+    return this.#all.entries();
   }
 
   [Symbol.iterator](): MapIterator<[string, SharedConfigSection]> {

@@ -31,7 +31,13 @@ export function maskSecret(value: string, kind: SecretKind): string {
   return `${SECRET_MASK}${value.slice(-4)}`;
 }
 
-const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+/** Node's `util.inspect.custom` (by its registered name: no node:util import, so this stays browser-safe). */
+export const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+
+/** What `util.inspect` shows for a value holding a secret: its `toJSON` form, which is masked. */
+export function inspectMasked(value: { toJSON(): unknown }, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
+  return inspect ? inspect(value.toJSON(), options) : JSON.stringify(value.toJSON());
+}
 
 /** A secret with its source: `value` is a getter over a private field, so it is not an own enumerable key. */
 class SecretSourced implements Sourced<string> {
@@ -58,7 +64,7 @@ class SecretSourced implements Sourced<string> {
   }
 
   [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-    return inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
+    return inspectMasked(this, options, inspect);
   }
 }
 

@@ -280,21 +280,21 @@ function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfi
   for (const f of files) {
     const s = f.ssoSessions.get(name.value.trim());
     if (s === undefined) continue;
-    const get = (key: string): Sourced<string> | undefined => {
-      const p = s.properties.get(key);
-      return p === undefined
-        ? undefined
-        : { value: text(p), source: { source: "file", path: f.path, line: p.line, profile: `sso-session ${s.name}`, key } };
-    };
-    const region = get("sso_region");
-    const startUrl = get("sso_start_url");
-    const scopes = get("sso_registration_scopes");
-    cfg.ssoSession = {
-      name: name.value,
-      ...(region === undefined ? {} : { ssoRegion: region }),
-      ...(startUrl === undefined ? {} : { ssoStartUrl: startUrl }),
-      ...(scopes === undefined ? {} : { ssoRegistrationScopes: scopes }),
-    };
+    const session: Record<string, unknown> = { name: name.value };
+    for (const [key, field] of [
+      ["sso_region", "ssoRegion"],
+      ["sso_start_url", "ssoStartUrl"],
+      ["sso_registration_scopes", "ssoRegistrationScopes"],
+    ]) {
+      const p = s.properties.get(key as string);
+      if (p !== undefined) {
+        session[field as string] = {
+          value: text(p),
+          source: { source: "file", path: f.path, line: p.line, profile: `sso-session ${s.name}`, key },
+        };
+      }
+    }
+    cfg.ssoSession = session as unknown as SsoSession;
     return; // the first file that has the section wins, as in Go
   }
   throw new SharedConfigError(cfg.profile, `failed to find SSO session section, ${name.value}`);
