@@ -37,6 +37,27 @@ class SecretProperty implements MutableProperty {
   }
 }
 
+/** Adds a continuation line `t` (trimmed) to `prop`: a sub-property in a sub-property block, else more value. */
+function continueProperty(prop: MutableProperty, t: string, subBlock: boolean, lineNo: number): void {
+  if (subBlock) {
+    const body = t.slice(0, commentStart(t));
+    const eq = body.indexOf("=");
+    let subs = prop.value;
+    if (typeof subs === "string") {
+      subs = Object.create(null) as Record<string, string>;
+      prop.value = subs;
+      prop.subLines = Object.create(null) as Record<string, number>;
+    }
+    const key = body.slice(0, trimEndAt(body, 0, eq)).toLowerCase();
+    subs[key] = body.slice(trimStartAt(body, eq + 1, body.length), trimEndAt(body, eq + 1, body.length));
+    (prop.subLines as Record<string, number>)[key] = lineNo;
+    prop.raw = `${prop.raw}\n${t}`;
+  } else {
+    prop.raw = `${prop.raw}\n${t}`;
+    prop.value = prop.raw;
+  }
+}
+
 /** Builds a section's properties from its lines (already validated by the scanner). */
 function readProperties(text: string, segments: readonly number[]): Map<string, MutableProperty> {
   const out = new Map<string, MutableProperty>();
@@ -58,25 +79,7 @@ function readProperties(text: string, segments: readonly number[]): Map<string, 
       const c0 = text.charCodeAt(start);
       if (isBlank(c0)) {
         const first = trimStartAt(text, start, lineEnd);
-        if (first === lineEnd || prop === null) continue;
-        const t = text.slice(first, trimEndAt(text, first, lineEnd));
-        if (subBlock) {
-          const body = t.slice(0, commentStart(t));
-          const eq = body.indexOf("=");
-          let subs = prop.value;
-          if (typeof subs === "string") {
-            subs = Object.create(null) as Record<string, string>;
-            prop.value = subs;
-            prop.subLines = Object.create(null) as Record<string, number>;
-          }
-          const key = body.slice(0, trimEndAt(body, 0, eq)).toLowerCase();
-          subs[key] = body.slice(trimStartAt(body, eq + 1, body.length), trimEndAt(body, eq + 1, body.length));
-          (prop.subLines as Record<string, number>)[key] = lineNo;
-          prop.raw = `${prop.raw}\n${t}`;
-        } else {
-          prop.raw = `${prop.raw}\n${t}`;
-          prop.value = prop.raw;
-        }
+        if (first !== lineEnd && prop !== null) continueProperty(prop, text.slice(first, trimEndAt(text, first, lineEnd)), subBlock, lineNo);
         continue;
       }
       if (c0 === HASH || c0 === SEMI) continue;

@@ -95,6 +95,33 @@ const VARS = [
   "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignoreConfiguredEndpointUrls", "b",
 ];
 
+/** A typed variable's value (see VARS), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
+function typedValue(found: Sourced<string>, field: string, type: string): unknown {
+  const v = found.value;
+  const name = (found.source as { name: string }).name;
+  const lower = v.toLowerCase();
+  if (type === "g") return goParseBool(v) === true;
+  if (type === "e") return v !== "false";
+  if (type === "b") return lower === "true";
+  if (type === "r") {
+    const mode = parseRegionalMode(v);
+    if (mode instanceof Error) {
+      throw new EnvConfigError(
+        name,
+        `failed to load, ${name} from env config, unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}`,
+      );
+    }
+    return mode;
+  }
+  const m = type === "m" ? parseEc2MetadataEndpointMode(v) : lower === "true" || lower === "false" ? lower === "true" : undefined;
+  if (m === undefined && type === "m") return undefined;
+  if (m === undefined || m instanceof Error) {
+    const why = m?.message ?? (field === "s3UseArnRegion" ? "need true or false" : "need true, false");
+    throw new EnvConfigError(name, `invalid value for environment variable, ${name}=${v}, ${why}`);
+  }
+  return m;
+}
+
 /**
  * Reads the environment the way Go v1's `loadEnvConfig` does (spec §2), synchronously, from the
  * record given (never `process.env` implicitly). Bad values throw `EnvConfigError` with Go's message.
@@ -122,35 +149,12 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
   }
 
   for (let i = 0; i < VARS.length; i += 3) {
-    const name = VARS[i] as string;
-    const field = VARS[i + 1] as string;
     const type = VARS[i + 2] as string;
-    const found = first(env, name, enabled && type.length > 1 ? type : undefined);
+    const found = first(env, VARS[i] as string, enabled && type.length > 1 ? type : undefined);
     if (found === undefined) continue;
-    const v = found.value;
-    const lower = v.toLowerCase();
-    let value: unknown = v;
-    if (type === "g") value = goParseBool(v) === true;
-    else if (type === "e") value = v !== "false";
-    else if (type === "b") value = lower === "true";
-    else if (type === "t" || type === "m") {
-      const m = type === "m" ? parseEc2MetadataEndpointMode(v) : lower === "true" || lower === "false" ? lower === "true" : undefined;
-      if (m === undefined || m instanceof Error) {
-        if (m === undefined && type === "m") continue;
-        const why = m?.message ?? (field === "s3UseArnRegion" ? "need true or false" : "need true, false");
-        throw new EnvConfigError(name, `invalid value for environment variable, ${name}=${v}, ${why}`);
-      }
-      value = m;
-    } else if (type === "r") {
-      value = parseRegionalMode(v);
-      if (value instanceof Error) {
-        throw new EnvConfigError(
-          name,
-          `failed to load, ${name} from env config, unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}`,
-        );
-      }
-    }
-    cfg[field] = { value, source: found.source };
+    // Typed variables are rare: their code (in typedValue) is compiled only when one is set.
+    const value = type.length === 1 ? typedValue(found, VARS[i + 1] as string, type) : found.value;
+    if (value !== undefined) cfg[VARS[i + 1] as string] = { value, source: found.source };
   }
   return cfg as unknown as EnvConfig;
 }

@@ -95,7 +95,8 @@ type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<s
 // The keys read into fields, in the order the fields are set (explain lists them in that order): flat `key,
 // field, type` triples (compact, and an index loop stays fast before V8 optimizes it). Types: "" string, `b`
 // boolean (`true` in any case), `d` duration_seconds, `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the
-// services section name. Keys after the `|` row are read even with shared config off.
+// services section name. Keys after the `ALWAYS` row (upper case: never a property key, which are lower-cased) are
+// read even with shared config off.
 const KEYS = [
   "region", "region", "",
   "role_arn", "roleArn", "",
@@ -121,7 +122,7 @@ const KEYS = [
   "use_fips_endpoint", "useFipsEndpoint", "b",
   "ignore_configured_endpoint_urls", "ignoreConfiguredEndpointUrls", "b",
   "services", "services", "v",
-  "|", "", "",
+  "ALWAYS", "", "",
   "credential_process", "credentialProcess", "",
   "web_identity_token_file", "webIdentityTokenFile", "",
   "csm_host", "csmHost", "",
@@ -144,6 +145,10 @@ function describeFile(file: ParsedSharedConfigFile): string {
   return file.path ?? "<profiles>";
 }
 
+function fileSource(file: ParsedSharedConfigFile, profile: string, key: string, p: SharedConfigProperty): ValueSource {
+  return { source: "file", path: file.path, line: p.line, profile, key };
+}
+
 function applySection(
   cfg: MutableConfig,
   section: SharedConfigSection,
@@ -153,47 +158,20 @@ function applySection(
   const profile = cfg.profile;
   const props = section.properties;
   const out = cfg as unknown as Record<string, unknown>;
-  const src = (key: string, p: SharedConfigProperty): ValueSource => ({ source: "file", path: file.path, line: p.line, profile, key });
 
   for (const [key, p] of props) {
     const kind = secretKind(key);
-    cfg.properties.set(key, kind === "none" ? { value: p.value, source: src(key, p) } : secretSourced(text(p), src(key, p), kind));
+    const source = fileSource(file, profile, key, p);
+    cfg.properties.set(key, kind === "none" ? { value: p.value, source } : secretSourced(text(p), source, kind));
   }
 
-  for (let i = sharedConfigEnabled ? 0 : KEYS.indexOf("|"); i < KEYS.length; i += 3) {
-    const key = KEYS[i] as string;
-    const field = KEYS[i + 1] as string;
-    const type = KEYS[i + 2] as string;
-    const p = props.get(key);
+  for (let i = sharedConfigEnabled ? 0 : KEYS.indexOf("ALWAYS"); i < KEYS.length; i += 3) {
+    const p = props.get(KEYS[i] as string);
     if (p === undefined) continue;
-    const v = text(p);
-    let value: unknown = v;
-    if (type === "b") value = v.toLowerCase() === "true";
-    else if (type === "d") {
-      // Go ignores anything but a non-zero integer.
-      const n = /^[+-]?\d+$/.test(v.trim()) ? Number.parseInt(v, 10) : 0;
-      if (n === 0) continue;
-      value = n;
-    } else if (type === "r" || type === "m") {
-      const m = type === "r" ? parseRegionalMode(v) : parseEc2MetadataEndpointMode(v);
-      if (m instanceof Error) {
-        const why = type === "r" ? `unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}` : m.message;
-        throw new SharedConfigError(
-          profile,
-          `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
-        );
-      }
-      // An empty regional mode is unset; an empty IMDS mode clears an earlier file's.
-      if (m === undefined) {
-        if (type === "m") delete out[field];
-        continue;
-      }
-      value = m;
-    } else if (type === "v") {
-      out[field] = { name: { value: v, source: src(key, p) }, services: new Map() };
-      continue;
-    }
-    if (field !== "") out[field] = { value, source: src(key, p) };
+    const type = KEYS[i + 2] as string;
+    // Typed keys are rare: their code (in setTyped) is compiled only when a profile has one.
+    if (type === "") out[KEYS[i + 1] as string] = { value: text(p), source: fileSource(file, profile, KEYS[i] as string, p) };
+    else setTyped(out, KEYS[i] as string, KEYS[i + 1] as string, type, p, file, profile);
   }
 
   const id = props.get(ID);
@@ -204,24 +182,62 @@ function applySection(
     const token = props.get("aws_session_token");
     const account = props.get("aws_account_id");
     cfg.credentials = {
-      accessKeyId: secretSourced(idText, src(ID, id), "partial"),
-      secretAccessKey: secretSourced(secretText, src(SECRET, secret), "secret"),
+      accessKeyId: secretSourced(idText, fileSource(file, profile, ID, id), "partial"),
+      secretAccessKey: secretSourced(secretText, fileSource(file, profile, SECRET, secret), "secret"),
       ...(token === undefined || text(token) === ""
         ? {}
-        : { sessionToken: secretSourced(text(token), src("aws_session_token", token), "secret") }),
+        : { sessionToken: secretSourced(text(token), fileSource(file, profile, "aws_session_token", token), "secret") }),
       ...(account === undefined || text(account) === ""
         ? {}
-        : { accountId: { value: text(account), source: src("aws_account_id", account) } }),
+        : { accountId: { value: text(account), source: fileSource(file, profile, "aws_account_id", account) } }),
       providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
     delete cfg.partialCredentials;
-  } else {
-    const present = idText !== "" ? id : secretText !== "" ? secret : undefined;
-    if (present !== undefined) {
-      const [has, missing] = present === id ? [ID, SECRET] : [SECRET, ID];
-      cfg.partialCredentials = { present: { value: has, source: src(has, present) }, missing };
-    }
+  } else if (idText !== "" || secretText !== "") {
+    const [has, missing, p] = idText !== "" ? [ID, SECRET, id] : [SECRET, ID, secret];
+    cfg.partialCredentials = { present: { value: has, source: fileSource(file, profile, has, p as SharedConfigProperty) }, missing };
   }
+}
+
+/** Sets a typed field (see KEYS) from its key's value, as Go reads it. */
+function setTyped(
+  out: Record<string, unknown>,
+  key: string,
+  field: string,
+  type: string,
+  p: SharedConfigProperty,
+  file: ParsedSharedConfigFile,
+  profile: string,
+): void {
+  const v = text(p);
+  const source = fileSource(file, profile, key, p);
+  let value: unknown = v;
+  if (type === "b") value = v.toLowerCase() === "true";
+  else if (type === "d") {
+    // Go ignores anything but a non-zero integer.
+    value = /^[+-]?\d+$/.test(v.trim()) ? Number.parseInt(v, 10) : 0;
+    if (value === 0) return;
+  } else if (type === "v") {
+    value = { name: { value: v, source }, services: new Map() };
+    out[field] = value;
+    return;
+  } else {
+    const m = type === "r" ? parseRegionalMode(v) : parseEc2MetadataEndpointMode(v);
+    if (m instanceof Error) {
+      const why = type === "r" ? `unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}` : m.message;
+      throw new SharedConfigError(
+        profile,
+        `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
+      );
+    }
+    // An empty regional mode is unset; an empty IMDS mode clears an earlier file's.
+    if (m === undefined) {
+      if (type === "m") delete out[field];
+      return;
+    }
+    value = m;
+  }
+  out[field] = { value, source };
 }
 
 /** Go's `hasSSOConfiguration`. */
@@ -348,39 +364,48 @@ function load(
     );
   }
 
-  const sourceName = cfg.sourceProfileName;
-  if (isSet(sourceName)) {
-    clear(cfg, "credentialSource credentialProcess webIdentityTokenFile credentials ssoAccountId ssoRegion ssoRoleName ssoStartUrl");
-    const roleArn = cfg.roleArn?.value ?? "";
-    let src: MutableConfig;
-    try {
-      src = load(sourceName.value, files, options, visited, profile);
-    } catch (e) {
-      if (e instanceof SharedConfigProfileNotExistsError) {
-        throw new SharedConfigAssumeRoleError(
-          roleArn,
-          sourceName.value,
-          `profile ${sourceName.value} referenced from ${profile} was not found in ${cfg.files.join(", ")}`,
-        );
-      }
-      throw e;
-    }
-    if (!hasSharedCredentials(src)) {
-      const partial = src.partialCredentials;
+  // Rare: their code is compiled only for profiles that use them.
+  if (isSet(cfg.sourceProfileName)) loadSourceProfile(cfg, cfg.sourceProfileName, files, options, visited);
+  if (isSet(cfg.ssoSessionName)) resolveSsoSession(cfg, files);
+  if (cfg.services !== undefined) resolveServices(cfg, files);
+  return cfg;
+}
+
+/** Resolves `source_profile` into `cfg.sourceProfile` (its own credential options give way to the chain). */
+function loadSourceProfile(
+  cfg: MutableConfig,
+  sourceName: Sourced<string>,
+  files: readonly ParsedSharedConfigFile[],
+  options: ResolveSharedConfigOptions,
+  visited: Set<string>,
+): void {
+  const profile = cfg.profile;
+  clear(cfg, "credentialSource credentialProcess webIdentityTokenFile credentials ssoAccountId ssoRegion ssoRoleName ssoStartUrl");
+  const roleArn = cfg.roleArn?.value ?? "";
+  let src: MutableConfig;
+  try {
+    src = load(sourceName.value, files, options, visited, profile);
+  } catch (e) {
+    if (e instanceof SharedConfigProfileNotExistsError) {
       throw new SharedConfigAssumeRoleError(
         roleArn,
         sourceName.value,
-        partial === undefined
-          ? `profile ${sourceName.value} did not contain credential information`
-          : `profile ${sourceName.value} is missing ${partial.missing} (${partial.present.value} is set, the pair is ignored)`,
+        `profile ${sourceName.value} referenced from ${profile} was not found in ${cfg.files.join(", ")}`,
       );
     }
-    cfg.sourceProfile = src;
+    throw e;
   }
-
-  resolveSsoSession(cfg, files);
-  resolveServices(cfg, files);
-  return cfg;
+  if (!hasSharedCredentials(src)) {
+    const partial = src.partialCredentials;
+    throw new SharedConfigAssumeRoleError(
+      roleArn,
+      sourceName.value,
+      partial === undefined
+        ? `profile ${sourceName.value} did not contain credential information`
+        : `profile ${sourceName.value} is missing ${partial.missing} (${partial.present.value} is set, the pair is ignored)`,
+    );
+  }
+  cfg.sourceProfile = src;
 }
 
 /**

@@ -42,12 +42,6 @@ export class SdkError extends Error {
     return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 
-  // The brand sits on the prototype (no per-instance cost) and stays out of the declared type, so the
-  // ESM and CJS declarations of this class remain structurally the same type.
-  static {
-    (SdkError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
-  }
-
   override get name(): string {
     return this.constructor.name;
   }
@@ -61,3 +55,8 @@ export class SdkError extends Error {
     return out;
   }
 }
+
+// The brand sits on the prototype (no per-instance cost) and stays out of the declared type, so the ESM and
+// CJS declarations of the class remain structurally one type. (A statement, not a static block: nothing to
+// compile at load.)
+(SdkError.prototype as unknown as Record<symbol, boolean>)[BRAND] = true;
