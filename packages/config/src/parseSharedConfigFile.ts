@@ -57,6 +57,25 @@ export function isIdentifier(s: string): boolean {
   return IDENTIFIER.test(s);
 }
 
+/** A continuation line (`text` from `first` to `end`); `state` is scan's propState, or -1 before any section. */
+function checkContinuation(
+  text: string,
+  first: number,
+  end: number,
+  state: number,
+  lineNo: number,
+  fail: (reason: string, line: number) => never,
+): void {
+  if (state === -1) fail("Expected a profile definition", lineNo);
+  if (state === 0) fail("Expected a property definition, found continuation", lineNo);
+  if (state === 2) {
+    const t = text.slice(first, end);
+    const eq = t.indexOf("=");
+    if (eq === -1 || eq >= commentStart(t)) fail("Expected an '=' sign defining a sub-property", lineNo);
+    if (eq === 0) fail("Sub-property did not have a name", lineNo);
+  }
+}
+
 /**
  * Validates the whole text and returns its section headers as `[lineStart, headerEnd, lineNo,
  * bodyStart]` quadruples. Allocation-free per line: `#`, `;` and `=` are found with forward-only
@@ -85,18 +104,10 @@ function scan(text: string, fail: (reason: string, line: number) => never): numb
     const c0 = text.charCodeAt(start);
 
     if (c0 === SPACE || c0 === TAB) {
-      // A blank line (skipped wherever it is), or a continuation of the property above.
+      // A blank line (skipped wherever it is), or a continuation of the property above (rare: checked apart).
       let first = start + 1;
       while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
-      if (first === lineEnd) continue;
-      if (!inSection) fail("Expected a profile definition", lineNo);
-      if (propState === 0) fail("Expected a property definition, found continuation", lineNo);
-      if (propState === 2) {
-        const t = text.slice(first, lineEnd);
-        const eq = t.indexOf("=");
-        if (eq === -1 || eq >= commentStart(t)) fail("Expected an '=' sign defining a sub-property", lineNo);
-        if (eq === 0) fail("Sub-property did not have a name", lineNo);
-      }
+      if (first !== lineEnd) checkContinuation(text, first, lineEnd, inSection ? propState : -1, lineNo, fail);
       continue;
     }
     if (c0 === HASH || c0 === SEMI) continue; // comment line

@@ -334,41 +334,44 @@ function load(
   // No file at all is not an error (Go); files that all lack the profile are.
   if (found === 0 && files.length > 0) throw new SharedConfigProfileNotExistsError(profile, cfg.files);
 
-  if (visited.has(profile)) {
-    // A second visit only supplies credentials: its assume-role options would recurse forever.
-    clear(cfg, "roleArn externalId mfaSerial roleSessionName sourceProfileName");
-    cfg.revisited = referrer === profile ? "self" : "loop";
-    if (cfg.revisited === "loop" && options.chainRules === "cross-sdk") {
-      throw new SharedConfigError(
-        profile,
-        `source_profile chain ${[...visited, profile].join(" -> ")} forms an infinite loop`,
-      );
-    }
-  } else {
-    let credType: string | undefined;
-    if (isSet(cfg.sourceProfileName)) credType = "source_profile";
-    else if (isSet(cfg.credentialSource)) credType = "credential_source";
-    else if (isSet(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
-    if (credType !== undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
+  if (visited.has(profile)) markRevisited(cfg, visited, referrer, options.chainRules);
+  let credType: string | undefined;
+  if (isSet(cfg.sourceProfileName)) credType = "source_profile";
+  else if (isSet(cfg.credentialSource)) credType = "credential_source";
+  else if (isSet(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
+  if (credType !== undefined && cfg.revisited === undefined && !isSet(cfg.roleArn)) {
+    throw new CredentialRequiresARNError(credType, profile);
   }
 
   // A source profile with static keys ends the chain here.
   if (visited.size !== 0 && cfg.credentials !== undefined) return cfg;
   visited.add(profile);
 
-  const types = [cfg.sourceProfileName, cfg.credentialSource, cfg.credentialProcess, cfg.webIdentityTokenFile];
-  if (types.filter(isSet).length > 1) {
-    throw new SharedConfigError(
-      profile,
-      `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${profile})`,
-    );
-  }
-
+  if (credType !== undefined || isSet(cfg.credentialProcess)) checkOneCredentialType(cfg);
   // Rare: their code is compiled only for profiles that use them.
   if (isSet(cfg.sourceProfileName)) loadSourceProfile(cfg, cfg.sourceProfileName, files, options, visited);
   if (isSet(cfg.ssoSessionName)) resolveSsoSession(cfg, files);
   if (cfg.services !== undefined) resolveServices(cfg, files);
   return cfg;
+}
+
+/** A profile reached a second time only supplies credentials: its assume-role options would recurse forever. */
+function markRevisited(cfg: MutableConfig, visited: Set<string>, referrer: string | undefined, rules: ChainRules | undefined): void {
+  clear(cfg, "roleArn externalId mfaSerial roleSessionName sourceProfileName");
+  cfg.revisited = referrer === cfg.profile ? "self" : "loop";
+  if (cfg.revisited === "loop" && rules === "cross-sdk") {
+    throw new SharedConfigError(cfg.profile, `source_profile chain ${[...visited, cfg.profile].join(" -> ")} forms an infinite loop`);
+  }
+}
+
+function checkOneCredentialType(cfg: MutableConfig): void {
+  const types = [cfg.sourceProfileName, cfg.credentialSource, cfg.credentialProcess, cfg.webIdentityTokenFile];
+  if (types.filter(isSet).length > 1) {
+    throw new SharedConfigError(
+      cfg.profile,
+      `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${cfg.profile})`,
+    );
+  }
 }
 
 /** Resolves `source_profile` into `cfg.sourceProfile` (its own credential options give way to the chain). */
