@@ -3,6 +3,7 @@ import type { CommonSettings, Ec2MetadataEndpointMode } from "./CommonSettings.j
 import { EnvConfigError } from "./EnvConfigError.js";
 import { goParseBool } from "./goParseBool.js";
 import { secretSourced } from "./maskSecret.js";
+import { settingField } from "./settingField.js";
 import { type Env, sharedConfigFilenames } from "./sharedConfigFilenames.js";
 import type { Sourced } from "./ValueSource.js";
 
@@ -65,34 +66,35 @@ export function parseEc2MetadataEndpointMode(value: string): Ec2MetadataEndpoint
 }
 
 // The variables read into fields after the credentials, in Go's order (explain lists them in that order):
-// flat `variable, field, type` triples (compact, and an index loop stays fast before V8 optimizes it). Types:
+// flat `variable, field, type` triples (compact, and an index loop stays fast before V8 optimizes it); an empty
+// field is the variable's name after `AWS_`, camel-cased (settingField). Types:
 // "" string, `g` Go's ParseBool is true, `e` anything but `false`, `b` `true` in any case, `t` strictly true
 // or false (any case), `r` regional-endpoint mode, `m` IMDS endpoint mode; an `AWS_DEFAULT_` name is also
 // read, after the variable, when shared config is on.
 const VARS = [
-  "AWS_ROLE_ARN", "roleArn", "",
-  "AWS_ROLE_SESSION_NAME", "roleSessionName", "",
-  "AWS_WEB_IDENTITY_TOKEN_FILE", "webIdentityTokenFile", "",
-  "AWS_CSM_ENABLED", "csmEnabled", "g",
-  "AWS_CSM_HOST", "csmHost", "",
-  "AWS_CSM_PORT", "csmPort", "",
-  "AWS_CSM_CLIENT_ID", "csmClientId", "",
-  "AWS_REGION", "region", "AWS_DEFAULT_REGION",
-  "AWS_PROFILE", "profile", "AWS_DEFAULT_PROFILE",
+  "AWS_ROLE_ARN", "", "",
+  "AWS_ROLE_SESSION_NAME", "", "",
+  "AWS_WEB_IDENTITY_TOKEN_FILE", "", "",
+  "AWS_CSM_ENABLED", "", "g",
+  "AWS_CSM_HOST", "", "",
+  "AWS_CSM_PORT", "", "",
+  "AWS_CSM_CLIENT_ID", "", "",
+  "AWS_REGION", "", "AWS_DEFAULT_REGION",
+  "AWS_PROFILE", "", "AWS_DEFAULT_PROFILE",
   "AWS_ENABLE_ENDPOINT_DISCOVERY", "endpointDiscoveryEnabled", "e",
-  "AWS_CA_BUNDLE", "caBundle", "",
+  "AWS_CA_BUNDLE", "", "",
   "AWS_SDK_GO_CLIENT_TLS_CERT", "clientTlsCert", "",
   "AWS_SDK_GO_CLIENT_TLS_KEY", "clientTlsKey", "",
-  "AWS_STS_REGIONAL_ENDPOINTS", "stsRegionalEndpoints", "r",
-  "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "s3UsEast1RegionalEndpoint", "r",
-  "AWS_S3_USE_ARN_REGION", "s3UseArnRegion", "t",
-  "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ec2MetadataServiceEndpoint", "",
-  "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "ec2MetadataServiceEndpointMode", "m",
-  "AWS_EC2_METADATA_V1_DISABLED", "ec2MetadataV1Disabled", "b",
+  "AWS_STS_REGIONAL_ENDPOINTS", "", "r",
+  "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "", "r",
+  "AWS_S3_USE_ARN_REGION", "", "t",
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT", "", "",
+  "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "", "m",
+  "AWS_EC2_METADATA_V1_DISABLED", "", "b",
   "AWS_USE_DUALSTACK_ENDPOINT", "useDualStackEndpoint", "t",
-  "AWS_USE_FIPS_ENDPOINT", "useFipsEndpoint", "t",
-  "AWS_ENDPOINT_URL", "endpointUrl", "",
-  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignoreConfiguredEndpointUrls", "b",
+  "AWS_USE_FIPS_ENDPOINT", "", "t",
+  "AWS_ENDPOINT_URL", "", "",
+  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "", "b",
 ];
 
 /** A typed variable's value (see VARS), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
@@ -152,9 +154,10 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
     const type = VARS[i + 2] as string;
     const found = first(env, VARS[i] as string, enabled && type.length > 1 ? type : undefined);
     if (found === undefined) continue;
+    const field = (VARS[i + 1] as string) || settingField((VARS[i] as string).slice(4));
     // Typed variables are rare: their code (in typedValue) is compiled only when one is set.
-    const value = type.length === 1 ? typedValue(found, VARS[i + 1] as string, type) : found.value;
-    if (value !== undefined) cfg[VARS[i + 1] as string] = { value, source: found.source };
+    const value = type.length === 1 ? typedValue(found, field, type) : found.value;
+    if (value !== undefined) cfg[field] = { value, source: found.source };
   }
   return cfg as unknown as EnvConfig;
 }

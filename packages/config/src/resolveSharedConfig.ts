@@ -11,6 +11,7 @@ import type {
 import { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
 import { SharedConfigError } from "./SharedConfigError.js";
 import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
+import { settingField } from "./settingField.js";
 import { isSet, type Sourced, type ValueSource } from "./ValueSource.js";
 
 /**
@@ -93,44 +94,44 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
 
 // The keys read into fields, in the order the fields are set (explain lists them in that order): flat `key,
-// field, type` triples (compact, and an index loop stays fast before V8 optimizes it). Types: "" string, `b`
-// boolean (`true` in any case), `d` duration_seconds, `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the
-// services section name. Keys after the `ALWAYS` row (upper case: never a property key, which are lower-cased) are
-// read even with shared config off.
+// field, type` triples (compact, and an index loop stays fast before V8 optimizes it); an empty field is the
+// key camel-cased (settingField). Types: "" string, `b` boolean (`true` in any case), `d` duration_seconds,
+// `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the services section name. Keys after the `ALWAYS`
+// row (upper case: never a property key, which are lower-cased) are read even with shared config off.
 const KEYS = [
-  "region", "region", "",
-  "role_arn", "roleArn", "",
-  "external_id", "externalId", "",
-  "mfa_serial", "mfaSerial", "",
-  "role_session_name", "roleSessionName", "",
+  "region", "", "",
+  "role_arn", "", "",
+  "external_id", "", "",
+  "mfa_serial", "", "",
+  "role_session_name", "", "",
   "source_profile", "sourceProfileName", "",
-  "credential_source", "credentialSource", "",
-  "ca_bundle", "caBundle", "",
+  "credential_source", "", "",
+  "ca_bundle", "", "",
   "sso_session", "ssoSessionName", "",
-  "sso_account_id", "ssoAccountId", "",
-  "sso_region", "ssoRegion", "",
-  "sso_role_name", "ssoRoleName", "",
-  "sso_start_url", "ssoStartUrl", "",
-  "ec2_metadata_service_endpoint", "ec2MetadataServiceEndpoint", "",
-  "endpoint_url", "endpointUrl", "",
-  "duration_seconds", "durationSeconds", "d",
-  "sts_regional_endpoints", "stsRegionalEndpoints", "r",
-  "s3_us_east_1_regional_endpoint", "s3UsEast1RegionalEndpoint", "r",
-  "ec2_metadata_service_endpoint_mode", "ec2MetadataServiceEndpointMode", "m",
-  "ec2_metadata_v1_disabled", "ec2MetadataV1Disabled", "b",
+  "sso_account_id", "", "",
+  "sso_region", "", "",
+  "sso_role_name", "", "",
+  "sso_start_url", "", "",
+  "ec2_metadata_service_endpoint", "", "",
+  "endpoint_url", "", "",
+  "duration_seconds", "", "d",
+  "sts_regional_endpoints", "", "r",
+  "s3_us_east_1_regional_endpoint", "", "r",
+  "ec2_metadata_service_endpoint_mode", "", "m",
+  "ec2_metadata_v1_disabled", "", "b",
   "use_dualstack_endpoint", "useDualStackEndpoint", "b",
-  "use_fips_endpoint", "useFipsEndpoint", "b",
-  "ignore_configured_endpoint_urls", "ignoreConfiguredEndpointUrls", "b",
-  "services", "services", "v",
+  "use_fips_endpoint", "", "b",
+  "ignore_configured_endpoint_urls", "", "b",
+  "services", "", "v",
   "ALWAYS", "", "",
-  "credential_process", "credentialProcess", "",
-  "web_identity_token_file", "webIdentityTokenFile", "",
-  "csm_host", "csmHost", "",
-  "csm_port", "csmPort", "",
-  "csm_client_id", "csmClientId", "",
-  "endpoint_discovery_enabled", "endpointDiscoveryEnabled", "b",
-  "csm_enabled", "csmEnabled", "b",
-  "s3_use_arn_region", "s3UseArnRegion", "b",
+  "credential_process", "", "",
+  "web_identity_token_file", "", "",
+  "csm_host", "", "",
+  "csm_port", "", "",
+  "csm_client_id", "", "",
+  "endpoint_discovery_enabled", "", "b",
+  "csm_enabled", "", "b",
+  "s3_use_arn_region", "", "b",
 ];
 
 const ID = "aws_access_key_id";
@@ -170,8 +171,10 @@ function applySection(
     if (p === undefined) continue;
     const type = KEYS[i + 2] as string;
     // Typed keys are rare: their code (in setTyped) is compiled only when a profile has one.
-    if (type === "") out[KEYS[i + 1] as string] = { value: text(p), source: fileSource(file, profile, KEYS[i] as string, p) };
-    else setTyped(out, KEYS[i] as string, KEYS[i + 1] as string, type, p, file, profile);
+    const key = KEYS[i] as string;
+    const field = (KEYS[i + 1] as string) || settingField(key);
+    if (type === "") out[field] = { value: text(p), source: fileSource(file, profile, key, p) };
+    else setTyped(out, key, field, type, p, file, profile);
   }
 
   const id = props.get(ID);
