@@ -300,18 +300,9 @@ function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfi
     const s = f.ssoSessions.get(name.value.trim());
     if (s === undefined) continue;
     const session: Record<string, unknown> = { name: name.value };
-    for (const [key, field] of [
-      ["sso_region", "ssoRegion"],
-      ["sso_start_url", "ssoStartUrl"],
-      ["sso_registration_scopes", "ssoRegistrationScopes"],
-    ]) {
-      const p = s.properties.get(key as string);
-      if (p !== undefined) {
-        session[field as string] = {
-          value: text(p),
-          source: { source: "file", path: f.path, line: p.line, profile: `sso-session ${s.name}`, key },
-        };
-      }
+    for (const key of ["sso_region", "sso_start_url", "sso_registration_scopes"]) {
+      const p = s.properties.get(key);
+      if (p !== undefined) session[settingField(key)] = { value: text(p), source: fileSource(f, `sso-session ${s.name}`, key, p) };
     }
     cfg.ssoSession = session as unknown as SsoSession;
     return; // the first file that has the section wins, as in Go
