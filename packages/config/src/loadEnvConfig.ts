@@ -4,7 +4,7 @@ import { EnvConfigError } from "./EnvConfigError.js";
 import { goParseBool } from "./goParseBool.js";
 import { secretSourced } from "./maskSecret.js";
 import { settingField } from "./settingField.js";
-import { type Env, sharedConfigFilenames } from "./sharedConfigFilenames.js";
+import { type Env, envValue, sharedConfigFilenames } from "./sharedConfigFilenames.js";
 import type { Sourced } from "./ValueSource.js";
 
 /** Static keys from the environment (Go's `credentials.Value` with provider `EnvConfigCredentials`). */
@@ -38,13 +38,6 @@ export interface LoadEnvConfigOptions {
   /** Passed to `sharedConfigFilenames` for the default file paths. */
   readonly platform?: string;
   readonly fallbackHome?: string;
-}
-
-/** Go's `setFromEnvVal`: `name`, else `alias`, when set to a non-empty value. */
-function first(env: Env, name: string, alias?: string): Sourced<string> | undefined {
-  const v = env[name];
-  if (v !== undefined && v !== "") return { value: v, source: { source: "env", name } };
-  return alias === undefined ? undefined : first(env, alias);
 }
 
 /** `legacy` or `regional` in any case (lower-cased), `undefined` for an empty value, else an `Error`. */
@@ -138,10 +131,10 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
     sharedCredentialsFile: files.credentialsFile,
   };
 
-  const key = first(env, "AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY");
-  const secret = first(env, "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY");
+  const key = envValue(env, "AWS_ACCESS_KEY_ID", "AWS_ACCESS_KEY");
+  const secret = envValue(env, "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY");
   if (key !== undefined && secret !== undefined) {
-    const token = first(env, "AWS_SESSION_TOKEN");
+    const token = envValue(env, "AWS_SESSION_TOKEN");
     cfg.credentials = {
       accessKeyId: secretSourced(key.value, key.source, "partial"),
       secretAccessKey: secretSourced(secret.value, secret.source, "secret"),
@@ -152,7 +145,7 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
 
   for (let i = 0; i < VARS.length; i += 3) {
     const type = VARS[i + 2] as string;
-    const found = first(env, VARS[i] as string, enabled && type.length > 1 ? type : undefined);
+    const found = envValue(env, VARS[i] as string, enabled && type.length > 1 ? type : undefined);
     if (found === undefined) continue;
     const field = (VARS[i + 1] as string) || settingField((VARS[i] as string).slice(4));
     // Typed variables are rare: their code (in typedValue) is compiled only when one is set.

@@ -1,5 +1,5 @@
 import type { ServicesSettings } from "./resolveSharedConfig.js";
-import type { Env } from "./sharedConfigFilenames.js";
+import { type Env, envValue } from "./sharedConfigFilenames.js";
 import type { Sourced } from "./ValueSource.js";
 
 /** The profile settings the resolver reads; a `SharedConfig` fits. */
@@ -26,11 +26,6 @@ export function serviceConfigKey(serviceId: string): string {
 /** `AWS_ENDPOINT_URL_<SERVICE>`: the service id upper-cased, spaces and `-` as `_`. */
 export function serviceEndpointEnvName(serviceId: string): string {
   return `AWS_ENDPOINT_URL_${serviceConfigKey(serviceId).toUpperCase()}`;
-}
-
-function envValue(env: Env | undefined, name: string): Sourced<string> | undefined {
-  const v = env?.[name];
-  return v === undefined || v === "" ? undefined : { value: v, source: { source: "env", name } };
 }
 
 /**

@@ -18,6 +18,13 @@ export interface SharedConfigFilenames {
   readonly credentialsFile: Sourced<string>;
 }
 
+/** `env[name]` with its source when set and not empty (Go's `setFromEnvVal`), else `alias`'s when given. */
+export function envValue(env: Env | undefined, name: string, alias?: string): Sourced<string> | undefined {
+  const v = env?.[name];
+  if (v !== undefined && v !== "") return { value: v, source: { source: "env", name } };
+  return alias === undefined ? undefined : envValue(env, alias);
+}
+
 function currentPlatform(): string {
   const p = (globalThis as { process?: { platform?: string } }).process;
   return p?.platform ?? "linux";
@@ -57,11 +64,7 @@ export function sharedConfigFilenames(env: Env, options: SharedConfigFilenamesOp
   const dir = base === "" ? `.aws${sep}` : `${base.endsWith(sep) ? base.slice(0, -1) : base}${sep}.aws${sep}`;
   const inHome = (name: string): Sourced<string> => ({ value: dir + name, source: { source: "default", note } });
   return {
-    configFile: nonEmpty(env.AWS_CONFIG_FILE)
-      ? { value: env.AWS_CONFIG_FILE, source: { source: "env", name: "AWS_CONFIG_FILE" } }
-      : inHome("config"),
-    credentialsFile: nonEmpty(env.AWS_SHARED_CREDENTIALS_FILE)
-      ? { value: env.AWS_SHARED_CREDENTIALS_FILE, source: { source: "env", name: "AWS_SHARED_CREDENTIALS_FILE" } }
-      : inHome("credentials"),
+    configFile: envValue(env, "AWS_CONFIG_FILE") ?? inHome("config"),
+    credentialsFile: envValue(env, "AWS_SHARED_CREDENTIALS_FILE") ?? inHome("credentials"),
   };
 }
