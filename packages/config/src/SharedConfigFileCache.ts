@@ -112,7 +112,8 @@ export class SharedConfigFileCache {
 }
 
 function unwrap(result: ParsedSharedConfigFile | SharedConfigLoadError): ParsedSharedConfigFile {
-  if (result instanceof SharedConfigLoadError) throw result;
+  // `instanceof Error`, not the subclass: SdkError subclasses check through SdkError's Symbol.hasInstance.
+  if (result instanceof Error) throw result;
   return result;
 }
 

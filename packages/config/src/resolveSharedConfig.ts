@@ -182,24 +182,29 @@ function applySection(
   const idText = text(id);
   const secretText = text(secret);
   if (id !== undefined && secret !== undefined && idText !== "" && secretText !== "") {
-    const token = props.get("aws_session_token");
-    const account = props.get("aws_account_id");
-    cfg.credentials = {
+    const creds: Record<string, unknown> = {
       accessKeyId: secretSourced(idText, fileSource(file, profile, ID, id), "partial"),
       secretAccessKey: secretSourced(secretText, fileSource(file, profile, SECRET, secret), "secret"),
-      ...(token === undefined || text(token) === ""
-        ? {}
-        : { sessionToken: secretSourced(text(token), fileSource(file, profile, "aws_session_token", token), "secret") }),
-      ...(account === undefined || text(account) === ""
-        ? {}
-        : { accountId: { value: text(account), source: fileSource(file, profile, "aws_account_id", account) } }),
-      providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
+    const token = props.get("aws_session_token");
+    if (text(token) !== "") {
+      creds.sessionToken = secretSourced(text(token), fileSource(file, profile, "aws_session_token", token as SharedConfigProperty), "secret");
+    }
+    const account = props.get("aws_account_id");
+    if (text(account) !== "") {
+      creds.accountId = { value: text(account), source: fileSource(file, profile, "aws_account_id", account as SharedConfigProperty) };
+    }
+    creds.providerName = `SharedConfigCredentials: ${describeFile(file)}`;
+    cfg.credentials = creds as unknown as SharedCredentials;
     delete cfg.partialCredentials;
   } else if (idText !== "" || secretText !== "") {
-    const [has, missing, p] = idText !== "" ? [ID, SECRET, id] : [SECRET, ID, secret];
-    cfg.partialCredentials = { present: { value: has, source: fileSource(file, profile, has, p as SharedConfigProperty) }, missing };
+    setPartialCredentials(cfg, file, idText !== "" ? ID : SECRET, (idText !== "" ? id : secret) as SharedConfigProperty);
   }
+}
+
+/** Half a key pair in one section: ignored, as in Go, but kept for a clearer error. */
+function setPartialCredentials(cfg: MutableConfig, file: ParsedSharedConfigFile, has: string, p: SharedConfigProperty): void {
+  cfg.partialCredentials = { present: { value: has, source: fileSource(file, cfg.profile, has, p) }, missing: has === ID ? SECRET : ID };
 }
 
 /** Sets a typed field (see KEYS) from its key's value, as Go reads it. */
