@@ -72,8 +72,8 @@ const VARS = [
   "AWS_CSM_HOST", "", "",
   "AWS_CSM_PORT", "", "",
   "AWS_CSM_CLIENT_ID", "", "",
-  "AWS_REGION", "", "AWS_DEFAULT_REGION",
-  "AWS_PROFILE", "", "AWS_DEFAULT_PROFILE",
+  "AWS_REGION", "region", "AWS_DEFAULT_REGION", // spelled out: the most common variables skip settingField
+  "AWS_PROFILE", "profile", "AWS_DEFAULT_PROFILE",
   "AWS_ENABLE_ENDPOINT_DISCOVERY", "endpointDiscoveryEnabled", "e",
   "AWS_CA_BUNDLE", "", "",
   "AWS_SDK_GO_CLIENT_TLS_CERT", "clientTlsCert", "",

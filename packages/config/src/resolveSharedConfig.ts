@@ -99,7 +99,7 @@ type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<s
 // `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the services section name. Keys after the `ALWAYS`
 // row (upper case: never a property key, which are lower-cased) are read even with shared config off.
 const KEYS = [
-  "region", "", "",
+  "region", "region", "", // spelled out: the most common key skips settingField
   "role_arn", "", "",
   "external_id", "", "",
   "mfa_serial", "", "",
