@@ -39,7 +39,7 @@ export class SdkError extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof (subclasses inherit this)
     if (this !== SdkError) return super[Symbol.hasInstance](value);
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
   }
 
   override get name(): string {
