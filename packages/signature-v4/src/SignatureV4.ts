@@ -88,6 +88,17 @@ function cloneRequest(r: HttpRequest, presign: boolean): HttpRequest {
   return copy;
 }
 
+/** The signed copy (`bare`) or it with the signing details; a promise only when signing was asynchronous. */
+function settle(
+  signed: HttpRequest,
+  d: SigningDetails | Promise<SigningDetails>,
+  bare: boolean,
+): HttpRequest | SignedRequest | Promise<HttpRequest | SignedRequest> {
+  if (d instanceof Promise) return d.then((x) => settle(signed, x, bare));
+  // A literal, not a spread: spread-built objects are slow to create and to extend in V8.
+  return bare ? signed : { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
+}
+
 /**
  * AWS Signature Version 4 for `HttpRequest`s: `sign()` adds the `Authorization` header, `presign()` makes
  * a URL that carries the signature in its query. Both return a new request and leave the argument alone.
@@ -124,38 +135,43 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
   }
 
   /** Signs a copy of `request` with the `Authorization` header. */
-  async sign(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<HttpRequest> {
-    return (await this.#signCopy(request, options, undefined)).request;
+  sign(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<HttpRequest> {
+    return this.#signCopy(request, options, undefined, true);
   }
 
   /** Presigns a copy of `request`: the signature goes into the query (`X-Amz-Expires`: `expiresIn`, default 3600 s). */
-  async presign(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<HttpRequest> {
-    return (await this.#signCopy(request, options, options)).request;
+  presign(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<HttpRequest> {
+    return this.#signCopy(request, options, options, true);
   }
 
   /** {@link sign}, also returning the canonical request, the string to sign and the signature. */
   signWithDetails(request: HttpRequest, options: RequestSigningArguments = EMPTY): Promise<SignedRequest> {
-    return this.#signCopy(request, options, undefined);
+    return this.#signCopy(request, options, undefined, false);
   }
 
   /** {@link presign}, also returning the canonical request, the string to sign and the signature. */
   presignWithDetails(request: HttpRequest, options: RequestPresigningArguments = EMPTY): Promise<SignedRequest> {
-    return this.#signCopy(request, options, options);
+    return this.#signCopy(request, options, options, false);
   }
 
-  async #signCopy(
+  // Not an async function: with static credentials and node:crypto everything is synchronous, and the one
+  // promise made at the end is the only tick the caller pays.
+  #signCopy(request: HttpRequest, options: RequestSigningArguments, presign: RequestPresigningArguments | undefined, bare: true): Promise<HttpRequest>;
+  #signCopy(request: HttpRequest, options: RequestSigningArguments, presign: RequestPresigningArguments | undefined, bare: false): Promise<SignedRequest>;
+  #signCopy(
     request: HttpRequest,
     options: RequestSigningArguments,
     presign: RequestPresigningArguments | undefined,
-  ): Promise<SignedRequest> {
+    bare: boolean,
+  ): Promise<HttpRequest | SignedRequest> {
     const signed = cloneRequest(request, presign !== undefined);
-    let params = this.#params(options, presign);
-    // Awaiting only real promises: static credentials cost no extra tick.
-    if (params instanceof Promise) params = await params;
-    let d = signHttpRequest(signed, params);
-    if (d instanceof Promise) d = await d;
-    // A literal, not a spread: spread-built objects are slow to create and to extend in V8.
-    return { request: signed, canonicalRequest: d.canonicalRequest, stringToSign: d.stringToSign, signature: d.signature };
+    try {
+      const params = this.#params(options, presign);
+      if (params instanceof Promise) return params.then((p) => settle(signed, signHttpRequest(signed, p), bare));
+      return Promise.resolve(settle(signed, signHttpRequest(signed, params), bare));
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   /**
