@@ -89,8 +89,8 @@ interface Tables<I> {
   readonly q?: Spec;
   /** Response headers. */
   readonly o?: Spec;
-  /** The XML body's shape; `xm`: the output member it goes under. */
-  readonly x?: XmlShape;
+  /** The XML body's shape (made at first use); `xm`: the output member it goes under. */
+  readonly x?: () => XmlShape;
   readonly xm?: string;
   /** The body is the caller's stream (GetObject). */
   readonly s?: boolean;
@@ -98,28 +98,83 @@ interface Tables<I> {
   readonly finish?: (out: Record<string, unknown>, response: HttpResponse) => void;
 }
 
+/** The maps an operation's tables compile to, made at its first call (not at import: cold start). */
+interface Compiled {
+  readonly input: ReadonlyMap<string, Binding>;
+  readonly output: ReadonlyMap<string, Binding>;
+  readonly metadata: string | undefined;
+  readonly xml: XmlShape | undefined;
+}
+
+function compile(t: Tables<never>): Compiled {
+  const out = bindings(t.o);
+  return {
+    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
+    // Two members may read one header (`Expires` as a date, `ExpiresString` as sent): they chain.
+    output: out.reduce((m, b) => (b.kind === "m" ? m : m.set(b.wire, { ...b, also: m.get(b.wire) })), new Map<string, Binding>()),
+    metadata: out.find((b) => b.kind === "m")?.member,
+    xml: t.x?.(),
+  };
+}
+
+/** An operation from its tables; the tables are parsed when the operation is first used. */
+class TableOperation<I, O> implements S3Operation<I, O> {
+  readonly httpPath: string;
+  readonly required: readonly string[];
+  readonly address: Addressing | undefined;
+  readonly responseBody: ResponseBodyKind;
+  readonly xmlMember: string | undefined;
+  readonly buildBody: Tables<I>["body"];
+  readonly finish: Tables<I>["finish"];
+  readonly validate: Tables<I>["v"];
+  readonly #t: Tables<I>;
+  #c: Compiled | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly httpMethod: string,
+    required: string,
+    t: Tables<I>,
+  ) {
+    this.httpPath = t.p ?? "/";
+    this.required = required.split(" ").filter(Boolean);
+    this.address = t.a;
+    this.responseBody = t.x ? "xml" : t.s ? "stream" : "none";
+    this.xmlMember = t.xm;
+    this.buildBody = t.body;
+    this.finish = t.finish;
+    this.validate = t.v;
+    this.#t = t;
+  }
+
+  #compiled(): Compiled {
+    this.#c ??= compile(this.#t as Tables<never>);
+    return this.#c;
+  }
+
+  get input(): ReadonlyMap<string, Binding> {
+    return this.#compiled().input;
+  }
+
+  get output(): ReadonlyMap<string, Binding> {
+    return this.#compiled().output;
+  }
+
+  get metadata(): string | undefined {
+    return this.#compiled().metadata;
+  }
+
+  get xml(): XmlShape | undefined {
+    return this.#compiled().xml;
+  }
+}
+
 /**
  * An operation from its tables. `required` names the members Go requires. Each table names its `Addressing`
  * and check (`v`), so only apps with operations that address a bucket or require members bundle that code.
  */
 /* @__NO_SIDE_EFFECTS__ */ function define<I, O>(name: string, httpMethod: string, required: string, t: Tables<I>): S3Operation<I, O> {
-  const out = bindings(t.o);
-  return {
-    name,
-    httpMethod,
-    httpPath: t.p ?? "/",
-    required: required.split(" ").filter(Boolean),
-    address: t.a,
-    responseBody: t.x ? "xml" : t.s ? "stream" : "none",
-    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
-    output: out.reduce((m, b) => (b.kind === "m" ? m : m.set(b.wire, { ...b, also: m.get(b.wire) })), new Map<string, Binding>()),
-    metadata: out.find((b) => b.kind === "m")?.member,
-    xml: t.x,
-    xmlMember: t.xm,
-    buildBody: t.body,
-    finish: t.finish,
-    validate: t.v,
-  };
+  return new TableOperation<I, O>(name, httpMethod, required, t);
 }
 
 const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
@@ -154,7 +209,7 @@ const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
 export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "", {
   q: "MaxBuckets ContinuationToken Prefix BucketRegion",
   // S3 wraps the list: <Buckets><Bucket>…</Bucket></Buckets>.
-  x: xmlShape(
+  x: () => xmlShape(
     "Owner:@ Buckets:@ ContinuationToken Prefix",
     OWNER_SHAPE,
     xmlShape("Bucket:@*", xmlShape("Name CreationDate:d BucketRegion")),
@@ -246,7 +301,7 @@ export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteOb
   p: "/?delete",
   h: DELETE,
   o: "~RequestCharged",
-  x: xmlShape("Deleted:@* Errors=Error:@*", xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId"), xmlShape("Key VersionId Code Message")),
+  x: () => xmlShape("Deleted:@* Errors=Error:@*", xmlShape("Key VersionId DeleteMarker:b DeleteMarkerVersionId"), xmlShape("Key VersionId Code Message")),
   body(input, http) {
     let xml = `<Delete xmlns="${S3_NS}">`;
     for (const o of input.Delete?.Objects ?? []) {
@@ -266,7 +321,7 @@ export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObje
   p: "/?list-type=2",
   h: PAYER,
   q: "ContinuationToken Delimiter EncodingType FetchOwner MaxKeys Prefix StartAfter",
-  x: xmlShape(
+  x: () => xmlShape(
     "Name Prefix Delimiter MaxKeys:n KeyCount:n IsTruncated:b ContinuationToken NextContinuationToken StartAfter EncodingType Contents:@* CommonPrefixes:@*",
     xmlShape("Key LastModified:d ETag Size:n StorageClass Owner:@", OWNER_SHAPE),
     xmlShape("Prefix"),
@@ -281,6 +336,6 @@ export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutp
     "~CopySource ~MetadataDirective ~TaggingDirective ~CopySourceIfMatch ~CopySourceIfNoneMatch ~CopySourceIfModifiedSince:d ~CopySourceIfUnmodifiedSince:d ExpectedSourceBucketOwner=x-amz-source-expected-bucket-owner",
   ],
   o: [SSE, WRITE_OUT, "~CopySourceVersionId"],
-  x: xmlShape("ETag LastModified:d"),
+  x: () => xmlShape("ETag LastModified:d"),
   xm: "CopyObjectResult",
 });
