@@ -42,8 +42,10 @@ export function requestHead(request: HttpRequest, bodyLength: number | undefined
     head += `${name}: ${value}\r\n`;
   }
   if (!host) {
-    const port = request.port;
-    head += `host: ${request.hostname}${port === undefined ? "" : `:${port}`}\r\n`;
+    // What node:http sends and SigV4 signs when `host` is absent: no port when it is the scheme's default.
+    const { hostname: h, port } = request;
+    const name = h.includes(":") && h[0] !== "[" ? `[${h}]` : h;
+    head += `host: ${name}${port === undefined || port === (request.protocol === "https:" ? 443 : 80) ? "" : `:${port}`}\r\n`;
   }
   let framing: BodyFraming = bodyLength === 0 ? "none" : "fixed";
   if (!length) {
