@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
-import { RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
+import { bodyConsumed, RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {
@@ -58,7 +58,7 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
   }
 
   #start(): Response {
-    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
+    if (this.#started) throw bodyConsumed();
     this.#started = true;
     return this.res as Response;
   }

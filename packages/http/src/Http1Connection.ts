@@ -1,10 +1,9 @@
 import type { Socket } from "node:net";
 import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@sessionkit/errors";
-import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
 import { drained } from "./drained.js";
-import { toTransportError } from "./errors.js";
+import type { Exchange } from "./Exchange.js";
+import { hasNoBody, toTransportError } from "./errors.js";
 import { type BodySource, Http1ResponseBody } from "./Http1ResponseBody.js";
-import type { BodyFraming } from "./requestHead.js";
 
 /** Response heads larger than this are refused (a server must not make the client buffer without bound). */
 const MAX_HEAD = 64 * 1024;
@@ -13,28 +12,6 @@ const DRAIN_LIMIT = 64 * 1024;
 const CRLF2 = Buffer.from("\r\n\r\n");
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d\d\d)(?: (.*))?$/;
 const CHUNKED = /(?:^|,)[\t ]*chunked[\t ]*$/i;
-
-/** One request on its way: created by the transport, sent by a connection, retried once on a stale socket. */
-export interface Exchange {
-  /** The pool key of its origin. */
-  readonly origin: string;
-  readonly head: string;
-  readonly framing: BodyFraming;
-  /** A string body already encoded, bytes, a stream, or nothing. */
-  readonly body: Exclude<HttpRequestBody, string>;
-  readonly method: string;
-  readonly hostname: string;
-  readonly timeoutMs: number | undefined;
-  /** Set once the response head arrived (or the exchange failed). */
-  settled: boolean;
-  /** Whether a stale keep-alive socket was already replaced once. */
-  retried: boolean;
-  resolve(response: HttpResponse): void;
-  /** Fails before the response head: rejects the call. */
-  reject(error: SdkError): void;
-  /** The body ended (or failed): detaches the abort listener. */
-  done(): void;
-}
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {
@@ -268,11 +245,10 @@ export class Http1Connection implements BodySource {
       }
       const connection = headers.connection;
       this.#keepAlive = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/i.test(connection ?? "") : /keep-alive/i.test(connection ?? "");
-      const noBody = x.method === "HEAD" || status === 204 || status === 304 || status === 101;
       const te = headers["transfer-encoding"];
       const cl = headers["content-length"];
       let mode: Mode;
-      if (noBody) mode = Mode.Done;
+      if (hasNoBody(x.method, status)) mode = Mode.Done;
       else if (te !== undefined) mode = CHUNKED.test(te) ? Mode.Chunked : Mode.Close;
       else if (cl !== undefined) {
         // Repeated identical values ("10, 10") are one length; anything else is a framing error.
@@ -398,14 +374,13 @@ export class Http1Connection implements BodySource {
     const x = this.#x;
     if (x === undefined) return;
     if (!x.settled) {
-      x.settled = true;
-      x.reject(error ?? new RequestError(`send request to ${x.hostname} failed: no response`));
-    } else {
-      const body = this.#body;
-      if (body === undefined) return;
-      this.#body = undefined;
-      body.end(error);
+      x.fail(error ?? new RequestError(`send request to ${x.hostname} failed: no response`));
+      return;
     }
+    const body = this.#body;
+    if (body === undefined) return;
+    this.#body = undefined;
+    body.end(error);
     x.done();
   }
 

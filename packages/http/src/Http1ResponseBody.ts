@@ -1,4 +1,5 @@
-import { RequestError, type SdkError } from "@sessionkit/errors";
+import type { SdkError } from "@sessionkit/errors";
+import { bodyConsumed } from "./errors.js";
 
 const EMPTY = new Uint8Array(0);
 /** Bytes buffered for a reader that has not caught up before the socket is paused. */
@@ -104,7 +105,7 @@ export class Http1ResponseBody implements AsyncIterable<Uint8Array> {
   }
 
   #start(): void {
-    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
+    if (this.#started) throw bodyConsumed();
     this.#started = true;
   }
 

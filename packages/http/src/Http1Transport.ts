@@ -1,8 +1,9 @@
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@sessionkit/errors";
+import { RequestCanceled, RequestError, type SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
-import { type ConnectionOwner, type Exchange, Http1Connection } from "./Http1Connection.js";
+import { Exchange, type ExchangeOwner } from "./Exchange.js";
+import { type ConnectionOwner, Http1Connection } from "./Http1Connection.js";
 import { type CaBundle, caOption } from "./caOption.js";
 import { requestHead } from "./requestHead.js";
 
@@ -47,7 +48,7 @@ const encoder = new TextEncoder();
  * Errors are those of `NodeHttpTransport`: retryable `RequestError` (the socket error is the cause; also a body
  * cut short or a response that breaks HTTP framing), `RequestCanceled` and `ResponseTimeout`.
  */
-export class Http1Transport implements Transport, ConnectionOwner {
+export class Http1Transport implements Transport, ConnectionOwner, ExchangeOwner {
   readonly #origins = new Map<string, Origin>();
   readonly #owners = new WeakMap<Http1Connection, Origin>();
   readonly #max: number;
@@ -80,66 +81,30 @@ export class Http1Transport implements Transport, ConnectionOwner {
     }
     const origin = this.#origin(request);
     const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
-    const hostname = origin.host;
+    const ms = timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let onAbort: (() => void) | undefined;
-      const x: Exchange = {
-        origin: origin.key,
-        head,
-        framing,
-        body,
-        method: request.method,
-        hostname,
-        timeoutMs: timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined,
-        settled: false,
-        retried: false,
-        resolve(response) {
-          if (timer !== undefined) clearTimeout(timer);
-          resolve(response);
-        },
-        reject(error) {
-          if (timer !== undefined) clearTimeout(timer);
-          reject(error);
-        },
-        done() {
-          if (onAbort !== undefined) signal?.removeEventListener("abort", onAbort);
-        },
-      };
-      const stop = (error: SdkError): void => {
-        const i = origin.queue.indexOf(x);
-        if (i !== -1) {
-          origin.queue.splice(i, 1);
-          x.settled = true;
-          x.reject(error);
-          x.done();
-          return;
-        }
-        for (const c of origin.all) c.fail(x, error);
-      };
-      if (signal !== undefined) {
-        onAbort = () => stop(new RequestCanceled(undefined, { cause: signal.reason }));
-        signal.addEventListener("abort", onAbort, { once: true });
-      }
-      if (x.timeoutMs !== undefined) {
-        const ms = x.timeoutMs;
-        timer = setTimeout(() => {
-          if (!x.settled) stop(new ResponseTimeout(`no response from ${hostname} within ${ms} ms`));
-        }, ms);
-      }
-      this.#dispatch(origin, x);
+      this.#dispatch(origin, new Exchange(this, origin.key, origin.host, request.method, head, framing, body, ms, signal, resolve, reject));
     });
+  }
+
+  /** Takes an exchange back (abort, timeout): out of the queue, or off the connection carrying it. */
+  stop(x: Exchange, error: SdkError): void {
+    const origin = this.#origins.get(x.origin);
+    if (origin === undefined) return;
+    const i = origin.queue.indexOf(x);
+    if (i !== -1) {
+      origin.queue.splice(i, 1);
+      x.fail(error);
+      return;
+    }
+    for (const c of origin.all) c.fail(x, error);
   }
 
   /** Closes every connection (idle and busy) and fails queued requests; the transport cannot be used again. */
   destroy(): void {
     this.#destroyed = true;
     for (const origin of this.#origins.values()) {
-      for (const x of origin.queue.splice(0)) {
-        x.settled = true;
-        x.reject(new RequestError("transport destroyed", { retryable: false }));
-        x.done();
-      }
+      for (const x of origin.queue.splice(0)) x.fail(new RequestError("transport destroyed", { retryable: false }));
       for (const c of origin.all) c.destroy();
     }
     this.#origins.clear();
@@ -168,13 +133,8 @@ export class Http1Transport implements Transport, ConnectionOwner {
 
   replay(x: Exchange): void {
     const origin = this.#origins.get(x.origin);
-    if (origin === undefined) {
-      x.settled = true;
-      x.reject(new RequestError("transport destroyed", { retryable: false }));
-      x.done();
-      return;
-    }
-    this.#dispatch(origin, x);
+    if (origin === undefined) x.fail(new RequestError("transport destroyed", { retryable: false }));
+    else this.#dispatch(origin, x);
   }
 
   #dispatch(origin: Origin, x: Exchange): void {

@@ -4,7 +4,7 @@ import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOp
 import { requestTarget } from "./buildQueryString.js";
 import { type CaBundle, caOption } from "./caOption.js";
 import { drained } from "./drained.js";
-import { RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
+import { hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
 
 export type { CaBundle } from "./caOption.js";
@@ -37,8 +37,6 @@ export interface NodeHttpTransportOptions {
 }
 
 function ignore(): void {}
-
-const NO_BODY_STATUS = (status: number): boolean => status === 204 || status === 304 || (status >= 100 && status < 200);
 
 function isStream(body: HttpRequestBody): body is AsyncIterable<Uint8Array> {
   return body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
@@ -141,7 +139,7 @@ export class NodeHttpTransport implements Transport {
         if (setCookie !== undefined) (headers as Record<string, string>)["set-cookie"] = setCookie.join(", ");
         const length = headers["content-length"];
         const expected =
-          length === undefined || request.method === "HEAD" || NO_BODY_STATUS(status) ? undefined : Number(length);
+          length === undefined || hasNoBody(request.method, status) ? undefined : Number(length);
         resolve({
           statusCode: status,
           reason: incoming.statusMessage,

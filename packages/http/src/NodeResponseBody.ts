@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
+import { bodyConsumed, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
 
 /** Unread bodies up to this size are drained on release so their socket can be reused; larger ones are dropped. */
 const DRAIN_LIMIT = 64 * 1024;
@@ -123,7 +123,7 @@ export class NodeResponseBody implements AsyncIterable<Uint8Array> {
   }
 
   #start(): void {
-    if (this.#started) throw new RequestError("response body already consumed", { retryable: false });
+    if (this.#started) throw bodyConsumed();
     this.#started = true;
   }
 }

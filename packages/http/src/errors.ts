@@ -8,3 +8,13 @@ export function toTransportError(err: unknown, what: string): SdkError {
   if (err instanceof SdkError) return err;
   return new RequestError(`${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }
+
+/** A one-shot body read a second time. */
+export function bodyConsumed(): RequestError {
+  return new RequestError("response body already consumed", { retryable: false });
+}
+
+/** Responses that never carry a body, whatever their headers say (RFC 9112 §6.3). */
+export function hasNoBody(method: string, status: number): boolean {
+  return method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200);
+}
