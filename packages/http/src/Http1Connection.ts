@@ -4,6 +4,7 @@ import { drained } from "./drained.js";
 import type { Exchange } from "./Exchange.js";
 import { hasNoBody, toTransportError } from "./errors.js";
 import { type BodySource, Http1ResponseBody } from "./Http1ResponseBody.js";
+import { CHUNKED } from "./requestHead.js";
 
 /** Response heads larger than this are refused (a server must not make the client buffer without bound). */
 const MAX_HEAD = 64 * 1024;
@@ -11,7 +12,6 @@ const MAX_HEAD = 64 * 1024;
 const DRAIN_LIMIT = 64 * 1024;
 const CRLF2 = Buffer.from("\r\n\r\n");
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d\d\d)(?: (.*))?$/;
-const CHUNKED = /(?:^|,)[\t ]*chunked[\t ]*$/i;
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {
@@ -109,9 +109,12 @@ export class Http1Connection implements BodySource {
       socket.write(x.head, "latin1");
       this.#written = true;
     } else if (!isStream(body)) {
+      const chunked = x.framing === "chunked";
       socket.cork();
       socket.write(x.head, "latin1");
-      socket.write(body);
+      if (chunked && body.byteLength > 0) socket.write(`${body.byteLength.toString(16)}\r\n`, "latin1");
+      if (body.byteLength > 0) socket.write(body);
+      if (chunked) socket.write(body.byteLength > 0 ? "\r\n0\r\n\r\n" : "0\r\n\r\n", "latin1");
       socket.uncork();
       this.#written = true;
     } else {

@@ -336,3 +336,21 @@ test("destroy() fails queued calls and refuses new ones; aborting a queued call 
   await assert.rejects(t.handle(req(srv.port)), { code: "RequestError", retryable: false });
   await srv.close();
 });
+
+test("a caller's transfer-encoding: chunked is honoured: bytes and streams are sent as chunks", async () => {
+  const srv = await rawServer(() => "HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n");
+  const t = new Http1Transport();
+  async function* stream() {
+    yield new TextEncoder().encode("abc");
+  }
+  try {
+    for (const body of [new TextEncoder().encode("hello"), stream(), new Uint8Array(0)]) {
+      await text((await t.handle(req(srv.port, { method: "PUT", body, headers: { "Transfer-Encoding": "chunked" } }))).body);
+    }
+    assert.deepEqual(srv.bodies, ["5\r\nhello\r\n0\r\n\r\n", "3\r\nabc\r\n0\r\n\r\n", "0\r\n\r\n"]);
+    assert.ok(srv.heads.every((h) => !/content-length/i.test(h)));
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});

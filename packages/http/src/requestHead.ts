@@ -9,6 +9,8 @@ const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const BAD_TARGET = /[^\x21-\x7e]/;
 // Methods whose empty body is still announced (`content-length: 0`), as node:http does; servers answer 411 otherwise.
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+/** A `transfer-encoding` whose last coding is chunked (requests and responses). */
+export const CHUNKED = /(?:^|,)[\t ]*chunked[\t ]*$/i;
 
 function invalid(what: string): RequestError {
   return new RequestError(`invalid request: ${what}`, { retryable: false });
@@ -29,16 +31,19 @@ export function requestHead(request: HttpRequest, bodyLength: number | undefined
   if (BAD_TARGET.test(target)) throw invalid(`path ${JSON.stringify(target)} has characters that must be escaped`);
   let head = `${method} ${target} HTTP/1.1\r\n`;
   let host = false;
-  let length = false;
+  let length = false; // the caller set content-length
+  let chunked = false; // the caller set transfer-encoding: chunked
   const headers = request.headers;
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
     if (!TOKEN.test(name)) throw invalid(`header name ${JSON.stringify(name)}`);
     if (BAD_VALUE.test(value)) throw invalid(`the value of header ${name} has forbidden characters`);
+    // Only the three names this function cares about are lower-cased (per request, per header: a hot loop).
     const lower = name.length === 4 || name.length === 14 || name.length === 17 ? name.toLowerCase() : "";
     if (lower === "host") host = true;
-    else if (lower === "content-length" || lower === "transfer-encoding") length = true;
+    else if (lower === "content-length") length = true;
+    else if (lower === "transfer-encoding") chunked = CHUNKED.test(value);
     head += `${name}: ${value}\r\n`;
   }
   if (!host) {
@@ -47,13 +52,15 @@ export function requestHead(request: HttpRequest, bodyLength: number | undefined
     const name = h.includes(":") && h[0] !== "[" ? `[${h}]` : h;
     head += `host: ${name}${port === undefined || port === (request.protocol === "https:" ? 443 : 80) ? "" : `:${port}`}\r\n`;
   }
-  let framing: BodyFraming = bodyLength === 0 ? "none" : "fixed";
-  if (!length) {
-    if (bodyLength === undefined) {
-      framing = "chunked";
-      head += "transfer-encoding: chunked\r\n";
-    } else if (bodyLength > 0 || BODY_METHODS.has(method)) head += `content-length: ${bodyLength}\r\n`;
-  } else if (bodyLength === undefined) framing = "fixed";
+  // A stream of unknown length is sent chunked; so is any body whose caller asked for chunked encoding.
+  let framing: BodyFraming;
+  if (chunked || (bodyLength === undefined && !length)) {
+    framing = "chunked";
+    if (!chunked) head += "transfer-encoding: chunked\r\n";
+  } else {
+    framing = bodyLength === 0 ? "none" : "fixed";
+    if (!length && bodyLength !== undefined && (bodyLength > 0 || BODY_METHODS.has(method))) head += `content-length: ${bodyLength}\r\n`;
+  }
   if (!keepAlive) head += "connection: close\r\n";
   return [`${head}\r\n`, framing];
 }
