@@ -12,7 +12,7 @@ interface RawServer {
   /** Every request head received, in order ("METHOD target" + the header lines). */
   readonly heads: string[];
   readonly bodies: string[];
-  connections: number;
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -68,9 +68,6 @@ async function rawServer(reply: (head: string, i: number) => string | ((s: net.S
     bodies,
     get connections() {
       return state.connections;
-    },
-    set connections(v: number) {
-      state.connections = v;
     },
     async close() {
       for (const s of sockets) s.destroy();
