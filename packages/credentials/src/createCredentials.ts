@@ -6,9 +6,9 @@ import type {
   CredentialsValue,
   GetCredentialsOptions,
 } from "@sessionkit/types";
-import { RedactedCredentialsValue, shownAs } from "./createCredentialsValue.js";
+import { RedactedCredentialsValue } from "./createCredentialsValue.js";
 import { CredentialsError } from "./CredentialsError.js";
-import { type InspectFn, inspectCustom } from "./inspectCustom.js";
+import { credentialsObject } from "./credentialsObject.js";
 
 /** Options of {@link createCredentials}. */
 export interface CreateCredentialsOptions {
@@ -91,20 +91,7 @@ export function createCredentials(provider: CredentialsProvider, options: Create
   };
   // Nothing cached (or expire()d) leaves refreshAtMs at Infinity too.
   const expiresAt = (): Date | undefined => (refreshAtMs === Infinity ? undefined : new Date(refreshAtMs));
-  // What logs see of a Credentials object: its state, never the cached value.
-  const shown = (): Record<string, unknown> => {
-    const at = expiresAt();
-    return { providerName, expired: isExpired(), ...(at && { expiresAt: at.toISOString() }) };
-  };
-
-  const callable = (_identityProperties?: Record<string, unknown>): Promise<CredentialsValue> => get();
-  const credentials: Credentials = Object.assign(callable, { get, isExpired, expire, expiresAt, providerName });
-  Object.defineProperties(credentials, {
-    toJSON: { value: shown },
-    toString: { value: () => `[Credentials ${providerName}]` },
-    [inspectCustom]: { value: (_depth: number, o: unknown, inspect?: InspectFn) => shownAs("Credentials", shown(), o, inspect) },
-  });
-  return credentials;
+  return credentialsObject({ get, isExpired, expire, expiresAt }, providerName);
 }
 
 /** Rejects a provider's malformed value with a typed error, and copies foreign values into redacted ones. */

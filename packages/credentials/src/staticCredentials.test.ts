@@ -48,3 +48,20 @@ test("AnonymousCredentials is one shared object whose get() refuses to hand out 
   assert.equal(AnonymousCredentials.providerName, "AnonymousCredentials");
   await assert.rejects(AnonymousCredentials.get(), { code: "EmptyStaticCreds" });
 });
+
+test("static credentials count as expired until the first get() and after expire(), as Go's do", async () => {
+  const creds = staticCredentials({ accessKeyId: "AK", secretAccessKey: "SK" });
+  const states: boolean[] = [creds.isExpired()];
+  const [a, b] = await Promise.all([creds.get(), creds.get()]);
+  states.push(creds.isExpired());
+  creds.expire();
+  states.push(creds.isExpired());
+  const c = await creds();
+  states.push(creds.isExpired());
+  assert.deepEqual(states, [true, false, true, false]);
+  assert.ok(a === b && b === c, "one value, handed out again after expire()");
+  assert.deepEqual(JSON.parse(JSON.stringify(creds)), { providerName: "StaticProvider", expired: false });
+  const empty = staticCredentials({ accessKeyId: "", secretAccessKey: "" });
+  await assert.rejects(empty.get(), { code: "EmptyStaticCreds" });
+  assert.equal(empty.isExpired(), true, "a failed get leaves them expired");
+});

@@ -1,11 +1,33 @@
-import type { Credentials } from "@sessionkit/types";
-import { createCredentials } from "./createCredentials.js";
+import type { Credentials, CredentialsValue } from "@sessionkit/types";
+import { credentialsObject } from "./credentialsObject.js";
 import { type StaticKeys, staticProvider } from "./staticProvider.js";
 
 /**
  * Credentials for fixed keys (Go's `credentials.NewStaticCredentials`). They never expire. Empty keys make
  * `get()` reject with `EmptyStaticCreds: static credentials are empty`.
+ *
+ * Not a `createCredentials` cache: a fixed value needs no refresh, expiry window or shared in-flight retrieve,
+ * and apps that only sign with fixed keys (a browser app) then carry none of that code. As in Go, it counts
+ * as expired until the first successful `get()` and again after `expire()`.
  */
 export function staticCredentials(keys: StaticKeys, providerName?: string): Credentials {
-  return createCredentials(staticProvider(keys, providerName));
+  const provider = staticProvider(keys, providerName);
+  let value: Promise<CredentialsValue> | undefined;
+  let got = false;
+  const get = (): Promise<CredentialsValue> =>
+    (value ??= provider.retrieve().then(
+      (v) => {
+        got = true;
+        return v;
+      },
+      (err: unknown) => {
+        value = undefined;
+        throw err;
+      },
+    ));
+  const expire = (): void => {
+    got = false;
+    value = undefined;
+  };
+  return credentialsObject({ get, isExpired: () => !got, expire, expiresAt: () => undefined }, provider.name);
 }
