@@ -38,6 +38,8 @@ process.on("SIGINT", () => { stop(); process.exit(130); });
 process.on("SIGTERM", () => { stop(); process.exit(143); });
 
 if (!args.has("--no-servers") && !args.has("--only-fuzz")) {
+  // The browser-build tests run in headless Chromium; its absence is reported by those tests.
+  spawnSync("bash", [join(here, "..", "servers", "install-browser.sh")], { stdio: "inherit" });
   started = true;
   const r = spawnSync("bash", [join(here, "..", "servers", "start.sh")], {
     env: { ...process.env, TEST_SERVERS_DIR: dir },
