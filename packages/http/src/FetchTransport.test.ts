@@ -87,3 +87,16 @@ test("fetch transport: bytes() reads the whole body and checks its length", asyn
     await srv.close();
   }
 });
+
+test("fetch transport: fetch is called detached, as browsers require (their fetch rejects any other `this`)", async () => {
+  const thisSeen: unknown[] = [];
+  // Browsers' fetch throws "Illegal invocation" unless `this` is the global object or undefined.
+  const strict = function (this: unknown, _url: string | URL | Request, _init?: RequestInit): Promise<Response> {
+    thisSeen.push(this);
+    if (this !== undefined && this !== globalThis) throw new TypeError("Failed to execute 'fetch' on 'Window': Illegal invocation");
+    return Promise.resolve(new Response("ok", { status: 200 }));
+  };
+  const t = new FetchTransport({ fetch: strict as typeof fetch });
+  const res = await t.handle({ method: "GET", protocol: "http:", hostname: "127.0.0.1", port: 9, path: "/", query: {}, headers: {} });
+  assert.deepEqual([res.statusCode, thisSeen], [200, [undefined]]);
+});

@@ -149,7 +149,9 @@ export class FetchTransport implements Transport {
     let res: Response;
     try {
       const port = request.port === undefined ? "" : `:${request.port}`;
-      res = await this.#fetch(`${request.protocol}//${request.hostname}${port}${requestTarget(request)}`, init);
+      // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global object.
+      const send = this.#fetch;
+      res = await send(`${request.protocol}//${request.hostname}${port}${requestTarget(request)}`, init);
     } catch (err) {
       throw attempt.toError(err, `send request to ${request.hostname} failed`);
     }
