@@ -8,7 +8,8 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@se
 export class LazyNodeTransport implements Transport {
   readonly #ca: string | Uint8Array | undefined;
   #inner: Promise<Transport> | undefined;
-  #destroyed = false;
+  /** True once `destroy()` was called. */
+  destroyed = false;
 
   constructor(ca?: string | Uint8Array) {
     this.#ca = ca;
@@ -16,7 +17,7 @@ export class LazyNodeTransport implements Transport {
 
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
     this.#inner ??= import("@sessionkit/http/node").then(
-      (m) => m.createDefaultTransport(this.#ca === undefined ? {} : { ca: this.#ca }),
+      (m) => m.createDefaultTransport({ ca: this.#ca }),
       (err: unknown) => {
         this.#inner = undefined;
         throw err;
@@ -25,13 +26,8 @@ export class LazyNodeTransport implements Transport {
     return this.#inner.then((t) => t.handle(request, options));
   }
 
-  /** True once `destroy()` was called. */
-  get destroyed(): boolean {
-    return this.#destroyed;
-  }
-
   destroy(): void {
-    this.#destroyed = true;
+    this.destroyed = true;
     void this.#inner?.then((t) => t.destroy?.());
     this.#inner = undefined;
   }

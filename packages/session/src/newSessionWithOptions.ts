@@ -20,11 +20,9 @@ import { loadCustomCABundle } from "./loadCustomCABundle.js";
 import type { ConfigLayer } from "./resolveConfig.js";
 import { resolveCredentials } from "./resolveCredentials.js";
 import type { Session } from "./Session.js";
-import { SessionError } from "./SessionError.js";
 import { sessionDefaults } from "./sessionDefaults.js";
 import type { ExplainLine } from "./SessionExplanation.js";
 import type { SessionOptions } from "./SessionOptions.js";
-import { SharedConfigState } from "./SharedConfigState.js";
 import { snapshotEnv } from "./snapshotEnv.js";
 
 /**
@@ -36,8 +34,9 @@ import { snapshotEnv } from "./snapshotEnv.js";
  */
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
   const env = snapshotEnv(options.env);
-  const state = options.sharedConfigState ?? SharedConfigState.FromEnv;
-  const enable = state === SharedConfigState.Enable;
+  // SharedConfigState: 0 FromEnv (the default), 1 Disable, 2 Enable.
+  const state = options.sharedConfigState ?? 0;
+  const enable = state === 2;
   const homeDir = options.homeDir;
   const sharedConfigFiles = options.sharedConfigFiles;
   // Go reads the env as if AWS_SDK_LOAD_CONFIG were set only for Enable; Disable overrides afterwards, so
@@ -46,7 +45,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     ...(enable ? { sharedConfigEnabled: true } : {}),
     fallbackHome: nodeOs().homedir(),
   });
-  const sharedConfigEnabled = enable || (state !== SharedConfigState.Disable && loaded.sharedConfigEnabled);
+  const sharedConfigEnabled = enable || (state !== 1 && loaded.sharedConfigEnabled);
   // Deliberately unlike Go: whitespace-only keys count as unset (the cross-SDK suites' rule); Go would sign with
   // them and every request would fail.
   const creds = loaded.credentials;
@@ -66,7 +65,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   const shared = loadShared(profile.value, files, envConfig, options, fromOptions);
 
   const ca = loadCustomCABundle(options.customCABundle, envConfig.caBundle, shared?.caBundle);
-  if (ca !== undefined && options.config?.transport !== undefined) {
+  if (ca && options.config?.transport) {
     throw new LoadCustomCABundleError(
       "unable to load custom CA bundle, HTTPClient's transport unsupported type (config.transport was given; pass the CA bundle to it instead)",
     );
@@ -77,56 +76,56 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     [
       "sharedConfig",
       sharedConfigEnabled ? "enabled" : "disabled",
-      state !== SharedConfigState.FromEnv
-        ? code("sharedConfigState")
-        : env.AWS_SDK_LOAD_CONFIG === undefined
-          ? DEFAULT
-          : { source: "env", name: "AWS_SDK_LOAD_CONFIG" },
+      state ? code("sharedConfigState") : env.AWS_SDK_LOAD_CONFIG === undefined ? DEFAULT : envSource("AWS_SDK_LOAD_CONFIG"),
     ],
   ];
   files.forEach((f, i) => {
     // Which option or variable named the file (the default paths are named by the home directory's source).
     const named = f.path === envConfig.sharedConfigFile.value ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
-    const source: ValueSource =
-      sharedConfigFiles !== undefined
+    lines.push([
+      `files[${i}]`,
+      `${f.path} (${f.kind})`,
+      sharedConfigFiles
         ? code("sharedConfigFiles")
         : homeDir !== undefined && named.source.source === "default"
           ? code("homeDir")
-          : named.source;
-    lines.push([`files[${i}]`, `${f.path} (${f.kind})`, source]);
+          : named.source,
+    ]);
   });
-  if (ca !== undefined) lines.push(["customCABundle", "PEM", ca.source]);
+  if (ca) lines.push(["customCABundle", "PEM", ca.source]);
   // The configured endpoint URLs (which one a client uses depends on its service).
   const endpoints: ExplainLine[] = [];
-  const endpoint = (service: string, url: Sourced<string>): number => endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
+  const endpoint = (service: string, value: string, source: ValueSource): number => endpoints.push([`endpointUrl[${service}]`, value, source]);
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith("AWS_ENDPOINT_URL") && value) {
-      endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), { value, source: { source: "env", name } });
-    }
+    if (name.startsWith("AWS_ENDPOINT_URL") && value) endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value, envSource(name));
   }
   for (const [service, settings] of shared?.services?.services ?? []) {
     const url = settings.get("endpoint_url");
-    if (url !== undefined) endpoint(service, url);
+    if (url) endpoint(service, url.value, url.source);
   }
-  if (shared?.endpointUrl !== undefined) endpoint("*", shared.endpointUrl);
+  const url = shared?.endpointUrl;
+  if (url) endpoint("*", url.value, url.source);
   lines.push(...endpoints.sort((a, b) => a[0].localeCompare(b[0])));
 
   // What an assume-role step's STS client is made from (Go): this session's config at creation and a copy of its
   // handler lists as they are when creation ends (later changes to `session.handlers` do not reach it). Steps
-  // only reach it at their first retrieve.
+  // reach it only after an `await` in their first retrieve, so creation has always ended by then.
   let stsBase: Session | undefined;
-  const stsConfig = (): Session => {
-    if (stsBase === undefined) {
-      throw new SessionError("SessionNotReady", "an assume-role step asked for STS before its session was created");
-    }
-    return stsBase;
-  };
   const session = assembleSession(
     options,
     [settingsLayer(envConfig), settingsLayer(shared)],
-    sessionDefaults(ca === undefined ? defaultTransport() : new LazyNodeTransport(ca.value)),
+    sessionDefaults(ca ? new LazyNodeTransport(ca.value) : defaultTransport()),
     { endpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }), lines },
-    () => resolveCredentials({ env, options, envConfig, shared, profile: profile.value, profileFromOptions: fromOptions, stsConfig }),
+    () =>
+      resolveCredentials({
+        env,
+        options,
+        envConfig,
+        shared,
+        profile: profile.value,
+        profileFromOptions: fromOptions,
+        stsConfig: () => stsBase as Session,
+      }),
   );
   stsBase = session.copy();
   return session;
@@ -136,6 +135,10 @@ const DEFAULT: ValueSource = { source: "default" };
 
 function code(option: string): ValueSource {
   return { source: "code", option };
+}
+
+function envSource(name: string): ValueSource {
+  return { source: "env", name };
 }
 
 let os: typeof NodeOs | undefined;

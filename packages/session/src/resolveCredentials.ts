@@ -68,33 +68,38 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
    * why the environment and the profile gave nothing, then the remote provider (EC2/ECS), which sessionkit does
    * not include. The chain's error names all three.
    */
-  const defaultChain = (profile: string): ResolvedCredentials => {
-    const provider = chainProvider([
-      failingProvider("EnvProvider", () => new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.")),
-      failingProvider("SharedCredentialsProvider", () => new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`)),
-      failingProvider("RemoteCredProvider", () => unsupportedError("EC2 instance metadata / container credentials")),
-    ]);
-    return [
-      createCredentials(provider, { clock }),
+  const defaultChain = (profile: string): ResolvedCredentials =>
+    result(
+      createCredentials(
+        chainProvider([
+          failingProvider("EnvProvider", () => new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.")),
+          failingProvider("SharedCredentialsProvider", () => new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`)),
+          failingProvider("RemoteCredProvider", () => unsupportedError("EC2 instance metadata / container credentials")),
+        ]),
+        { clock },
+      ),
       { source: "default", note: "no credentials in code, environment or profile" },
-      [["credentials", "ChainProvider (no credentials configured)", { source: "default" }]],
-    ];
-  };
+      "ChainProvider (no credentials configured)",
+      DEFAULT,
+    );
 
   const c = envConfig.credentials;
-  if (!fromOptions && c !== undefined) return keys(c, env.AWS_ACCOUNT_ID || undefined, "EnvConfigCredentials");
   const file = envConfig.webIdentityTokenFile;
-  if (!fromOptions && file !== undefined) {
-    if (envConfig.roleArn === undefined) {
-      throw new SessionError("WebIdentityErr", "role ARN is not set (AWS_WEB_IDENTITY_TOKEN_FILE needs AWS_ROLE_ARN)");
+  if (!fromOptions) {
+    if (c !== undefined) return keys(c, env.AWS_ACCOUNT_ID, "EnvConfigCredentials");
+    if (file !== undefined) {
+      if (envConfig.roleArn === undefined) {
+        throw new SessionError("WebIdentityErr", "role ARN is not set (AWS_WEB_IDENTITY_TOKEN_FILE needs AWS_ROLE_ARN)");
+      }
+      return notSupported("WebIdentityCredentials", "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", file.source);
     }
-    return notSupported("WebIdentityCredentials", "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", file.source);
   }
   if (shared === undefined) return defaultChain(input.profile);
 
   const [base, ...roles] = profileChain(shared);
-  const where = `(profile ${base.profile})`;
-  let [credentials, source, baseLines] = ((): ResolvedCredentials => {
+  const profile = base.profile;
+  const where = `(profile ${profile}`;
+  let [credentials, source, lines] = ((): ResolvedCredentials => {
     switch (base.type) {
       case "staticKeys":
         return keys(base, base.accountId?.value, base.providerName);
@@ -104,58 +109,61 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         if (value === "Environment") {
           // Empty keys fail at get() with EmptyStaticCreds, as Go's static provider does.
           const k = { accessKeyId: c?.accessKeyId.value ?? "", secretAccessKey: c?.secretAccessKey.value ?? "", sessionToken: c?.sessionToken?.value };
-          const shown = c === undefined ? ", none set" : ` ${shownKey(c.accessKeyId)}`;
-          return result(staticCredentials(k, "EnvConfigCredentials"), source, `EnvConfigCredentials (credential_source Environment)${shown}`);
+          return result(
+            staticCredentials(k, "EnvConfigCredentials"),
+            source,
+            `EnvConfigCredentials (credential_source Environment)${c ? ` ${shownKey(c.accessKeyId)}` : ", none set"}`,
+          );
         }
         const ecs = value === "EcsContainer";
         if (ecs && !env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {
           throw new SharedConfigError(
-            base.profile,
+            profile,
             "EcsContainer was specified as the credential_source, but 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI' was not set",
           );
         }
         if (ecs || value === "Ec2InstanceMetadata") {
-          return notSupported(ecs ? "EndpointCredentialsProvider" : "EC2RoleProvider", `credential_source ${value} ${where}`, source);
+          return notSupported(ecs ? "EndpointCredentialsProvider" : "EC2RoleProvider", `credential_source ${value} ${where})`, source);
         }
-        throw new SharedConfigError(
-          base.profile,
-          `credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment ${where.slice(0, -1)} has ${value})`,
-        );
+        throw new SharedConfigError(profile, `credential source values must be EcsContainer, Ec2InstanceMetadata, or Environment ${where} has ${value})`);
       }
       case "credentialProcess": {
         const command = base.command.value;
         const processEnv = options.env;
         // Beyond Go: the profile's aws_account_id fills in when the process output has no AccountId.
         let node: SharedConfig | undefined = shared;
-        while (node !== undefined && node.profile !== base.profile) node = node.sourceProfile;
+        while (node && node.profile !== profile) node = node.sourceProfile;
         const account = node?.properties.get("aws_account_id")?.value;
-        const accountId = typeof account === "string" && account !== "" ? account : undefined;
-        const credentials = lazy("ProcessProvider", async () => {
-          const { processProvider } = await import("@sessionkit/credential-provider-shared-file/lazy");
-          // Go passes the process environment; an injected one replaces it.
-          return processProvider(command, { ...(processEnv === undefined ? {} : { env: { ...processEnv } }), accountId });
-        });
-        return result(credentials, base.command.source, "ProcessProvider (credential_process)");
+        const accountId = (typeof account === "string" && account) || undefined;
+        return result(
+          lazy("ProcessProvider", async () => {
+            const { processProvider } = await import("@sessionkit/credential-provider-shared-file/lazy");
+            // Go passes the process environment; an injected one replaces it.
+            return processProvider(command, { env: processEnv && { ...processEnv }, accountId });
+          }),
+          base.command.source,
+          "ProcessProvider (credential_process)",
+        );
       }
       case "webIdentity":
-        return notSupported("WebIdentityCredentials", `web_identity_token_file ${where}`, base.webIdentityTokenFile.source);
+        return notSupported("WebIdentityCredentials", `web_identity_token_file ${where})`, base.webIdentityTokenFile.source);
       case "sso":
-        return notSupported("SSOProvider", `SSO ${where}`, (base.ssoSession ?? base.ssoStartUrl ?? base.ssoAccountId)?.source);
+        return notSupported("SSOProvider", `SSO ${where})`, (base.ssoSession ?? base.ssoStartUrl ?? base.ssoAccountId)?.source);
       case "defaultChain":
-        return defaultChain(base.profile);
+        return defaultChain(profile);
     }
   })();
 
   const option = options.assumeRoleTokenProvider;
   const tokenProvider = option && toTokenProvider(option);
-  const lines = [...baseLines];
   for (const role of roles) {
     const signWith = credentials;
     const mfaSerial = role.mfaSerial?.value;
-    if (mfaSerial !== undefined && tokenProvider === undefined) throw new AssumeRoleTokenProviderNotSetError(role.profile);
+    const externalId = role.externalId?.value;
+    if (mfaSerial !== undefined && !tokenProvider) throw new AssumeRoleTokenProviderNotSetError(role.profile);
     // Spec §4.12: the option if set; else `duration_seconds` only when over 15 whole minutes; else 900 (Go's default).
-    const fromFile = role.durationSeconds?.value;
-    const durationSeconds = options.assumeRoleDuration || (fromFile !== undefined && Math.trunc(fromFile / 60) > 15 ? fromFile : 900);
+    const fromFile = role.durationSeconds?.value ?? 0;
+    const durationSeconds = options.assumeRoleDuration || (Math.trunc(fromFile / 60) > 15 ? fromFile : 900);
     credentials = lazy("AssumeRoleProvider", async () => {
       // STS is loaded with the first retrieve: sessions that assume no role never load it.
       const { assumeRoleProvider, stsClientFactory } = await import("@sessionkit/credential-provider-assume-role/lazy");
@@ -165,21 +173,27 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         roleArn: role.roleArn.value,
         roleSessionName: role.roleSessionName?.value,
         durationSeconds,
-        externalId: role.externalId?.value,
+        externalId,
         serialNumber: mfaSerial,
         tokenProvider: mfaSerial === undefined ? undefined : tokenProvider,
         clock,
       });
     });
     source = role.roleArn.source;
-    const details = [`${durationSeconds}s`];
-    if (mfaSerial !== undefined) details.push(`mfa_serial ${mfaSerial}`);
-    if (role.externalId !== undefined) details.push("external_id set");
-    lines.push(["credentials", `AssumeRoleProvider ${role.roleArn.value} (${details.join(", ")})`, source]);
+    // The steps before this one become its sources, base first; the last step is what signs.
+    lines = [
+      ...lines.map((l, i): ExplainLine => [`credentials.source[${i}]`, l[1], l[2]]),
+      [
+        "credentials",
+        `AssumeRoleProvider ${role.roleArn.value} (${durationSeconds}s${mfaSerial === undefined ? "" : `, mfa_serial ${mfaSerial}`}${externalId === undefined ? "" : ", external_id set"})`,
+        source,
+      ],
+    ];
   }
-  // The last step is what signs; the ones before it are listed as its sources, base first.
-  return [credentials, source, lines.map((l, i) => (i === lines.length - 1 ? l : [`credentials.source[${i}]`, l[1], l[2]]))];
+  return [credentials, source, lines];
 }
+
+const DEFAULT: ValueSource = { source: "default" };
 
 function unsupportedError(what: string): SessionError {
   return new SessionError(
@@ -189,7 +203,7 @@ function unsupportedError(what: string): SessionError {
 }
 
 /** Something Go would resolve that sessionkit does not include: fails at the first get(), naming what and where. */
-function notSupported(name: string, what: string, source: ValueSource = { source: "default" }): ResolvedCredentials {
+function notSupported(name: string, what: string, source = DEFAULT): ResolvedCredentials {
   return result(createCredentials(failingProvider(name, () => unsupportedError(what))), source, `${name} (not supported: ${what})`);
 }
 
@@ -202,17 +216,16 @@ function keys(k: SourcedKeys, accountId: string | undefined, name: string): Reso
   const secretAccessKey = k.secretAccessKey.value;
   const sessionToken = k.sessionToken?.value;
   let credentials: Credentials;
-  if (accountId === undefined || accessKeyId === "" || secretAccessKey === "") {
-    credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
-  } else {
+  if (accountId && accessKeyId && secretAccessKey) {
     const value = createCredentialsValue({ accessKeyId, secretAccessKey, sessionToken, accountId, providerName: name });
     credentials = createCredentials({ name, retrieve: () => Promise.resolve(value) });
-  }
+  } else credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
   return result(credentials, k.accessKeyId.source, `${name} ${shownKey(k.accessKeyId)}`);
 }
 
-function result(credentials: Credentials, source: ValueSource, shown: string): ResolvedCredentials {
-  return [credentials, source, [["credentials", shown, source]]];
+/** A resolution with one explain line (`shown` is sourced to `lineSource`, by default the value's source). */
+function result(credentials: Credentials, source: ValueSource, shown: string, lineSource = source): ResolvedCredentials {
+  return [credentials, source, [["credentials", shown, lineSource]]];
 }
 
 /** An access key id as `explain` shows it: its last four characters. */
