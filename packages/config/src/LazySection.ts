@@ -15,9 +15,9 @@ interface MutableProperty {
  * `JSON.stringify` and `util.inspect` show it masked. A class, so creating one stays cheap.
  */
 class SecretProperty implements MutableProperty {
-  value: string | Record<string, string>;
-  raw: string;
-  line: number;
+  declare value: string | Record<string, string>;
+  declare raw: string;
+  declare line: number;
   readonly #kind: SecretKind;
 
   constructor(value: string, line: number, kind: SecretKind) {
@@ -108,8 +108,8 @@ function readProperties(text: string, segments: readonly number[]): Map<string, 
  * on first access. Duplicate sections are segments read in order, so the later property wins.
  */
 export class LazySection implements SharedConfigSection {
-  readonly name: string;
-  readonly line: number;
+  declare readonly name: string;
+  declare readonly line: number;
   readonly #text: string;
   /** `[start, end, firstLine]` triples: the lines after each header of this section. */
   readonly #segments: readonly number[];

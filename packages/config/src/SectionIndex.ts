@@ -23,11 +23,11 @@ type Built = Record<SectionKind, Map<string, SharedConfigSection>>;
  * lookups, builds the full name index once, after which every lookup is a `Map` hit.
  */
 export class ParsedFile implements ParsedSharedConfigFile {
-  readonly path: string | undefined;
-  readonly kind: SharedConfigFileKind;
-  readonly profiles: ReadonlyMap<string, SharedConfigSection>;
-  readonly ssoSessions: ReadonlyMap<string, SharedConfigSection>;
-  readonly services: ReadonlyMap<string, SharedConfigSection>;
+  declare readonly path: string | undefined;
+  declare readonly kind: SharedConfigFileKind;
+  declare readonly profiles: ReadonlyMap<string, SharedConfigSection>;
+  declare readonly ssoSessions: ReadonlyMap<string, SharedConfigSection>;
+  declare readonly services: ReadonlyMap<string, SharedConfigSection>;
   readonly #text: string;
   /** `[lineStart, headerEnd, lineNo, bodyStart]` per header, in file order. */
   readonly #headers: readonly number[];

@@ -5,8 +5,8 @@ import { SdkError } from "@sessionkit/errors";
  * `detail` says which (and names a half-written key pair), after Go's message.
  */
 export class SharedConfigAssumeRoleError extends SdkError {
-  readonly roleArn: string;
-  readonly sourceProfile: string;
+  declare readonly roleArn: string;
+  declare readonly sourceProfile: string;
 
   constructor(roleArn: string, sourceProfile: string, detail?: string) {
     const base = `failed to load assume role for ${roleArn}, source profile ${sourceProfile} has no shared credentials`;

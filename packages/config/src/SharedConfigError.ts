@@ -7,7 +7,7 @@ import { SdkError } from "@sessionkit/errors";
  * `profile` names the profile at fault.
  */
 export class SharedConfigError extends SdkError {
-  readonly profile: string;
+  declare readonly profile: string;
 
   constructor(profile: string, message: string) {
     super("SharedConfigErr", message);

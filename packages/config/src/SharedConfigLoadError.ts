@@ -7,14 +7,14 @@ import { SharedConfigParseError } from "./SharedConfigParseError.js";
  * error, the line.
  */
 export class SharedConfigLoadError extends SdkError {
-  readonly path: string;
-  readonly line?: number;
+  declare readonly path: string;
+  declare readonly line?: number;
 
   constructor(path: string, cause: unknown) {
     const detail = cause instanceof SharedConfigParseError ? cause.message : describe(cause);
     super("SharedConfigLoadError", `failed to load config file, ${path}\ncaused by: ${detail}`, { cause });
     this.path = path;
-    if (cause instanceof SharedConfigParseError) this.line = cause.line;
+    this.line = cause instanceof SharedConfigParseError ? cause.line : undefined;
   }
 }
 

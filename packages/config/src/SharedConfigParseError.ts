@@ -6,15 +6,15 @@ import { SdkError } from "@sessionkit/errors";
  * text came from disk. The message never quotes the offending line: it may hold a secret.
  */
 export class SharedConfigParseError extends SdkError {
-  readonly reason: string;
-  readonly line: number;
-  readonly path?: string;
+  declare readonly reason: string;
+  declare readonly line: number;
+  declare readonly path?: string;
 
   /** `label` names the input in the message when there is no path (e.g. `config file`). */
   constructor(reason: string, line: number, path?: string, label = "<text>") {
     super("SharedConfigParseError", `${reason}, ${path ?? label} line ${line}`);
     this.reason = reason;
     this.line = line;
-    if (path !== undefined) this.path = path;
+    this.path = path;
   }
 }

@@ -6,7 +6,7 @@ import { SdkError } from "@sessionkit/errors";
  * `SharedConfigAssumeRoleError` instead.
  */
 export class SharedConfigProfileNotExistsError extends SdkError {
-  readonly profile: string;
+  declare readonly profile: string;
 
   constructor(profile: string, files: readonly string[] = []) {
     const where = files.length > 0 ? ` (looked in ${files.join(", ")})` : "";

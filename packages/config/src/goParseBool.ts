@@ -3,22 +3,6 @@
  * anything else is `undefined` (Go returns an error, which callers of `AWS_SDK_LOAD_CONFIG` ignore).
  */
 export function goParseBool(value: string | undefined): boolean | undefined {
-  switch (value) {
-    case "1":
-    case "t":
-    case "T":
-    case "TRUE":
-    case "true":
-    case "True":
-      return true;
-    case "0":
-    case "f":
-    case "F":
-    case "FALSE":
-    case "false":
-    case "False":
-      return false;
-    default:
-      return undefined;
-  }
+  const v = value ?? "";
+  return /^([1tT]|TRUE|[tT]rue)$/.test(v) ? true : /^([0fF]|FALSE|[fF]alse)$/.test(v) ? false : undefined;
 }

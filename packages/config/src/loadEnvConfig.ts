@@ -1,9 +1,10 @@
-import type { RegionalEndpointMode } from "@sessionkit/types";
-import type { CommonSettings, Ec2MetadataEndpointMode } from "./CommonSettings.js";
+import type { CommonSettings } from "./CommonSettings.js";
 import { EnvConfigError } from "./EnvConfigError.js";
 import { goParseBool } from "./goParseBool.js";
 import { secretSourced } from "./maskSecret.js";
 import { settingField } from "./settingField.js";
+import { settingsTable } from "./settingsTable.js";
+import { settingValue } from "./settingValue.js";
 import { type Env, envValue, sharedConfigFilenames } from "./sharedConfigFilenames.js";
 import type { Sourced } from "./ValueSource.js";
 
@@ -40,81 +41,34 @@ export interface LoadEnvConfigOptions {
   readonly fallbackHome?: string;
 }
 
-/** `legacy` or `regional` in any case (lower-cased), `undefined` for an empty value, else an `Error`. */
-export function parseRegionalMode(value: string): RegionalEndpointMode | undefined | Error {
-  const lower = value.toLowerCase();
-  return lower === "legacy" || lower === "regional" ? lower : value === "" ? undefined : new Error(lower);
-}
+export { parseEc2MetadataEndpointMode } from "./settingValue.js";
 
-/** Go's names of the regional-endpoint settings, for its error messages. */
-export const REGIONAL_GO_NAMES: Readonly<Record<string, string>> = {
-  stsRegionalEndpoints: "STSRegionalEndpoint",
-  s3UsEast1RegionalEndpoint: "S3UsEast1RegionalEndpoint",
-};
+// The variables read into fields after the credentials, in Go's order (explain lists them in that order), as
+// `name[=field][:type]` (settingsTable). Without a field, the field is the name after `AWS_`, camel-cased
+// (settingField); the types are settingValue's, and a type longer than one letter is instead an `AWS_DEFAULT_`
+// name read after the variable when shared config is on.
+let vars: string[] | undefined;
+const VARS =
+  "AWS_ROLE_ARN AWS_ROLE_SESSION_NAME AWS_WEB_IDENTITY_TOKEN_FILE AWS_CSM_ENABLED:g AWS_CSM_HOST AWS_CSM_PORT " +
+  "AWS_CSM_CLIENT_ID AWS_REGION=region:AWS_DEFAULT_REGION AWS_PROFILE=profile:AWS_DEFAULT_PROFILE " +
+  "AWS_ENABLE_ENDPOINT_DISCOVERY=endpointDiscoveryEnabled:e AWS_CA_BUNDLE AWS_SDK_GO_CLIENT_TLS_CERT=clientTlsCert " +
+  "AWS_SDK_GO_CLIENT_TLS_KEY=clientTlsKey AWS_STS_REGIONAL_ENDPOINTS:r AWS_S3_US_EAST_1_REGIONAL_ENDPOINT:r " +
+  "AWS_S3_USE_ARN_REGION:t AWS_EC2_METADATA_SERVICE_ENDPOINT AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE:m " +
+  "AWS_EC2_METADATA_V1_DISABLED:b AWS_USE_DUALSTACK_ENDPOINT=useDualStackEndpoint:t AWS_USE_FIPS_ENDPOINT:t " +
+  "AWS_ENDPOINT_URL AWS_IGNORE_CONFIGURED_ENDPOINT_URLS:b";
 
-/** Parses Go's `EC2IMDSEndpointModeState.SetFromString`; `undefined` for an empty value. */
-export function parseEc2MetadataEndpointMode(value: string): Ec2MetadataEndpointMode | undefined | Error {
-  const v = value.trim().toLowerCase();
-  return v === "" ? undefined : v === "ipv6" ? "IPv6" : v === "ipv4" ? "IPv4" : new Error("unknown EC2 IMDS endpoint mode, must be either IPv6 or IPv4");
-}
-
-// The variables read into fields after the credentials, in Go's order (explain lists them in that order):
-// flat `variable, field, type` triples (compact, and an index loop stays fast before V8 optimizes it); an empty
-// field is the variable's name after `AWS_`, camel-cased (settingField). Types:
-// "" string, `g` Go's ParseBool is true, `e` anything but `false`, `b` `true` in any case, `t` strictly true
-// or false (any case), `r` regional-endpoint mode, `m` IMDS endpoint mode; an `AWS_DEFAULT_` name is also
-// read, after the variable, when shared config is on.
-const VARS = [
-  "AWS_ROLE_ARN", "", "",
-  "AWS_ROLE_SESSION_NAME", "", "",
-  "AWS_WEB_IDENTITY_TOKEN_FILE", "", "",
-  "AWS_CSM_ENABLED", "", "g",
-  "AWS_CSM_HOST", "", "",
-  "AWS_CSM_PORT", "", "",
-  "AWS_CSM_CLIENT_ID", "", "",
-  "AWS_REGION", "region", "AWS_DEFAULT_REGION", // spelled out: the most common variables skip settingField
-  "AWS_PROFILE", "profile", "AWS_DEFAULT_PROFILE",
-  "AWS_ENABLE_ENDPOINT_DISCOVERY", "endpointDiscoveryEnabled", "e",
-  "AWS_CA_BUNDLE", "", "",
-  "AWS_SDK_GO_CLIENT_TLS_CERT", "clientTlsCert", "",
-  "AWS_SDK_GO_CLIENT_TLS_KEY", "clientTlsKey", "",
-  "AWS_STS_REGIONAL_ENDPOINTS", "", "r",
-  "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT", "", "r",
-  "AWS_S3_USE_ARN_REGION", "", "t",
-  "AWS_EC2_METADATA_SERVICE_ENDPOINT", "", "",
-  "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "", "m",
-  "AWS_EC2_METADATA_V1_DISABLED", "", "b",
-  "AWS_USE_DUALSTACK_ENDPOINT", "useDualStackEndpoint", "t",
-  "AWS_USE_FIPS_ENDPOINT", "", "t",
-  "AWS_ENDPOINT_URL", "", "",
-  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "", "b",
-];
-
-/** A typed variable's value (see VARS), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
+/** A typed variable's value (see settingValue), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
 function typedValue(found: Sourced<string>, field: string, type: string): unknown {
   const v = found.value;
+  const value = settingValue(type, v, field);
+  if (!(value instanceof Error)) return value;
   const name = (found.source as { name: string }).name;
-  const lower = v.toLowerCase();
-  if (type === "g") return goParseBool(v) === true;
-  if (type === "e") return v !== "false";
-  if (type === "b") return lower === "true";
-  if (type === "r") {
-    const mode = parseRegionalMode(v);
-    if (mode instanceof Error) {
-      throw new EnvConfigError(
-        name,
-        `failed to load, ${name} from env config, unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}`,
-      );
-    }
-    return mode;
-  }
-  const m = type === "m" ? parseEc2MetadataEndpointMode(v) : lower === "true" || lower === "false" ? lower === "true" : undefined;
-  if (m === undefined && type === "m") return undefined;
-  if (m === undefined || m instanceof Error) {
-    const why = m?.message ?? (field === "s3UseArnRegion" ? "need true or false" : "need true, false");
-    throw new EnvConfigError(name, `invalid value for environment variable, ${name}=${v}, ${why}`);
-  }
-  return m;
+  throw new EnvConfigError(
+    name,
+    type === "r"
+      ? `failed to load, ${name} from env config, ${value.message}`
+      : `invalid value for environment variable, ${name}=${v}, ${value.message}`,
+  );
 }
 
 /**
@@ -143,11 +97,13 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
     };
   }
 
-  for (let i = 0; i < VARS.length; i += 3) {
-    const type = VARS[i + 2] as string;
-    const found = envValue(env, VARS[i] as string, enabled && type.length > 1 ? type : undefined);
+  vars ??= settingsTable(VARS);
+  const table = vars;
+  for (let i = 0; i < table.length; i += 3) {
+    const type = table[i + 2] as string;
+    const found = envValue(env, table[i] as string, enabled && type.length > 1 ? type : undefined);
     if (found === undefined) continue;
-    const field = (VARS[i + 1] as string) || settingField((VARS[i] as string).slice(4));
+    const field = (table[i + 1] as string) || settingField((table[i] as string).slice(4));
     // Typed variables are rare: their code (in typedValue) is compiled only when one is set.
     const value = type.length === 1 ? typedValue(found, field, type) : found.value;
     if (value !== undefined) cfg[field] = { value, source: found.source };

@@ -41,7 +41,7 @@ export function inspectMasked(value: { toJSON(): unknown }, options: unknown, in
 
 /** A secret with its source: `value` is a getter over a private field, so it is not an own enumerable key. */
 class SecretSourced implements Sourced<string> {
-  readonly source: ValueSource;
+  declare readonly source: ValueSource;
   readonly #value: string;
   readonly #kind: Exclude<SecretKind, "none">;
 

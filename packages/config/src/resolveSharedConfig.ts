@@ -1,6 +1,5 @@
 import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
 import type { CommonSettings } from "./CommonSettings.js";
-import { parseEc2MetadataEndpointMode, parseRegionalMode, REGIONAL_GO_NAMES } from "./loadEnvConfig.js";
 import { secretKind, secretSourced } from "./maskSecret.js";
 import type {
   ParsedSharedConfigFile,
@@ -12,6 +11,8 @@ import { SharedConfigAssumeRoleError } from "./SharedConfigAssumeRoleError.js";
 import { SharedConfigError } from "./SharedConfigError.js";
 import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
 import { settingField } from "./settingField.js";
+import { settingsTable } from "./settingsTable.js";
+import { settingValue } from "./settingValue.js";
 import { isSet, type Sourced, type ValueSource } from "./ValueSource.js";
 
 /**
@@ -93,46 +94,19 @@ export interface ResolveSharedConfigOptions {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
 
-// The keys read into fields, in the order the fields are set (explain lists them in that order): flat `key,
-// field, type` triples (compact, and an index loop stays fast before V8 optimizes it); an empty field is the
-// key camel-cased (settingField). Types: "" string, `b` boolean (`true` in any case), `d` duration_seconds,
-// `r` regional-endpoint mode, `m` IMDS endpoint mode, `v` the services section name. Keys after the `ALWAYS`
-// row (upper case: never a property key, which are lower-cased) are read even with shared config off.
-const KEYS = [
-  "region", "region", "", // spelled out: the most common key skips settingField
-  "role_arn", "", "",
-  "external_id", "", "",
-  "mfa_serial", "", "",
-  "role_session_name", "", "",
-  "source_profile", "sourceProfileName", "",
-  "credential_source", "", "",
-  "ca_bundle", "", "",
-  "sso_session", "ssoSessionName", "",
-  "sso_account_id", "", "",
-  "sso_region", "", "",
-  "sso_role_name", "", "",
-  "sso_start_url", "", "",
-  "ec2_metadata_service_endpoint", "", "",
-  "endpoint_url", "", "",
-  "duration_seconds", "", "d",
-  "sts_regional_endpoints", "", "r",
-  "s3_us_east_1_regional_endpoint", "", "r",
-  "ec2_metadata_service_endpoint_mode", "", "m",
-  "ec2_metadata_v1_disabled", "", "b",
-  "use_dualstack_endpoint", "useDualStackEndpoint", "b",
-  "use_fips_endpoint", "", "b",
-  "ignore_configured_endpoint_urls", "", "b",
-  "services", "", "v",
-  "ALWAYS", "", "",
-  "credential_process", "", "",
-  "web_identity_token_file", "", "",
-  "csm_host", "", "",
-  "csm_port", "", "",
-  "csm_client_id", "", "",
-  "endpoint_discovery_enabled", "", "b",
-  "csm_enabled", "", "b",
-  "s3_use_arn_region", "", "b",
-];
+// The keys read into fields, in the order the fields are set (explain lists them in that order), as
+// `key[=field][:type]` (settingsTable). Without a field, the field is the key camel-cased (settingField); the
+// types are settingValue's, and `v` is the services section name. Keys after `ALWAYS` (upper case: never a
+// property key, which are lower-cased) are read even with shared config off.
+let keys: string[] | undefined;
+const KEYS =
+  "region=region role_arn external_id mfa_serial role_session_name source_profile=sourceProfileName " +
+  "credential_source ca_bundle sso_session=ssoSessionName sso_account_id sso_region sso_role_name sso_start_url " +
+  "ec2_metadata_service_endpoint endpoint_url duration_seconds:d sts_regional_endpoints:r " +
+  "s3_us_east_1_regional_endpoint:r ec2_metadata_service_endpoint_mode:m ec2_metadata_v1_disabled:b " +
+  "use_dualstack_endpoint=useDualStackEndpoint:b use_fips_endpoint:b ignore_configured_endpoint_urls:b services:v " +
+  "ALWAYS credential_process web_identity_token_file csm_host csm_port csm_client_id endpoint_discovery_enabled:b " +
+  "csm_enabled:b s3_use_arn_region:b";
 
 const ID = "aws_access_key_id";
 const SECRET = "aws_secret_access_key";
@@ -166,13 +140,15 @@ function applySection(
     cfg.properties.set(key, kind === "none" ? { value: p.value, source } : secretSourced(text(p), source, kind));
   }
 
-  for (let i = sharedConfigEnabled ? 0 : KEYS.indexOf("ALWAYS"); i < KEYS.length; i += 3) {
-    const p = props.get(KEYS[i] as string);
+  keys ??= settingsTable(KEYS);
+  const table = keys;
+  for (let i = sharedConfigEnabled ? 0 : table.indexOf("ALWAYS"); i < table.length; i += 3) {
+    const p = props.get(table[i] as string);
     if (p === undefined) continue;
-    const type = KEYS[i + 2] as string;
+    const type = table[i + 2] as string;
     // Typed keys are rare: their code (in setTyped) is compiled only when a profile has one.
-    const key = KEYS[i] as string;
-    const field = (KEYS[i + 1] as string) || settingField(key);
+    const key = table[i] as string;
+    const field = (table[i + 1] as string) || settingField(key);
     if (type === "") out[field] = { value: text(p), source: fileSource(file, profile, key, p) };
     else setTyped(out, key, field, type, p, file, profile);
   }
@@ -219,33 +195,21 @@ function setTyped(
 ): void {
   const v = text(p);
   const source = fileSource(file, profile, key, p);
-  let value: unknown = v;
-  if (type === "b") value = v.toLowerCase() === "true";
-  else if (type === "d") {
-    // Go ignores anything but a non-zero integer.
-    value = /^[+-]?\d+$/.test(v.trim()) ? Number.parseInt(v, 10) : 0;
-    if (value === 0) return;
-  } else if (type === "v") {
-    value = { name: { value: v, source }, services: new Map() };
-    out[field] = value;
+  if (type === "v") {
+    out[field] = { name: { value: v, source }, services: new Map() };
     return;
-  } else {
-    const m = type === "r" ? parseRegionalMode(v) : parseEc2MetadataEndpointMode(v);
-    if (m instanceof Error) {
-      const why = type === "r" ? `unable to resolve the value of ${REGIONAL_GO_NAMES[field]} for ${v}` : m.message;
-      throw new SharedConfigError(
-        profile,
-        `failed to load ${key} from shared config, ${describeFile(file)}, ${why} (profile ${profile}, line ${p.line})`,
-      );
-    }
-    // An empty regional mode is unset; an empty IMDS mode clears an earlier file's.
-    if (m === undefined) {
-      if (type === "m") delete out[field];
-      return;
-    }
-    value = m;
   }
-  out[field] = { value, source };
+  const value = settingValue(type, v, field);
+  if (value instanceof Error) {
+    throw new SharedConfigError(
+      profile,
+      `failed to load ${key} from shared config, ${describeFile(file)}, ${value.message} (profile ${profile}, line ${p.line})`,
+    );
+  }
+  // Unset (an empty or zero value); an empty IMDS mode also clears an earlier file's.
+  if (value === undefined) {
+    if (type === "m") delete out[field];
+  } else out[field] = { value, source };
 }
 
 /** Go's `hasSSOConfiguration`. */
