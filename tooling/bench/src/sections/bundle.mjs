@@ -35,6 +35,8 @@ const APPS = [
   { id: "s3", name: "S3 ListBuckets app", feature: "s3", peer: "peer-s3.mjs", ours: "ours-s3.mjs" },
   { id: "sts", name: "STS GetCallerIdentity app", feature: "sts", peer: "peer-sts.mjs", ours: "ours-sts.mjs" },
   { id: "profile", name: "credentials-from-profile app", feature: "session", peer: "peer-profile.mjs", ours: "ours-profile.mjs" },
+  // Issue 7's browser budget: the modular client alone (no session), against the same peer app.
+  { id: "s3client", name: "S3 ListBuckets app, modular S3Client without a session", feature: "s3", peer: "peer-s3.mjs", ours: "ours-s3client.mjs", only: ["browser"] },
 ];
 const VARIANTS = [
   { id: "node", label: "node", platform: "node" },
@@ -45,6 +47,7 @@ const REF = {
   "s3.node": [591_901, 175_855],
   "s3.node-mm": [416_991, 128_032],
   "s3.browser": [259_906, 81_992],
+  "s3client.browser": [259_906, 81_992],
   "sts.node": [452_188, 137_477],
   "sts.node-mm": [308_390, 96_302],
   "sts.browser": [152_908, 50_999],
@@ -60,6 +63,7 @@ export async function runBundle({ ours, log }) {
   const rows = [];
   for (const app of APPS) {
     for (const v of VARIANTS) {
+      if (app.only && !app.only.includes(v.id)) continue;
       // Browser apps carry static credentials (a browser has no ~/.aws); the profile app has no such form.
       const file = (f) => (v.static && app.id !== "profile" ? f.replace(".mjs", "-static.mjs") : f);
       const peer = await bundle(file(app.peer), v.platform, v.mainFields);
