@@ -41,9 +41,8 @@ export class S3Client extends ServiceClient {
 
   /** Runs one operation (what every operation function calls); resolves to its output with `$metadata`. */
   sendOperation<I, O>(operation: S3Operation<I, O>, input: I, options?: S3CallOptions): Promise<O> {
-    if (options?.unsignedPayload !== true) return this.send<I, O>(operation, input, options);
     const request = this.newRequest<I, O>(operation, input, options);
-    request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
+    if (options?.unsignedPayload === true) request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
     return sendRequest(request);
   }
 

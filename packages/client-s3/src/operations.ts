@@ -119,23 +119,23 @@ function compile(t: Tables<never>): Compiled {
 
 /** An operation from its tables; the tables are parsed when the operation is first used. */
 class TableOperation<I, O> implements S3Operation<I, O> {
-  readonly httpPath: string;
-  readonly required: readonly string[];
-  readonly address: Addressing | undefined;
-  readonly responseBody: ResponseBodyKind;
-  readonly xmlMember: string | undefined;
-  readonly buildBody: Tables<I>["body"];
-  readonly finish: Tables<I>["finish"];
-  readonly validate: Tables<I>["v"];
+  // Declared, not class fields: the constructor sets each once (no `undefined` first, fewer bytes).
+  declare readonly name: string;
+  declare readonly httpMethod: string;
+  declare readonly httpPath: string;
+  declare readonly required: readonly string[];
+  declare readonly address: Addressing | undefined;
+  declare readonly responseBody: ResponseBodyKind;
+  declare readonly xmlMember: string | undefined;
+  declare readonly buildBody: Tables<I>["body"];
+  declare readonly finish: Tables<I>["finish"];
+  declare readonly validate: Tables<I>["v"];
   readonly #t: Tables<I>;
   #c: Compiled | undefined;
 
-  constructor(
-    readonly name: string,
-    readonly httpMethod: string,
-    required: string,
-    t: Tables<I>,
-  ) {
+  constructor(name: string, httpMethod: string, required: string, t: Tables<I>) {
+    this.name = name;
+    this.httpMethod = httpMethod;
     this.httpPath = t.p ?? "/";
     this.required = required.split(" ").filter(Boolean);
     this.address = t.a;
@@ -147,25 +147,25 @@ class TableOperation<I, O> implements S3Operation<I, O> {
     this.#t = t;
   }
 
-  #compiled(): Compiled {
+  get #k(): Compiled {
     this.#c ??= compile(this.#t as Tables<never>);
     return this.#c;
   }
 
   get input(): ReadonlyMap<string, Binding> {
-    return this.#compiled().input;
+    return this.#k.input;
   }
 
   get output(): ReadonlyMap<string, Binding> {
-    return this.#compiled().output;
+    return this.#k.output;
   }
 
   get metadata(): string | undefined {
-    return this.#compiled().metadata;
+    return this.#k.metadata;
   }
 
   get xml(): XmlShape | undefined {
-    return this.#compiled().xml;
+    return this.#k.xml;
   }
 }
 

@@ -11,6 +11,9 @@ export interface SdkErrorOptions {
 // (a CJS build that inlines it, an ESM and a CJS copy in one process). Symbol.for: the same key in every copy.
 const BRAND = Symbol.for("@sessionkit/errors.SdkError");
 
+/** The optional fields, in `toJSON` order (`retryable` last: it stays out of the JSON). One loop sets them all. */
+const FIELDS = ["statusCode", "requestId", "operation", "retryable"] as const;
+
 /**
  * The base of every error sessionkit raises: Go's `awserr.Error` as an `Error` subclass.
  * `message` is Go's `"<Code>: <Message>"`; `cause` keeps the original error. Messages must never
@@ -26,10 +29,7 @@ export class SdkError extends Error {
   constructor(code: string, message: string, options: SdkErrorOptions = {}) {
     super(`${code}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
-    if (options.statusCode !== undefined) this.statusCode = options.statusCode;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
-    if (options.operation !== undefined) this.operation = options.operation;
-    if (options.retryable !== undefined) this.retryable = options.retryable;
+    for (const k of FIELDS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
   }
 
   /**
@@ -49,9 +49,7 @@ export class SdkError extends Error {
   /** A plain object for logs and JSON output (no stack, no cause chain). */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    if (this.statusCode !== undefined) out.statusCode = this.statusCode;
-    if (this.requestId !== undefined) out.requestId = this.requestId;
-    if (this.operation !== undefined) out.operation = this.operation;
+    for (const k of FIELDS) if (k !== "retryable" && this[k] !== undefined) out[k] = this[k];
     return out;
   }
 }

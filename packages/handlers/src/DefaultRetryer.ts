@@ -101,7 +101,8 @@ const byMaxRetries = /* @__PURE__ */ new Map<number, DefaultRetryer>();
 export function retryerFor(request: Request): Retryer {
   const configured = request.config.retryer;
   if (configured !== undefined) return configured;
-  const max = request.config.maxRetries < 0 ? DEFAULT_MAX_RETRIES : request.config.maxRetries;
+  // Keyed by the configured value (the constructor maps any negative one to the default).
+  const max = request.config.maxRetries;
   let retryer = byMaxRetries.get(max);
   if (retryer === undefined) {
     // A documented cache: one immutable retryer per distinct maxRetries value.

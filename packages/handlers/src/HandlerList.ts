@@ -18,7 +18,7 @@ export function invokeHandlers(items: readonly NamedHandler[], start: number, re
 }
 
 /** Entries are frozen copies so that nobody can change a shared entry behind a list's back. */
-const entry = (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
+const entry = ({ name, fn }: NamedHandler): NamedHandler => Object.freeze({ name, fn });
 
 /**
  * Go's `request.HandlerList`. The entries live in an immutable array that every mutation replaces, so
@@ -38,19 +38,19 @@ export class HandlerList implements HandlerListContract {
   }
 
   pushBack(fn: Handler): void {
-    this.#i = [...this.#i, entry(ANONYMOUS, fn)];
+    this.pushBackNamed({ name: ANONYMOUS, fn });
   }
 
   pushFront(fn: Handler): void {
-    this.#i = [entry(ANONYMOUS, fn), ...this.#i];
+    this.pushFrontNamed({ name: ANONYMOUS, fn });
   }
 
   pushBackNamed(handler: NamedHandler): void {
-    this.#i = [...this.#i, entry(handler.name, handler.fn)];
+    this.#i = [...this.#i, entry(handler)];
   }
 
   pushFrontNamed(handler: NamedHandler): void {
-    this.#i = [entry(handler.name, handler.fn), ...this.#i];
+    this.#i = [entry(handler), ...this.#i];
   }
 
   remove(handler: NamedHandler): void {
@@ -63,11 +63,11 @@ export class HandlerList implements HandlerListContract {
 
   /** Every entry named `name` becomes `handler`; true when any matched. */
   swap(name: string, handler: NamedHandler): boolean {
-    const found = this.#i.some((h) => h.name === name);
-    if (found) {
-      const by = entry(handler.name, handler.fn);
-      this.#i = this.#i.map((h) => (h.name === name ? by : h));
-    }
+    const by = entry(handler);
+    const items = this.#i.map((h) => (h.name === name ? by : h));
+    // Unchanged entries keep the same array (requests share snapshots of it).
+    const found = items.includes(by);
+    if (found) this.#i = items;
     return found;
   }
 
@@ -76,11 +76,11 @@ export class HandlerList implements HandlerListContract {
   }
 
   setBackNamed(handler: NamedHandler): void {
-    if (!this.swap(handler.name, handler)) this.pushBackNamed(handler);
+    if (!this.swapNamed(handler)) this.pushBackNamed(handler);
   }
 
   setFrontNamed(handler: NamedHandler): void {
-    if (!this.swap(handler.name, handler)) this.pushFrontNamed(handler);
+    if (!this.swapNamed(handler)) this.pushFrontNamed(handler);
   }
 
   len(): number {
@@ -101,7 +101,7 @@ export class HandlerList implements HandlerListContract {
 
   /** A handler's synchronous throw becomes the rejection. */
   async run(request: Request): Promise<void> {
-    return invokeHandlers(this.#i, 0, request);
+    return this.invoke(request);
   }
 
   /** Like `run`, but returns `undefined` instead of a promise when every handler was synchronous. */

@@ -47,7 +47,8 @@ function parseEndpoint(endpoint: string): EndpointParts | InvalidEndpointURL {
       hostname: url.hostname,
       port,
       host: url.host,
-      basePath: url.pathname === "/" ? "" : url.pathname.replace(/\/$/, ""),
+      // "/" becomes "": a request path supplies its own leading slash.
+      basePath: url.pathname.replace(/\/$/, ""),
     };
   } catch (cause) {
     return new InvalidEndpointURL(endpoint, { cause });

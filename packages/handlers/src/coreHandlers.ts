@@ -133,7 +133,7 @@ export const CoreHandlers = /* @__PURE__ */ named(
     const delay = r.retryDelay;
     const config = r.config;
     // Names and numbers only: nothing to redact.
-    if (((config.logLevel ?? 0) & DEBUG_RETRIES) === DEBUG_RETRIES) {
+    if ((config.logLevel & DEBUG_RETRIES) === DEBUG_RETRIES) {
       config.logger.log(`DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
     }
     try {

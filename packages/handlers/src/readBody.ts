@@ -51,17 +51,8 @@ export function bytesBody(bytes: Uint8Array): AsyncIterable<Uint8Array> & BytesB
   };
 }
 
-/** UTF-8 byte length of a string without encoding it (a lone surrogate counts as U+FFFD, 3 bytes, as TextEncoder writes it). */
+/** UTF-8 byte length of a string (a lone surrogate counts as U+FFFD, 3 bytes, as TextEncoder writes it). */
 export function utf8Length(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    // A high surrogate followed by a low one: one 4-byte character.
-    if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n++;
-      i++;
-    }
-  }
-  return n;
+  // Encoding is as fast as counting in a JS loop for request-sized strings, and far smaller.
+  return encoder.encode(text).byteLength;
 }

@@ -8,7 +8,6 @@ import {
   AMZ_SECURITY_TOKEN,
   AUTHORIZATION,
   EMPTY_SHA256,
-  Q_SECURITY_TOKEN,
   UNSIGNABLE_HEADERS,
   UNSIGNED_PAYLOAD,
 } from "./constants.js";
@@ -112,14 +111,11 @@ function canonicalize(d: Draft, payload: string): string {
   return `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
 }
 
-/** Puts the signature on the request. */
+/** Puts the signature on the request in header mode (a presigned query gets it from `signHttpRequest`). */
 function finish(d: Draft, signature: string): SigningDetails {
-  const { q: request, p, h: headers } = d;
+  const { p, h: headers } = d;
   const token = p.credentials.sessionToken;
-  if (p.expiresIn !== undefined) {
-    request.query["X-Amz-Signature"] = signature;
-    if (token && !p.signSessionToken) request.query[Q_SECURITY_TOKEN] = token;
-  } else {
+  if (p.expiresIn === undefined) {
     headers[AUTHORIZATION] = `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${signature}`;
     if (token && !p.signSessionToken) headers[AMZ_SECURITY_TOKEN] = token;
   }

@@ -2,6 +2,7 @@ import type { HttpRequest } from "@sessionkit/types";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { ALGORITHM, AMZ_CONTENT_SHA256, AMZ_DATE, AMZ_SECURITY_TOKEN, AUTHORIZATION, Q_SECURITY_TOKEN } from "./constants.js";
 import { formatAmzDate } from "./formatAmzDate.js";
+import { isPromiseLike } from "./isPromiseLike.js";
 import { signCore } from "./signCore.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import type { SigningKeyCache } from "./SigningKeyCache.js";
@@ -91,8 +92,18 @@ function presignQuery(request: HttpRequest, p: SignHttpRequestParams): void {
  */
 export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
   try {
-    if (p.expiresIn !== undefined) presignQuery(request, p);
-    return signCore(request, p);
+    if (p.expiresIn === undefined) return signCore(request, p);
+    presignQuery(request, p);
+    const query = request.query;
+    const token = p.credentials.sessionToken;
+    // The core signs headers only; a presigned URL's signature (and an unsigned token) go here.
+    const done = (details: SigningDetails): SigningDetails => {
+      query["X-Amz-Signature"] = details.signature;
+      if (token && !p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+      return details;
+    };
+    const signed = signCore(request, p);
+    return isPromiseLike(signed) ? Promise.resolve(signed).then(done) : done(signed);
   } catch (err) {
     // Errors travel as rejections, also from the synchronous path (e.g. InvalidSigningDate).
     return Promise.reject(err);
