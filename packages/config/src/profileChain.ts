@@ -97,37 +97,37 @@ function missingSso(cfg: SharedConfig, missing: readonly string[]): SharedConfig
   );
 }
 
-/** Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). */
+type SsoKey = "ssoRegion" | "ssoStartUrl" | "ssoAccountId" | "ssoRoleName";
+
+/** `ssoStartUrl` → `sso_start_url`. */
+function snake(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). With an `sso_session`,
+ * the region and start URL come from its section (the profile's own must match them); else all four settings
+ * come from the profile.
+ */
 function ssoStep(cfg: SharedConfig): SsoStep {
-  const session = cfg.ssoSession;
-  if (isSet(cfg.ssoSessionName)) {
-    if (session === undefined) throw missingSso(cfg, ["sso-session"]);
-    const missing = ["sso_region", "sso_start_url"].filter((_, i) => !isSet(i === 0 ? session.ssoRegion : session.ssoStartUrl));
-    if (missing.length > 0) throw missingSso(cfg, missing);
-    for (const [key, own, theirs] of [
-      ["sso_region", cfg.ssoRegion, session.ssoRegion],
-      ["sso_start_url", cfg.ssoStartUrl, session.ssoStartUrl],
-    ] as const) {
-      if (isSet(own) && own.value !== theirs?.value) {
-        throw new SharedConfigError(cfg.profile, `${key} in profile "${cfg.profile}" must match ${key} in sso-session`);
-      }
+  const session = cfg.ssoSession as Partial<Record<SsoKey, Sourced<string>>> | undefined;
+  const named = isSet(cfg.ssoSessionName);
+  if (named && session === undefined) throw missingSso(cfg, ["sso-session"]);
+  const from = (k: SsoKey) => ((named && (k === "ssoRegion" || k === "ssoStartUrl") ? session : cfg) as Partial<Record<SsoKey, Sourced<string>>>)[k];
+  // Go's order for the missing settings; with a session only its two are required.
+  const required: SsoKey[] = ["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"];
+  const missing = required.slice(0, named ? 2 : 4).filter((k) => !isSet(from(k)));
+  if (missing.length > 0) throw missingSso(cfg, missing.map(snake));
+  for (const k of named ? required.slice(0, 2) : []) {
+    const own = cfg[k];
+    if (isSet(own) && own.value !== from(k)?.value) {
+      throw new SharedConfigError(cfg.profile, `${snake(k)} in profile "${cfg.profile}" must match ${snake(k)} in sso-session`);
     }
-    return {
-      type: "sso",
-      profile: cfg.profile,
-      ssoSession: cfg.ssoSessionName,
-      ...pick(cfg, "ssoAccountId"),
-      ...pick(session, "ssoRegion"),
-      ...pick(cfg, "ssoRoleName"),
-      ...pick(session, "ssoStartUrl"),
-    };
   }
-  const legacy = pick(cfg, "ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl");
-  const missing = (["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"] as const)
-    .filter((k) => !(k in legacy))
-    .map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
-  if (missing.length > 0) throw missingSso(cfg, missing);
-  return { type: "sso", profile: cfg.profile, ...legacy };
+  const step: Record<string, unknown> = { type: "sso", profile: cfg.profile };
+  if (named) step.ssoSession = cfg.ssoSessionName;
+  for (const k of ["ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl"] as const) if (isSet(from(k))) step[k] = from(k);
+  return step as unknown as SsoStep;
 }
 
 /**
@@ -149,15 +149,8 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
   let base: ProfileChainBase;
   let ownRoleUsed = false;
   if (node.credentials !== undefined) {
-    const c = node.credentials;
-    base = {
-      type: "staticKeys",
-      profile: node.profile,
-      accessKeyId: c.accessKeyId,
-      secretAccessKey: c.secretAccessKey,
-      ...pick(c, "sessionToken", "accountId"),
-      providerName: c.providerName,
-    };
+    // The resolved keys hold only the fields that are set.
+    base = { type: "staticKeys", profile: node.profile, ...node.credentials };
     // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
     if (strict && node !== cfg) ownRoleUsed = true;
   } else if (isSet(node.credentialSource)) {

@@ -153,34 +153,31 @@ function applySection(
     else setTyped(out, key, field, type, p, file, profile);
   }
 
-  const id = props.get(ID);
-  const secret = props.get(SECRET);
-  const idText = text(id);
-  const secretText = text(secret);
-  if (id !== undefined && secret !== undefined && idText !== "" && secretText !== "") {
-    const creds: Record<string, unknown> = {
-      accessKeyId: secretSourced(idText, fileSource(file, profile, ID, id), "partial"),
-      secretAccessKey: secretSourced(secretText, fileSource(file, profile, SECRET, secret), "secret"),
+  // The key pair (Go's rule: both non-empty in this section) reuses the entries just recorded in `properties`.
+  const id = own(cfg, props, ID);
+  const secret = own(cfg, props, SECRET);
+  if (id !== undefined && secret !== undefined) {
+    const token = own(cfg, props, "aws_session_token");
+    const account = own(cfg, props, "aws_account_id");
+    cfg.credentials = {
+      accessKeyId: id,
+      secretAccessKey: secret,
+      ...(token && { sessionToken: token }),
+      ...(account && { accountId: account }),
+      providerName: `SharedConfigCredentials: ${describeFile(file)}`,
     };
-    const token = props.get("aws_session_token");
-    if (text(token) !== "") {
-      creds.sessionToken = secretSourced(text(token), fileSource(file, profile, "aws_session_token", token as SharedConfigProperty), "secret");
-    }
-    const account = props.get("aws_account_id");
-    if (text(account) !== "") {
-      creds.accountId = { value: text(account), source: fileSource(file, profile, "aws_account_id", account as SharedConfigProperty) };
-    }
-    creds.providerName = `SharedConfigCredentials: ${describeFile(file)}`;
-    cfg.credentials = creds as unknown as SharedCredentials;
     delete cfg.partialCredentials;
-  } else if (idText !== "" || secretText !== "") {
-    setPartialCredentials(cfg, file, idText !== "" ? ID : SECRET, (idText !== "" ? id : secret) as SharedConfigProperty);
+  } else if (id !== undefined || secret !== undefined) {
+    // Half a pair: ignored, as in Go, but kept for a clearer error.
+    const has = id !== undefined ? ID : SECRET;
+    cfg.partialCredentials = { present: { value: has, source: (id ?? secret)?.source as ValueSource }, missing: has === ID ? SECRET : ID };
   }
 }
 
-/** Half a key pair in one section: ignored, as in Go, but kept for a clearer error. */
-function setPartialCredentials(cfg: MutableConfig, file: ParsedSharedConfigFile, has: string, p: SharedConfigProperty): void {
-  cfg.partialCredentials = { present: { value: has, source: fileSource(file, cfg.profile, has, p) }, missing: has === ID ? SECRET : ID };
+/** This section's entry for `key` in `cfg.properties` when its value is a non-empty string, else `undefined`. */
+function own(cfg: MutableConfig, props: ReadonlyMap<string, SharedConfigProperty>, key: string): Sourced<string> | undefined {
+  const v = props.has(key) ? cfg.properties.get(key) : undefined;
+  return typeof v?.value === "string" && v.value !== "" ? (v as Sourced<string>) : undefined;
 }
 
 /** Sets a typed field (see KEYS) from its key's value, as Go reads it. */
