@@ -1,50 +1,90 @@
+import type { Socket } from "node:net";
 import { RequestCanceled, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
-import type { BodyFraming } from "./requestHead.js";
+import { bodyConsumed } from "./errors.js";
 
-/** Who can take an exchange back wherever it is (queued or on a connection): the transport. */
+const EMPTY = new Uint8Array(0);
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+/** Bytes buffered for a reader that has not caught up before the socket is paused. */
+const HIGH_WATER = 256 * 1024;
+
+/** Who can take an exchange back wherever it is (queued or on a connection): its origin's pool. */
 export interface ExchangeOwner {
+  /** The host (no brackets), for messages. */
+  readonly host: string;
   stop(exchange: Exchange, error: SdkError): void;
 }
 
+/** The connection carrying an exchange, as its response body sees it. */
+export interface BodySource {
+  readonly socket: Socket;
+  /** Re-arms the connection's idle timer (called when a reader starts waiting). */
+  waiting(): void;
+  /** The reader gave up on an unfinished body: drain it or close the connection. */
+  abandon(): void;
+}
+
 function timedOut(x: Exchange): void {
-  if (!x.settled) x.owner.stop(x, new ResponseTimeout(`no response from ${x.hostname} within ${x.timeoutMs} ms`));
+  if (!x.settled) x.owner.stop(x, new ResponseTimeout(`no response from ${x.owner.host} within ${x.ms} ms`));
 }
 
 /**
- * One request on its way: made by the transport, sent by a connection, replayed once on a stale socket. It is
- * its own abort listener and passes itself to its timer, so a request costs no closures beyond its promise's.
+ * One request on its way (made by the transport, sent by a connection, replayed once on a stale socket) and,
+ * once the head arrived, its one-shot response body: an `AsyncIterable<Uint8Array>` that is its own iterator,
+ * plus `bytes()` (read all, fastest) and `discard()`. The connection checks framing and length and feeds it;
+ * the exchange queues, hands out and reports. It is its own abort listener and passes itself to its timer, so
+ * a request costs no closures beyond its promise's.
  */
-export class Exchange {
+export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8Array> {
   /** Set once the response head arrived (or the exchange failed). */
   settled = false;
   /** Whether a stale keep-alive socket was already replaced once. */
   retried = false;
+  /** The connection it was last sent on. */
+  conn: BodySource | undefined;
+  readonly owner: ExchangeOwner;
+  readonly method: string;
+  readonly head: string;
+  /** The body is sent with chunked transfer-coding. */
+  readonly chunked: boolean;
+  /** A string body already encoded, bytes, a stream, or nothing. */
+  readonly body: Exclude<HttpRequestBody, string>;
+  /** The per-attempt timeout (ms). */
+  readonly ms: number | undefined;
   readonly #resolve: (response: HttpResponse) => void;
   readonly #reject: (error: SdkError) => void;
   readonly #signal: AbortSignal | undefined;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  #chunks: Uint8Array[] = [];
+  #queued = 0;
+  #ended = false;
+  #error: SdkError | undefined;
+  #started = false;
+  #wake: (() => void) | undefined;
+  #paused = false;
 
   constructor(
-    readonly owner: ExchangeOwner,
-    /** The pool key of its origin. */
-    readonly origin: string,
-    readonly hostname: string,
-    readonly method: string,
-    readonly head: string,
-    readonly framing: BodyFraming,
-    /** A string body already encoded, bytes, a stream, or nothing. */
-    readonly body: Exclude<HttpRequestBody, string>,
-    readonly timeoutMs: number | undefined,
+    owner: ExchangeOwner,
+    method: string,
+    head: string,
+    chunked: boolean,
+    body: Exclude<HttpRequestBody, string>,
+    ms: number | undefined,
     signal: AbortSignal | undefined,
     resolve: (response: HttpResponse) => void,
     reject: (error: SdkError) => void,
   ) {
+    this.owner = owner;
+    this.method = method;
+    this.head = head;
+    this.chunked = chunked;
+    this.body = body;
+    this.ms = ms;
     this.#resolve = resolve;
     this.#reject = reject;
     this.#signal = signal;
     signal?.addEventListener("abort", this, { once: true });
-    if (timeoutMs !== undefined) this.#timer = setTimeout(timedOut, timeoutMs, this);
+    if (ms !== undefined) this.#timer = setTimeout(timedOut, ms, this);
   }
 
   /** The caller's signal aborted (`EventListener` object). */
@@ -52,21 +92,113 @@ export class Exchange {
     this.owner.stop(this, new RequestCanceled(undefined, { cause: this.#signal?.reason }));
   }
 
-  resolve(response: HttpResponse): void {
-    clearTimeout(this.#timer);
-    this.#resolve(response);
-  }
-
-  /** Fails the call before its response head: rejects it and detaches from the signal. */
-  fail(error: SdkError): void {
+  /** The response head arrived: the call resolves with this exchange as the body. */
+  respond(statusCode: number, reason: string, headers: Record<string, string>): void {
     this.settled = true;
     clearTimeout(this.#timer);
-    this.#reject(error);
-    this.done();
+    this.#resolve({ statusCode, reason, headers, body: this });
   }
 
-  /** The body ended (or failed): detaches the abort listener. */
-  done(): void {
+  /**
+   * Ends the exchange once: before the head it rejects the call (`error` is then always given); after it, it
+   * ends the body (`error` undefined: complete). Either way it detaches from the signal.
+   */
+  end(error: SdkError | undefined): void {
+    if (!this.settled) {
+      this.settled = true;
+      clearTimeout(this.#timer);
+      this.#reject(error as SdkError);
+    } else if (!this.#ended) {
+      this.#ended = true;
+      this.#error = error;
+      this.#go();
+    }
     this.#signal?.removeEventListener("abort", this);
+  }
+
+  /** True while a reader waits for bytes: only then does silence from the server count against the timeout. */
+  get waiting(): boolean {
+    return this.#wake !== undefined;
+  }
+
+  push(chunk: Uint8Array): void {
+    this.#chunks.push(chunk);
+    this.#queued += chunk.byteLength;
+    if (!this.#go() && this.#queued > HIGH_WATER && !this.#paused) {
+      this.#paused = true;
+      this.conn?.socket.pause();
+    }
+  }
+
+  /** Reads the whole body. */
+  async bytes(): Promise<Uint8Array> {
+    this.#start();
+    while (!this.#ended) await this.#wait();
+    if (this.#error !== undefined) throw this.#error;
+    const chunks = this.#chunks;
+    this.#chunks = [];
+    if (chunks.length === 1) return chunks[0] as Uint8Array;
+    return chunks.length === 0 ? EMPTY : Buffer.concat(chunks, this.#queued);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    this.#start();
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<Uint8Array>> {
+    while (this.#chunks.length === 0) {
+      if (this.#ended) {
+        if (this.#error !== undefined) throw this.#error;
+        return DONE;
+      }
+      await this.#wait();
+    }
+    const chunk = this.#chunks.shift() as Uint8Array;
+    this.#queued -= chunk.byteLength;
+    if (this.#queued <= HIGH_WATER / 2) this.#resume();
+    return { done: false, value: chunk };
+  }
+
+  async return(): Promise<IteratorResult<Uint8Array>> {
+    this.discard();
+    return DONE;
+  }
+
+  /** Releases an unread or half-read body: the connection drains a small rest (keeping the socket) or closes. */
+  discard(): void {
+    this.#started = true;
+    this.#chunks = [];
+    this.#queued = 0;
+    this.#resume();
+    if (!this.#ended) this.conn?.abandon();
+  }
+
+  #start(): void {
+    if (this.#started) throw bodyConsumed();
+    this.#started = true;
+  }
+
+  #resume(): void {
+    if (this.#paused) {
+      this.#paused = false;
+      this.conn?.socket.resume();
+    }
+  }
+
+  /** Wakes a waiting reader; false when none waits. */
+  #go(): boolean {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+    return wake !== undefined;
+  }
+
+  #wait(): Promise<void> {
+    this.#resume();
+    this.conn?.waiting();
+    return new Promise<void>((resolve) => {
+      this.#wake = resolve;
+    });
   }
 }

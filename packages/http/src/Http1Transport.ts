@@ -1,4 +1,5 @@
 import * as net from "node:net";
+import type { Socket } from "node:net";
 import * as tls from "node:tls";
 import { RequestCanceled, RequestError, type SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
@@ -24,20 +25,84 @@ export interface Http1TransportOptions {
   readonly timeoutMs?: number;
 }
 
-/** The connections of one origin (`protocol//host:port`). */
-interface Origin {
-  readonly key: string;
-  readonly secure: boolean;
+/** A transport that was destroyed. */
+function destroyed(): RequestError {
+  return new RequestError("transport destroyed", { retryable: false });
+}
+
+/** The pool of one origin (`protocol//host:port`): its connections, the idle ones, and the queue. */
+class Origin implements ConnectionOwner, ExchangeOwner {
+  readonly all = new Set<Http1Connection>();
+  readonly idle: Http1Connection[] = [];
+  readonly queue: Exchange[] = [];
+  /** Set by the transport's `destroy()`. */
+  dead = false;
   readonly host: string;
-  readonly port: number;
-  readonly servername: string | undefined;
-  readonly all: Set<Http1Connection>;
-  readonly idle: Http1Connection[];
-  readonly queue: Exchange[];
+  readonly idleMs: number;
+  readonly #max: number;
+  readonly #connect: () => Socket;
+
+  constructor(host: string, idleMs: number, max: number, connect: () => Socket) {
+    this.host = host;
+    this.idleMs = idleMs;
+    this.#max = max;
+    this.#connect = connect;
+  }
+
+  /** Takes an exchange back (abort, timeout): out of the queue, or off the connection carrying it. */
+  stop(x: Exchange, error: SdkError): void {
+    if (this.dead) return;
+    const i = this.queue.indexOf(x);
+    if (i !== -1) {
+      this.queue.splice(i, 1);
+      x.end(error);
+      return;
+    }
+    for (const c of this.all) c.fail(x, error);
+  }
+
+  release(c: Http1Connection): void {
+    const next = this.queue.shift();
+    if (next !== undefined) c.send(next, true);
+    else {
+      this.idle.push(c);
+      c.socket.unref(); // an idle pool never keeps the process alive
+    }
+  }
+
+  removed(c: Http1Connection, replay?: Exchange): void {
+    if (this.all.delete(c)) {
+      const i = this.idle.indexOf(c);
+      if (i !== -1) this.idle.splice(i, 1);
+      const next = this.queue.shift();
+      if (next !== undefined) this.dispatch(next);
+    }
+    if (replay === undefined) return;
+    if (this.dead) replay.end(destroyed());
+    else this.dispatch(replay);
+  }
+
+  dispatch(x: Exchange): void {
+    // Most recently used first: it is the least likely to have been closed by the server.
+    let c = this.idle.pop();
+    while (c?.socket.destroyed) c = this.idle.pop();
+    if (c !== undefined) c.send(x, true);
+    else if (this.all.size < this.#max) {
+      c = new Http1Connection(this.#connect(), this);
+      this.all.add(c);
+      c.send(x, false);
+    } else if (x.retried) this.queue.unshift(x);
+    else this.queue.push(x);
+  }
+
+  destroy(): void {
+    this.dead = true;
+    for (const x of this.queue.splice(0)) x.end(destroyed());
+    for (const c of this.all) c.socket.destroy();
+  }
 }
 
 const encoder = new TextEncoder();
-
 
 /**
  * The default Node transport: HTTP/1.1 written and parsed directly on `node:net` / `node:tls` sockets, with a
@@ -48,9 +113,8 @@ const encoder = new TextEncoder();
  * Errors are those of `NodeHttpTransport`: retryable `RequestError` (the socket error is the cause; also a body
  * cut short or a response that breaks HTTP framing), `RequestCanceled` and `ResponseTimeout`.
  */
-export class Http1Transport implements Transport, ConnectionOwner, ExchangeOwner {
+export class Http1Transport implements Transport {
   readonly #origins = new Map<string, Origin>();
-  readonly #owners = new WeakMap<Http1Connection, Origin>();
   readonly #max: number;
   readonly #keepAlive: boolean;
   readonly #idleMs: number;
@@ -69,7 +133,7 @@ export class Http1Transport implements Transport, ConnectionOwner, ExchangeOwner
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(new RequestCanceled(undefined, { cause: signal.reason }));
-    if (this.#destroyed) return Promise.reject(new RequestError("transport destroyed", { retryable: false }));
+    if (this.#destroyed) return Promise.reject(destroyed());
     let head: string;
     let framing: ReturnType<typeof requestHead>[1];
     const raw = request.body;
@@ -83,80 +147,15 @@ export class Http1Transport implements Transport, ConnectionOwner, ExchangeOwner
     const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
     const ms = timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined;
     return new Promise<HttpResponse>((resolve, reject) => {
-      this.#dispatch(origin, new Exchange(this, origin.key, origin.host, request.method, head, framing, body, ms, signal, resolve, reject));
+      origin.dispatch(new Exchange(origin, request.method, head, framing === "chunked", body, ms, signal, resolve, reject));
     });
-  }
-
-  /** Takes an exchange back (abort, timeout): out of the queue, or off the connection carrying it. */
-  stop(x: Exchange, error: SdkError): void {
-    const origin = this.#origins.get(x.origin);
-    if (origin === undefined) return;
-    const i = origin.queue.indexOf(x);
-    if (i !== -1) {
-      origin.queue.splice(i, 1);
-      x.fail(error);
-      return;
-    }
-    for (const c of origin.all) c.fail(x, error);
   }
 
   /** Closes every connection (idle and busy) and fails queued requests; the transport cannot be used again. */
   destroy(): void {
     this.#destroyed = true;
-    for (const origin of this.#origins.values()) {
-      for (const x of origin.queue.splice(0)) x.fail(new RequestError("transport destroyed", { retryable: false }));
-      for (const c of origin.all) c.destroy();
-    }
+    for (const origin of this.#origins.values()) origin.destroy();
     this.#origins.clear();
-  }
-
-  // ConnectionOwner
-  release(c: Http1Connection): void {
-    const origin = this.#owners.get(c);
-    const next = origin?.queue.shift();
-    if (origin === undefined) c.destroy();
-    else if (next !== undefined) c.send(next, true);
-    else {
-      origin.idle.push(c);
-      c.socket.unref(); // an idle pool never keeps the process alive
-    }
-  }
-
-  removed(c: Http1Connection): void {
-    const origin = this.#owners.get(c);
-    if (origin === undefined || !origin.all.delete(c)) return;
-    const i = origin.idle.indexOf(c);
-    if (i !== -1) origin.idle.splice(i, 1);
-    const next = origin.queue.shift();
-    if (next !== undefined) this.#dispatch(origin, next);
-  }
-
-  replay(x: Exchange): void {
-    const origin = this.#origins.get(x.origin);
-    if (origin === undefined) x.fail(new RequestError("transport destroyed", { retryable: false }));
-    else this.#dispatch(origin, x);
-  }
-
-  #dispatch(origin: Origin, x: Exchange): void {
-    // Most recently used first: it is the least likely to have been closed by the server.
-    let c = origin.idle.pop();
-    while (c?.socket.destroyed) c = origin.idle.pop();
-    if (c !== undefined) {
-      c.send(x, true);
-      return;
-    }
-    if (origin.all.size >= this.#max) {
-      if (x.retried) origin.queue.unshift(x);
-      else origin.queue.push(x);
-      return;
-    }
-    const socket = origin.secure
-      ? tls.connect({ host: origin.host, port: origin.port, servername: origin.servername, ca: this.#ca })
-      : net.connect({ host: origin.host, port: origin.port });
-    c = new Http1Connection(socket, this, this.#idleMs);
-    origin.all.add(c);
-    this.#owners.set(c, origin);
-    c.send(x, false);
   }
 
   #origin(request: HttpRequest): Origin {
@@ -166,7 +165,9 @@ export class Http1Transport implements Transport, ConnectionOwner, ExchangeOwner
     let origin = this.#origins.get(key);
     if (origin === undefined) {
       const host = request.hostname.startsWith("[") ? request.hostname.slice(1, -1) : request.hostname;
-      origin = { key, secure, host, port, servername: net.isIP(host) === 0 ? host : undefined, all: new Set(), idle: [], queue: [] };
+      const servername = net.isIP(host) === 0 ? host : undefined;
+      const ca = this.#ca;
+      origin = new Origin(host, this.#idleMs, this.#max, secure ? () => tls.connect({ host, port, servername, ca }) : () => net.connect({ host, port }));
       this.#origins.set(key, origin);
     }
     return origin;
