@@ -8,7 +8,8 @@ import { stsEndpoint } from "./stsEndpoint.js";
 const STS_SERVICE: ServiceInfo = {
   serviceName: "sts",
   apiVersion: STS_API_VERSION,
-  defaultEndpoint: (region, config) => stsEndpoint(region, config).url,
+  // Never asked: the constructor always passes an endpoint (the configured one or the rules' one).
+  defaultEndpoint: () => "",
 };
 
 /**

@@ -1,20 +1,15 @@
+import { uriEscape } from "@sessionkit/signature-v4";
 import type { AssumeRoleInput, GetCallerIdentityInput, GetSessionTokenInput } from "./shapes.js";
 
 /** The STS API version every request names. */
 export const STS_API_VERSION = "2011-06-15";
 
-const RFC3986_EXTRA = /[!'()*]/g;
-const hex = (c: string): string => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
-
 /**
- * Form-encodes one key or value with RFC 3986 rules (space is `%20`, `!'()*` escaped), which is what SigV4
- * and every AWS SDK's Query serializer produce.
+ * RFC 3986 form encoding of a Query value: everything outside `A-Za-z0-9-._~` becomes `%XX` (upper case). The
+ * signer's own escape (already in every bundle that signs), so a lone surrogate goes out as U+FFFD, as signed.
  */
-export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(RFC3986_EXTRA, hex);
-}
+export const encodeQueryValue: (value: string) => string = uriEscape;
 
-/** One member of an operation's input, in the API's shape order. */
 export interface QueryMember {
   readonly name: string;
   readonly required: boolean;

@@ -66,36 +66,34 @@ export function processProvider(command: string, options: ProcessProviderOptions
       }
       const chunks: Buffer[] = [];
       let size = 0;
-      let settled = false;
-      // Settles once. A failure does not wait for "close": a grandchild of the shell (sh -c "sleep 60")
-      // may hold stdout open long after the shell itself was killed.
-      const fail = (err: ProcessProviderError): void => {
-        if (settled) return;
-        settled = true;
+      // Settles once (the timer is cleared and unset then). A failure does not wait for "close": a grandchild
+      // of the shell (sh -c "sleep 60") may hold stdout open long after the shell itself was killed.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = (err?: ProcessProviderError): void => {
+        if (timer === undefined) return;
         clearTimeout(timer);
-        child.stdout?.removeAllListeners("data");
-        child.kill();
-        reject(err);
-      };
-      const timer = setTimeout(() => fail(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
-      child.stdout?.on("data", (chunk: Buffer | string) => {
-        const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-        size += buf.length;
-        if (size > maxBufferBytes) fail(runError(`output exceeds ${maxBufferBytes} bytes`));
-        else chunks.push(buf);
-      });
-      child.on("error", (err) => fail(runError("failed to run the command", err)));
-      child.on("close", (code, signal) => {
-        if (code !== 0) {
-          fail(runError(`the command ${code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`}`));
-        } else if (!settled) {
-          settled = true;
-          clearTimeout(timer);
+        timer = undefined;
+        if (err) {
+          child.stdout?.removeAllListeners("data");
+          child.kill();
+          reject(err);
+        } else {
           const out = Buffer.concat(chunks).toString("utf8");
           // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
           resolve(win ? out.replaceAll('\\"', '"') : out);
         }
+      };
+      timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+      child.stdout?.on("data", (chunk: Buffer | string) => {
+        const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+        size += buf.length;
+        if (size > maxBufferBytes) settle(runError(`output exceeds ${maxBufferBytes} bytes`));
+        else chunks.push(buf);
       });
+      child.on("error", (err) => settle(runError("failed to run the command", err)));
+      child.on("close", (code, signal) =>
+        settle(code === 0 ? undefined : runError(`the command ${code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`}`)),
+      );
     });
 
   return {

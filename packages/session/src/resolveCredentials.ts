@@ -7,7 +7,13 @@ import {
   type Sourced,
   type ValueSource,
 } from "@sessionkit/config";
-import { chainProvider, createCredentials, createCredentialsValue, CredentialsError, staticCredentials } from "@sessionkit/credentials";
+import {
+  CredentialsError,
+  createCredentials,
+  createCredentialsValue,
+  NoCredentialProvidersError,
+  staticCredentials,
+} from "@sessionkit/credentials";
 import type { ClientConfigProvider, Credentials, CredentialsProvider } from "@sessionkit/types";
 import { AssumeRoleTokenProviderNotSetError } from "./AssumeRoleTokenProviderNotSetError.js";
 import { failingProvider, lazyProvider } from "./lazyProvider.js";
@@ -66,16 +72,23 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
   /**
    * Go's fallback when a profile names no credentials (spec §4.3 g): a chain whose first two links only report
    * why the environment and the profile gave nothing, then the remote provider (EC2/ECS), which sessionkit does
-   * not include. The chain's error names all three.
+   * not include. Every link fails, so the chain's error (naming all three) is all there is to it.
    */
   const defaultChain = (profile: string): ResolvedCredentials =>
     result(
       createCredentials(
-        chainProvider([
-          failingProvider("EnvProvider", () => new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.")),
-          failingProvider("SharedCredentialsProvider", () => new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`)),
-          failingProvider("RemoteCredProvider", () => unsupportedError("EC2 instance metadata / container credentials")),
-        ]),
+        failingProvider(
+          "ChainProvider",
+          () =>
+            new NoCredentialProvidersError(
+              [
+                { provider: "EnvProvider", error: new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.") },
+                { provider: "SharedCredentialsProvider", error: new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`) },
+                { provider: "RemoteCredProvider", error: unsupportedError("EC2 instance metadata / container credentials") },
+              ],
+              false,
+            ),
+        ),
         { clock },
       ),
       { source: "default", note: "no credentials in code, environment or profile" },
