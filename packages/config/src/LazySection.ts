@@ -1,6 +1,6 @@
 import { inspectCustom, inspectMasked, maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
 import type { SharedConfigProperty, SharedConfigSection } from "./parseSharedConfigFile.js";
-import { commentStart, HASH, IDENTIFIER, isBlank, SEMI, trimEndAt, trimStartAt } from "./profileFileSyntax.js";
+import { BRACKET, commentStart, HASH, IDENTIFIER, isBlank, SEMI, trimEndAt, trimStartAt } from "./profileFileSyntax.js";
 
 interface MutableProperty {
   value: string | Record<string, string>;
@@ -61,15 +61,15 @@ function continueProperty(prop: MutableProperty, t: string, subBlock: boolean, l
 /** Builds a section's properties from its lines (already validated by the scanner). */
 function readProperties(text: string, segments: readonly number[]): Map<string, MutableProperty> {
   const out = new Map<string, MutableProperty>();
-  for (let g = 0; g < segments.length; g += 3) {
+  const end = text.length;
+  for (let g = 0; g < segments.length; g += 2) {
     let pos = segments[g] as number;
-    const end = segments[g + 1] as number;
-    let lineNo = (segments[g + 2] as number) - 1;
+    let lineNo = segments[g + 1] as number;
     let subBlock = false;
     let prop: MutableProperty | null = null;
     while (pos < end) {
       let nl = text.indexOf("\n", pos);
-      if (nl === -1 || nl > end) nl = end;
+      if (nl === -1) nl = end;
       let lineEnd = nl;
       if (lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
       const start = pos;
@@ -83,6 +83,7 @@ function readProperties(text: string, segments: readonly number[]): Map<string, 
         continue;
       }
       if (c0 === HASH || c0 === SEMI) continue;
+      if (c0 === BRACKET) break; // the next header: the segment ends
       const line = text.slice(start, lineEnd);
       const cut = commentStart(line);
       const eq = line.indexOf("=");
@@ -111,7 +112,7 @@ export class LazySection implements SharedConfigSection {
   declare readonly name: string;
   declare readonly line: number;
   readonly #text: string;
-  /** `[start, end, firstLine]` triples: the lines after each header of this section. */
+  /** `[start, headerLine]` pairs: where the lines after each header of this section start (up to the next header). */
   readonly #segments: readonly number[];
   #properties: Map<string, MutableProperty> | undefined;
 

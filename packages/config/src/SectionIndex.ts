@@ -71,16 +71,10 @@ export class ParsedFile implements ParsedSharedConfigFile {
     this.#nameEnd = b;
   }
 
-  /** End of the lines that follow header `i`: the next header, or the end of the text. */
-  #bodyEnd(i: number): number {
-    return i + 4 < this.#headers.length ? (this.#headers[i + 4] as number) : this.#text.length;
-  }
-
   /** Every header of `bucket` named `name`, as one section, or `null`. */
   #collect(bucket: number, name: string): LazySection | null {
     const h = this.#headers;
     const segments: number[] = [];
-    let line = 0;
     const text = this.#text;
     for (let i = 0; i < h.length; i += 4) {
       // Quick reject: the name ends right before `]` unless blanks sit there.
@@ -88,11 +82,9 @@ export class ParsedFile implements ParsedSharedConfigFile {
       if (!isBlank(text.charCodeAt(close - 1)) && !text.startsWith(name, close - name.length)) continue;
       this.#classify(i);
       if (this.#bucket !== bucket || this.#nameEnd - this.#nameStart !== name.length) continue;
-      if (!text.startsWith(name, this.#nameStart)) continue;
-      if (line === 0) line = h[i + 2] as number;
-      segments.push(h[i + 3] as number, this.#bodyEnd(i), (h[i + 2] as number) + 1);
+      if (text.startsWith(name, this.#nameStart)) segments.push(h[i + 3] as number, h[i + 2] as number);
     }
-    return line === 0 ? null : new LazySection(name, line, this.#text, segments);
+    return segments.length === 0 ? null : new LazySection(name, segments[1] as number, text, segments);
   }
 
   /** @internal The section named `name`, by the file kind's rules. */
@@ -104,8 +96,7 @@ export class ParsedFile implements ParsedSharedConfigFile {
     if (known !== undefined) return known ?? undefined;
     if (this.#found.size >= SCANS_BEFORE_INDEX) return this.all(which).get(name);
     let s: LazySection | null;
-    if (which === "ssoSessions") s = this.#collect(SSO, name);
-    else if (which === "services") s = this.#collect(SERVICES, name);
+    if (which !== "profiles") s = this.#collect(which === "services" ? SERVICES : SSO, name);
     else if (this.kind === "credentials") s = this.#collect(BARE, name);
     else if (this.kind === "config") s = this.#collect(PREFIXED, name) ?? (name === "default" ? this.#collect(BARE, name) : null);
     else s = this.#collect(BARE, name) ?? this.#collect(PREFIXED, name);
@@ -115,44 +106,38 @@ export class ParsedFile implements ParsedSharedConfigFile {
 
   /** @internal Every section of a kind: builds the full name index once. */
   all(which: SectionKind): ReadonlyMap<string, SharedConfigSection> {
-    if (this.#built === undefined) this.#built = this.#build();
+    this.#built ??= this.#build();
     return this.#built[which];
   }
 
   #build(): Built {
     const h = this.#headers;
-    const buckets: Map<string, { line: number; segments: number[] }>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
+    const buckets: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
     for (let i = 0; i < h.length; i += 4) {
       this.#classify(i);
       if (this.#bucket === NONE) continue;
       const name = this.#text.slice(this.#nameStart, this.#nameEnd);
       if (!IDENTIFIER.test(name)) continue; // invalid names are ignored, not errors
-      const bucket = buckets[this.#bucket] as Map<string, { line: number; segments: number[] }>;
-      let entry = bucket.get(name);
-      if (entry === undefined) {
-        entry = { line: h[i + 2] as number, segments: [] };
-        bucket.set(name, entry);
+      const bucket = buckets[this.#bucket] as Map<string, number[]>;
+      let segments = bucket.get(name);
+      if (segments === undefined) {
+        segments = [];
+        bucket.set(name, segments);
       }
-      entry.segments.push(h[i + 3] as number, this.#bodyEnd(i), (h[i + 2] as number) + 1);
+      segments.push(h[i + 3] as number, h[i + 2] as number);
     }
     // Sections already handed out by lookups are reused, so a section is one object.
     const sections = (which: SectionKind, bucket: number) => {
       const out = new Map<string, SharedConfigSection>();
-      for (const [name, e] of buckets[bucket] as Map<string, { line: number; segments: number[] }>) {
-        out.set(name, this.#found.get(`${which}\0${name}`) ?? new LazySection(name, e.line, this.#text, e.segments));
+      for (const [name, segments] of buckets[bucket] as Map<string, number[]>) {
+        out.set(name, this.#found.get(`${which}\0${name}`) ?? new LazySection(name, segments[1] as number, this.#text, segments));
       }
       return out;
     };
-    let profiles: Map<string, SharedConfigSection>;
-    if (this.kind === "credentials") profiles = sections("profiles", BARE);
-    else if (this.kind === "config") {
-      profiles = sections("profiles", PREFIXED);
-      const def = sections("profiles", BARE).get("default");
-      if (def !== undefined && !profiles.has("default")) profiles.set("default", def);
-    } else {
-      profiles = sections("profiles", PREFIXED);
-      for (const [name, s] of sections("profiles", BARE)) profiles.set(name, s);
-    }
+    // Credentials files: bare names only (#classify); config: `[default]` unless `[profile default]` exists (bare
+    // names are only `default` there); `any`: bare names win.
+    const profiles = sections("profiles", PREFIXED);
+    for (const [name, s] of sections("profiles", BARE)) if (this.kind === "any" || !profiles.has(name)) profiles.set(name, s);
     return { profiles, ssoSessions: sections("ssoSessions", SSO), services: sections("services", SERVICES) };
   }
 }
