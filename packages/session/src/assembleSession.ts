@@ -1,8 +1,8 @@
 import { toCredentials } from "@sessionkit/credentials";
 import { CoreHandlers, copyHandlers, defaultHandlers } from "@sessionkit/handlers";
-import type { Handlers } from "@sessionkit/types";
-import { maskSecret } from "./configBrowser.js";
-import { type ConfigLayer, codeLayer, type Defaults, resolveConfig } from "./resolveConfig.js";
+import type { Credentials, Handlers } from "@sessionkit/types";
+import { maskSecret, type ValueSource } from "./configBrowser.js";
+import { type ConfigLayer, codeLayer, codeSource, type Defaults, resolveConfig } from "./resolveConfig.js";
 import type { ResolvedCredentials } from "./resolveCredentials.js";
 import { Session, type SessionContext } from "./Session.js";
 import type { SessionOptions } from "./SessionOptions.js";
@@ -57,8 +57,12 @@ function fromCode(
 ): ResolvedCredentials | undefined {
   if (input === undefined) return undefined;
   const credentials = toCredentials(input);
-  const source = { source: "code", option } as const;
   const key = (input as { accessKeyId?: unknown }).accessKeyId;
-  const value = showKey && typeof key === "string" ? `${credentials.providerName} ${maskSecret(key, "partial")}` : credentials.providerName;
-  return [credentials, source, [["credentials", value, source]]];
+  const name = credentials.providerName;
+  return credentialsResult(credentials, codeSource(option), showKey && typeof key === "string" ? `${name} ${maskSecret(key, "partial")}` : name);
+}
+
+/** A credentials resolution with its one explain line (`shown`, sourced to `lineSource`: the value's source unless given). */
+export function credentialsResult(credentials: Credentials, source: ValueSource, shown: string, lineSource = source): ResolvedCredentials {
+  return [credentials, source, [["credentials", shown, lineSource]]];
 }

@@ -1,5 +1,6 @@
 import { formatSource, readUserFile, type Sourced, type ValueSource } from "@sessionkit/config";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
+import { codeSource } from "./resolveConfig.js";
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 
@@ -15,7 +16,7 @@ export function loadCustomCABundle(
   filePath: Sourced<string> | undefined,
 ): Sourced<string | Uint8Array> | undefined {
   let pem: Sourced<string | Uint8Array>;
-  if (option !== undefined) pem = { value: option, source: { source: "code", option: "customCABundle" } };
+  if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
   else {
     const path = envPath ?? filePath;
     if (path === undefined || path.value === "") return undefined;

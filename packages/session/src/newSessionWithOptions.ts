@@ -17,7 +17,7 @@ import { assembleSession } from "./assembleSession.js";
 import { defaultTransport, LazyNodeTransport } from "./defaultTransport.js";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 import { loadCustomCABundle } from "./loadCustomCABundle.js";
-import type { ConfigLayer } from "./resolveConfig.js";
+import { type ConfigLayer, codeSource } from "./resolveConfig.js";
 import { resolveCredentials } from "./resolveCredentials.js";
 import type { Session } from "./Session.js";
 import { sessionDefaults } from "./sessionDefaults.js";
@@ -57,7 +57,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
 
   const fromOptions = !!options.profile;
   const profile: Sourced<string> = fromOptions
-    ? { value: options.profile as string, source: code("profile") }
+    ? { value: options.profile as string, source: codeSource("profile") }
     : (envConfig.profile ?? { value: "default", source: DEFAULT });
   const files: SharedConfigFileRef[] =
     sharedConfigFiles?.map((f) => (typeof f === "string" ? { path: f, kind: "any" } : { path: f.path, kind: f.kind })) ??
@@ -76,7 +76,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     [
       "sharedConfig",
       sharedConfigEnabled ? "enabled" : "disabled",
-      state ? code("sharedConfigState") : env.AWS_SDK_LOAD_CONFIG === undefined ? DEFAULT : envSource("AWS_SDK_LOAD_CONFIG"),
+      state ? codeSource("sharedConfigState") : env.AWS_SDK_LOAD_CONFIG === undefined ? DEFAULT : envSource("AWS_SDK_LOAD_CONFIG"),
     ],
   ];
   files.forEach((f, i) => {
@@ -86,9 +86,9 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
       `files[${i}]`,
       `${f.path} (${f.kind})`,
       sharedConfigFiles
-        ? code("sharedConfigFiles")
+        ? codeSource("sharedConfigFiles")
         : homeDir !== undefined && named.source.source === "default"
-          ? code("homeDir")
+          ? codeSource("homeDir")
           : named.source,
     ]);
   });
@@ -132,10 +132,6 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
 }
 
 const DEFAULT: ValueSource = { source: "default" };
-
-function code(option: string): ValueSource {
-  return { source: "code", option };
-}
 
 function envSource(name: string): ValueSource {
   return { source: "env", name };

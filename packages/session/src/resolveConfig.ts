@@ -15,6 +15,11 @@ const SETTING_KEYS = /* @__PURE__ */ (
 ).split(" ") as readonly SettingKey[];
 
 /** Go treats an empty `Region` (and empty endpoint) from code as unset; so do we, for every string. */
+/** Where a value given in code comes from (`option` names it, e.g. `config.region`). */
+export function codeSource(option: string): ValueSource {
+  return { source: "code", option };
+}
+
 function isSet(value: unknown): boolean {
   return value != null && value !== "";
 }
@@ -27,7 +32,7 @@ export function codeLayer(config: Config | undefined, label: string): ConfigLaye
   const layer: Record<string, Sourced<unknown>> = {};
   for (const key of SETTING_KEYS) {
     const value = config?.[key];
-    if (isSet(value)) layer[key] = { value, source: { source: "code", option: `${label}.${key}` } };
+    if (isSet(value)) layer[key] = { value, source: codeSource(`${label}.${key}`) };
   }
   return layer;
 }
@@ -93,7 +98,7 @@ export function overrideConfig(base: SourcedConfig, overrides: Config, credentia
     out[key] = v.value;
     sources.set(key, v.source);
   }
-  return freeze(out, sources, credentials && { value: credentials, source: { source: "code", option: `${label}.credentials` } });
+  return freeze(out, sources, credentials && { value: credentials, source: codeSource(`${label}.credentials`) });
 }
 
 /**

@@ -16,6 +16,7 @@ import {
 } from "@sessionkit/credentials";
 import type { ClientConfigProvider, Credentials, CredentialsProvider } from "@sessionkit/types";
 import { AssumeRoleTokenProviderNotSetError } from "./AssumeRoleTokenProviderNotSetError.js";
+import { credentialsResult } from "./assembleSession.js";
 import { failingProvider, lazyProvider } from "./lazyProvider.js";
 import type { ExplainLine } from "./SessionExplanation.js";
 import { SessionError } from "./SessionError.js";
@@ -75,7 +76,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
    * not include. Every link fails, so the chain's error (naming all three) is all there is to it.
    */
   const defaultChain = (profile: string): ResolvedCredentials =>
-    result(
+    credentialsResult(
       createCredentials(
         failingProvider(
           "ChainProvider",
@@ -122,7 +123,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         if (value === "Environment") {
           // Empty keys fail at get() with EmptyStaticCreds, as Go's static provider does.
           const k = { accessKeyId: c?.accessKeyId.value ?? "", secretAccessKey: c?.secretAccessKey.value ?? "", sessionToken: c?.sessionToken?.value };
-          return result(
+          return credentialsResult(
             staticCredentials(k, "EnvConfigCredentials"),
             source,
             `EnvConfigCredentials (credential_source Environment)${c ? ` ${shownKey(c.accessKeyId)}` : ", none set"}`,
@@ -148,7 +149,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         while (node && node.profile !== profile) node = node.sourceProfile;
         const account = node?.properties.get("aws_account_id")?.value;
         const accountId = (typeof account === "string" && account) || undefined;
-        return result(
+        return credentialsResult(
           lazy("ProcessProvider", async () => {
             const { processProvider } = await import("@sessionkit/credential-provider-shared-file/lazy");
             // Go passes the process environment; an injected one replaces it.
@@ -217,7 +218,7 @@ function unsupportedError(what: string): SessionError {
 
 /** Something Go would resolve that sessionkit does not include: fails at the first get(), naming what and where. */
 function notSupported(name: string, what: string, source = DEFAULT): ResolvedCredentials {
-  return result(createCredentials(failingProvider(name, () => unsupportedError(what))), source, `${name} (not supported: ${what})`);
+  return credentialsResult(createCredentials(failingProvider(name, () => unsupportedError(what))), source, `${name} (not supported: ${what})`);
 }
 
 /**
@@ -233,12 +234,7 @@ function keys(k: SourcedKeys, accountId: string | undefined, name: string): Reso
     const value = createCredentialsValue({ accessKeyId, secretAccessKey, sessionToken, accountId, providerName: name });
     credentials = createCredentials({ name, retrieve: () => Promise.resolve(value) });
   } else credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
-  return result(credentials, k.accessKeyId.source, `${name} ${shownKey(k.accessKeyId)}`);
-}
-
-/** A resolution with one explain line (`shown` is sourced to `lineSource`, by default the value's source). */
-function result(credentials: Credentials, source: ValueSource, shown: string, lineSource = source): ResolvedCredentials {
-  return [credentials, source, [["credentials", shown, lineSource]]];
+  return credentialsResult(credentials, k.accessKeyId.source, `${name} ${shownKey(k.accessKeyId)}`);
 }
 
 /** An access key id as `explain` shows it: its last four characters. */
