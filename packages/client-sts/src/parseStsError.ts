@@ -1,6 +1,9 @@
 import { childElement, childText, parseXml, type XmlElement } from "@sessionkit/xml";
 import { STSServiceError } from "./STSServiceError.js";
 
+/** A child element's text, trimmed (`undefined` when there is no such child). */
+export const trimmedText = (el: XmlElement, name: string): string | undefined => childText(el, name)?.trim();
+
 export interface StsErrorContext {
   readonly statusCode: number;
   /** From the response headers (`x-amzn-requestid` / `x-amz-request-id`); the body's `RequestId` wins. */
@@ -25,19 +28,18 @@ export function parseStsError(body: string | Uint8Array, ctx: StsErrorContext): 
   try {
     root = parseXml(body);
   } catch {}
-  const text = (el: XmlElement, name: string): string | undefined => childText(el, name)?.trim();
   if (root?.name === "ServiceUnavailableException") {
     code = root.name;
     message = "service is unavailable";
   } else if (root !== undefined) {
     // Both shapes: the Query protocol's <Error> sits in <ErrorResponse> next to its RequestId; RGW's is the root.
     const error = root.name === "ErrorResponse" ? childElement(root, "Error") : root.name === "Error" ? root : undefined;
-    const found = error && text(error, "Code");
+    const found = error && trimmedText(error, "Code");
     if (error !== undefined && found) {
       code = found;
-      message = text(error, "Message") ?? "";
-      requestId = text(root, "RequestId");
-      if (error !== root) errorType = text(error, "Type") || undefined;
+      message = trimmedText(error, "Message") ?? "";
+      requestId = trimmedText(root, "RequestId");
+      if (error !== root) errorType = trimmedText(error, "Type") || undefined;
     }
   }
   const id = requestId || ctx.requestId;

@@ -1,5 +1,6 @@
 import { SdkError } from "@sessionkit/errors";
 import { childElement, childText, parseXml, type XmlElement } from "@sessionkit/xml";
+import { trimmedText } from "./parseStsError.js";
 import { parseTimestamp } from "./parseTimestamp.js";
 import type { AssumeRoleOutput, GetCallerIdentityOutput, GetSessionTokenOutput, ResponseMetadata, StsCredentials } from "./shapes.js";
 
@@ -8,9 +9,9 @@ const invalid = (message: string, cause?: unknown): SdkError =>
 
 /** A child's trimmed text, or `SerializationError` naming `<path>.<name>` when it is missing. */
 function required(parent: XmlElement, name: string, path: string): string {
-  const text = childText(parent, name);
+  const text = trimmedText(parent, name);
   if (text === undefined) throw invalid(`missing ${path}.${name}`);
-  return text.trim();
+  return text;
 }
 
 /**
@@ -32,7 +33,7 @@ function resultOf<O extends { ResponseMetadata: ResponseMetadata; Credentials?: 
   if (root.name !== `${op}Response`) throw invalid(`expected <${op}Response>, got <${root.name}>`);
   const result = childElement(root, `${op}Result`);
   if (result === undefined) throw invalid(`missing <${op}Result>`);
-  const requestId = childText(childElement(root, "ResponseMetadata") ?? root, "RequestId")?.trim();
+  const requestId = trimmedText(childElement(root, "ResponseMetadata") ?? root, "RequestId");
   const out = { ResponseMetadata: requestId ? { RequestId: requestId } : {} } as O;
   const el = credentials ? childElement(result, "Credentials") : undefined;
   if (el !== undefined) {
@@ -55,11 +56,11 @@ export function parseAssumeRoleResponse(body: string | Uint8Array): AssumeRoleOu
   const user = childElement(result, "AssumedRoleUser");
   if (user !== undefined) {
     // RGW 16.2 spells the member `AssumeRoleId`.
-    const id = childText(user, "AssumedRoleId") ?? childText(user, "AssumeRoleId");
+    const id = trimmedText(user, "AssumedRoleId") ?? trimmedText(user, "AssumeRoleId");
     if (id === undefined) throw invalid("missing AssumedRoleUser.AssumedRoleId");
-    out.AssumedRoleUser = { Arn: required(user, "Arn", "AssumedRoleUser"), AssumedRoleId: id.trim() };
+    out.AssumedRoleUser = { Arn: required(user, "Arn", "AssumedRoleUser"), AssumedRoleId: id };
   }
-  const size = childText(result, "PackedPolicySize")?.trim();
+  const size = trimmedText(result, "PackedPolicySize");
   if (size) {
     const n = Number(size);
     if (!Number.isInteger(n)) throw invalid("PackedPolicySize is not an integer");
@@ -79,8 +80,8 @@ export function parseGetSessionTokenResponse(body: string | Uint8Array): GetSess
 export function parseGetCallerIdentityResponse(body: string | Uint8Array): GetCallerIdentityOutput {
   const [result, out] = resultOf<GetCallerIdentityOutput & { Credentials?: StsCredentials }>(body, "GetCallerIdentity", false);
   for (const key of ["UserId", "Account", "Arn"] as const) {
-    const v = childText(result, key);
-    if (v !== undefined) out[key] = v.trim();
+    const v = trimmedText(result, key);
+    if (v !== undefined) out[key] = v;
   }
   return out;
 }
