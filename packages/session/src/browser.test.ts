@@ -1,6 +1,6 @@
 // The browser build: bundling newSession + the S3 client for the browser (esbuild, platform browser) with
 // static config and credentials pulls in no fs, os, child_process, node:* or STS code — asserted on the
-// metafile's inputs. The bundle is then run against a stand-in fetch to show it works.
+// metafile's inputs. The bundle then runs in headless Chromium against a stand-in fetch to show it works.
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,10 @@ import { dirname, join, resolve } from "node:path";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { browser } from "@sessionkit/test-env";
 import { build, type Metafile } from "esbuild";
+
+const chromium = browser();
 
 const packagesDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const appDir = mkdtempSync(join(tmpdir(), "sk-session-browser-"));
@@ -29,9 +32,9 @@ export const run = () => new S3(sess).listBuckets();
 export const session = sess;
 `;
 
-async function bundle(): Promise<{ code: string; metafile: Metafile }> {
+async function bundle(app = APP): Promise<{ code: string; metafile: Metafile }> {
   const entry = join(appDir, "app.mjs");
-  writeFileSync(entry, APP);
+  writeFileSync(entry, app);
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -62,32 +65,30 @@ test("browser bundle of newSession + S3: no fs, os, child_process, node:* or STS
   console.log(`# browser bundle: ${code.length} B raw, ${gzipSync(code, { level: 9 }).byteLength} B gzip`);
 });
 
-test("the browser bundle works: a signed ListBuckets through fetch", async () => {
-  const { code } = await bundle();
-  const seen: { url: string; auth: string | null }[] = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    seen.push({ url: String(input), auth: headers.get("authorization") });
-    const body = `<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner><Buckets><Bucket><Name>b1</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>`;
-    return new Response(body, { status: 200, headers: { "content-type": "application/xml" } });
-  }) as typeof fetch;
-  try {
-    const mod = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as {
-      run: () => Promise<{ Buckets?: { Name?: string }[] }>;
-      session: { explain(): { toString(): string } };
-    };
-    const out = await mod.run();
-    assert.deepEqual(
-      out.Buckets?.map((b) => b.Name),
-      ["b1"],
-    );
-    assert.equal(seen.length, 1);
-    assert.match(seen[0]?.url ?? "", /^https:\/\/s3\.amazonaws\.com\/?$/);
-    assert.match(seen[0]?.auth ?? "", /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/);
-  } finally {
-    globalThis.fetch = realFetch;
-  }
+const PAGE_APP = `
+// A stand-in fetch, installed before the session makes its transport: one canned ListBuckets answer.
+const seen = [];
+globalThis.fetch = async (input, init) => {
+  seen.push({ url: String(input), auth: new Headers(init?.headers).get("authorization") });
+  const body = '<?xml version="1.0" encoding="UTF-8"?><ListAllMyBucketsResult><Owner><ID>o</ID></Owner><Buckets><Bucket><Name>b1</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>';
+  return new Response(body, { status: 200, headers: { "content-type": "application/xml" } });
+};
+${APP}
+const out = await run().catch((e) => ({ error: String(e) }));
+document.getElementById("out").textContent = JSON.stringify({ names: out.Buckets?.map((b) => b.Name) ?? out, seen });
+`;
+
+// In a real browser (headless Chromium): the bundle uses the browser's fetch, WebCrypto and DOMParser.
+test("the browser bundle works in Chromium: a signed ListBuckets through fetch", { skip: chromium.skip }, async () => {
+  const { code } = await bundle(PAGE_APP);
+  const { names, seen } = JSON.parse(await (chromium.value as NonNullable<typeof chromium.value>).run(code)) as {
+    names: unknown;
+    seen: { url: string; auth: string | null }[];
+  };
+  assert.deepEqual(names, ["b1"]);
+  assert.equal(seen.length, 1);
+  assert.match(seen[0]?.url ?? "", /^https:\/\/s3\.amazonaws\.com\/?$/);
+  assert.match(seen[0]?.auth ?? "", /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/);
 });
 
 test("the browser build refuses options that need files or an environment, and has no credentials of its own", async () => {
