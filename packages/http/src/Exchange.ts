@@ -15,9 +15,11 @@ export interface ExchangeOwner {
   stop(exchange: Exchange, error: SdkError): void;
 }
 
-/** The connection carrying an exchange, as its response body sees it. */
+/** The connection carrying an exchange, as the exchange and its pool see it. */
 export interface BodySource {
   readonly socket: Socket;
+  /** Fails the exchange if this connection still carries it, and closes the socket. */
+  fail(exchange: Exchange, error: SdkError): void;
   /** Re-arms the connection's idle timer (called when a reader starts waiting). */
   waiting(): void;
   /** The reader gave up on an unfinished body: drain it or close the connection. */
@@ -42,15 +44,16 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
   retried = false;
   /** The connection it was last sent on. */
   conn: BodySource | undefined;
-  readonly owner: ExchangeOwner;
-  readonly method: string;
-  readonly head: string;
+  // Assigned in the constructor (`declare`: no separate field definitions in the output).
+  declare readonly owner: ExchangeOwner;
+  declare readonly method: string;
+  declare readonly head: string;
   /** The body is sent with chunked transfer-coding. */
-  readonly chunked: boolean;
+  declare readonly chunked: boolean;
   /** A string body already encoded, bytes, a stream, or nothing. */
-  readonly body: Exclude<HttpRequestBody, string>;
+  declare readonly body: Exclude<HttpRequestBody, string>;
   /** The per-attempt timeout (ms). */
-  readonly ms: number | undefined;
+  declare readonly ms: number | undefined;
   readonly #resolve: (response: HttpResponse) => void;
   readonly #reject: (error: SdkError) => void;
   readonly #signal: AbortSignal | undefined;

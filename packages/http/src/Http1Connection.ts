@@ -2,17 +2,20 @@ import type { Socket } from "node:net";
 import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import { drained } from "./drained.js";
 import type { BodySource, Exchange } from "./Exchange.js";
-import { hasNoBody, toTransportError } from "./errors.js";
+import { hasNoBody, quote, toTransportError } from "./errors.js";
 import { CHUNKED } from "./requestHead.js";
 
-/** Response heads larger than this are refused (a server must not make the client buffer without bound). */
-const MAX_HEAD = 64 * 1024;
-/** An abandoned body with at most this much left is read to its end so the socket can be reused. */
-const DRAIN_LIMIT = 64 * 1024;
+/**
+ * Response heads larger than this are refused (a server must not make the client buffer without bound); an
+ * abandoned body with at most this much left is read to its end so the socket can be reused.
+ */
+const LIMIT = 65536;
 const CRLF2 = Buffer.from("\r\n\r\n");
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d\d\d)(?: (.*))?$/;
 // One length, possibly repeated identically ("10, 10"); anything else is a framing error.
 const CONTENT_LENGTH = /^(\d{1,15})(?:\s*,\s*\1)*$/;
+// A chunk's size line: hex digits, then extensions after `;` (ignored).
+const CHUNK_SIZE = /^\s*([0-9a-fA-F]{1,12})\s*(?:;|$)/;
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {
@@ -24,20 +27,20 @@ export interface ConnectionOwner {
   removed(connection: Http1Connection, replay?: Exchange): void;
 }
 
-// Response framing (`#mode`) and, inside a chunked body, where the parser is (`#chunk`).
-const HEAD = 0;
-const LENGTH = 1;
-const CHUNKED_BODY = 2;
-const CLOSE = 3;
-const DONE = 4;
-const SIZE = 0;
-const DATA = 1;
-const DATA_END = 2;
-const TRAILER = 3;
-
-/** A quoted, bounded excerpt of what a server sent, for messages. */
-function quote(text: string): string {
-  return JSON.stringify(text.slice(0, 64));
+/** How the response in flight is framed (enums: esbuild inlines their values). */
+enum Mode {
+  Head,
+  Length,
+  Chunked,
+  Close,
+  Done,
+}
+/** Where the parser is inside a chunked body. */
+enum Chunk {
+  Size,
+  Data,
+  DataEnd,
+  Trailer,
 }
 
 /**
@@ -49,12 +52,12 @@ export class Http1Connection implements BodySource {
   readonly socket: Socket;
   readonly #owner: ConnectionOwner;
   #x: Exchange | undefined;
-  #reused = false;
-  #received = false;
+  /** The socket carried an exchange before and nothing of this response arrived yet: a close may be a stale socket. */
+  #stale = false;
   #written = false;
   #buf: Buffer | undefined;
-  #mode = DONE;
-  #chunk = SIZE;
+  #mode = Mode.Done;
+  #chunk = Chunk.Size;
   #left = 0;
   #keepAlive = true;
   #drain = false;
@@ -82,10 +85,9 @@ export class Http1Connection implements BodySource {
     this.#x = x;
     x.conn = this;
     this.#buf = undefined;
-    this.#reused = reused;
-    this.#received = false;
+    this.#stale = reused;
     this.#written = false;
-    this.#mode = HEAD;
+    this.#mode = Mode.Head;
     this.#keepAlive = true;
     this.#drain = false;
     const socket = this.socket;
@@ -122,11 +124,11 @@ export class Http1Connection implements BodySource {
 
   abandon(): void {
     const x = this.#x as Exchange;
-    if (this.#mode === LENGTH && this.#left <= DRAIN_LIMIT) {
+    if (this.#mode === Mode.Length && this.#left <= LIMIT) {
       this.#drain = true;
       this.socket.resume();
       this.socket.setTimeout(x.ms ?? this.#owner.idleMs);
-    } else if (this.#mode !== DONE) {
+    } else if (this.#mode !== Mode.Done) {
       this.fail(x, new RequestCanceled("response body discarded"));
     }
   }
@@ -151,7 +153,7 @@ export class Http1Connection implements BodySource {
       if (this.#x !== x) return;
       if (x.chunked) socket.write("0\r\n\r\n", "latin1");
       this.#written = true;
-      if (this.#mode === DONE) this.#recycle();
+      if (this.#mode === Mode.Done) this.#recycle();
     } catch (err) {
       this.fail(x, toTransportError(err, "request body stream failed"));
     }
@@ -171,22 +173,14 @@ export class Http1Connection implements BodySource {
       this.socket.destroy();
       return;
     }
-    this.#received = true;
+    this.#stale = false;
     let bytes: Buffer | undefined = data;
-    if (this.#mode === HEAD) {
+    if (this.#mode === Mode.Head) {
       bytes = this.#head(this.#buf === undefined ? data : Buffer.concat([this.#buf, data]));
       if (bytes === undefined) return;
     }
-    if (bytes.byteLength === 0) return;
-    const mode = this.#mode;
-    if (mode === LENGTH) {
-      const take = Math.min(this.#left, bytes.byteLength);
-      this.#push(take === bytes.byteLength ? bytes : bytes.subarray(0, take));
-      this.#left -= take;
-      if (this.#left === 0) this.#complete(bytes.byteLength - take);
-    } else if (mode === CHUNKED_BODY) this.#chunked(bytes);
-    else if (mode === CLOSE) this.#push(bytes);
-    else this.socket.destroy(); // bytes after a complete response
+    if (this.#mode === Mode.Done) this.socket.destroy(); // bytes after a complete response
+    else this.#body(bytes);
   }
 
   /** Parses heads until a final one; returns the bytes after it, or `undefined` when more are needed or it failed. */
@@ -196,7 +190,7 @@ export class Http1Connection implements BodySource {
     for (;;) {
       const end = buf.indexOf(CRLF2);
       if (end === -1) {
-        if (buf.byteLength > MAX_HEAD) return this.#bad(`response head over ${MAX_HEAD} bytes`);
+        if (buf.byteLength > LIMIT) return this.#bad(`response head over ${LIMIT} bytes`);
         this.#buf = buf;
         return undefined;
       }
@@ -230,45 +224,56 @@ export class Http1Connection implements BodySource {
       this.#keepAlive = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/i.test(connection) : /keep-alive/i.test(connection);
       const te = headers["transfer-encoding"];
       const cl = headers["content-length"];
-      let mode = CLOSE;
-      if (hasNoBody(x.method, status)) mode = DONE;
-      else if (te !== undefined) mode = CHUNKED.test(te) ? CHUNKED_BODY : CLOSE;
-      else if (cl !== undefined) {
+      // A close-delimited body is one chunk of data without end; a sized one, one that ends the response.
+      let mode = Mode.Close;
+      this.#chunk = Chunk.Data;
+      this.#left = Number.POSITIVE_INFINITY;
+      if (hasNoBody(x.method, status)) mode = Mode.Done;
+      else if (te !== undefined) {
+        if (CHUNKED.test(te)) {
+          mode = Mode.Chunked;
+          this.#chunk = Chunk.Size;
+        }
+      } else if (cl !== undefined) {
         const n = CONTENT_LENGTH.exec(cl);
         if (n === null) return this.#bad(`content-length ${quote(cl)}`);
         this.#left = Number(n[1]);
-        mode = this.#left === 0 ? DONE : LENGTH;
+        mode = this.#left === 0 ? Mode.Done : Mode.Length;
       }
-      if (mode === CLOSE) this.#keepAlive = false;
+      if (mode === Mode.Close) this.#keepAlive = false;
       this.#mode = mode;
-      this.#chunk = SIZE;
       x.respond(status, m[3] ?? "", headers);
-      if (mode !== DONE) return rest;
+      if (mode !== Mode.Done) return rest;
       this.#complete(rest.byteLength);
       return undefined;
     }
   }
 
-  #chunked(data: Buffer): undefined {
+  /** Feeds body bytes to the exchange, parsing chunked framing on the way; completes the response at its end. */
+  #body(data: Buffer): undefined {
     const bytes = this.#buf === undefined ? data : Buffer.concat([this.#buf, data]);
     this.#buf = undefined;
     let at = 0;
-    while (at < bytes.byteLength && this.#mode === CHUNKED_BODY) {
-      if (this.#chunk === DATA) {
+    while (at < bytes.byteLength) {
+      if (this.#chunk === Chunk.Data) {
         const take = Math.min(this.#left, bytes.byteLength - at);
-        this.#push(bytes.subarray(at, at + take));
+        if (!this.#drain) this.#x?.push(at === 0 && take === bytes.byteLength ? bytes : bytes.subarray(at, at + take));
         at += take;
         this.#left -= take;
         if (this.#left === 0) {
-          this.#chunk = DATA_END;
+          if (this.#mode === Mode.Length) {
+            this.#complete(bytes.byteLength - at);
+            return;
+          }
+          this.#chunk = Chunk.DataEnd;
           this.#left = 2;
         }
         continue;
       }
-      if (this.#chunk === DATA_END) {
+      if (this.#chunk === Chunk.DataEnd) {
         // The CRLF after a chunk's data (it may arrive split across packets).
         if (bytes[at++] !== (this.#left === 2 ? 13 : 10)) return this.#bad("chunk not followed by CRLF");
-        if (--this.#left === 0) this.#chunk = SIZE;
+        if (--this.#left === 0) this.#chunk = Chunk.Size;
         continue;
       }
       const nl = bytes.indexOf(10, at);
@@ -277,19 +282,19 @@ export class Http1Connection implements BodySource {
         this.#buf = bytes.subarray(at);
         return;
       }
-      const line = bytes.toString("latin1", at, nl).replace(/\r$/, "");
+      const line = bytes.toString("latin1", at, nl);
       at = nl + 1;
-      if (this.#chunk === TRAILER) {
-        if (line === "") {
+      if (this.#chunk === Chunk.Trailer) {
+        if (line === "" || line === "\r") {
           this.#complete(bytes.byteLength - at);
           return;
         }
         continue;
       }
-      const size = line.split(";", 1)[0]?.trim() ?? "";
-      if (!/^[0-9a-fA-F]{1,12}$/.test(size)) return this.#bad(`chunk size ${quote(size)}`);
-      this.#left = Number.parseInt(size, 16);
-      this.#chunk = this.#left === 0 ? TRAILER : DATA;
+      const size = CHUNK_SIZE.exec(line);
+      if (size === null) return this.#bad(`chunk size line ${quote(line)}`);
+      this.#left = Number.parseInt(size[1] as string, 16);
+      this.#chunk = this.#left === 0 ? Chunk.Trailer : Chunk.Data;
     }
   }
 
@@ -299,13 +304,9 @@ export class Http1Connection implements BodySource {
     return undefined;
   }
 
-  #push(bytes: Buffer): void {
-    if (!this.#drain && bytes.byteLength > 0) this.#x?.push(bytes);
-  }
-
   /** The response is complete; `extra` bytes followed it (then the socket cannot be trusted again). */
   #complete(extra: number): void {
-    this.#mode = DONE;
+    this.#mode = Mode.Done;
     this.#x?.end(undefined);
     if (extra > 0) this.#keepAlive = false;
     // A server that answered before the upload ended will not read the rest: that socket is done too.
@@ -323,8 +324,8 @@ export class Http1Connection implements BodySource {
 
   #end(): void {
     // The server closed its side: a close-delimited body is complete; anything else in flight broke (see #close).
-    if (this.#mode === CLOSE) {
-      this.#mode = DONE;
+    if (this.#mode === Mode.Close) {
+      this.#mode = Mode.Done;
       this.#x?.end(undefined);
       this.#x = undefined;
     }
@@ -333,7 +334,7 @@ export class Http1Connection implements BodySource {
   #close(): void {
     const x = this.#x;
     this.#x = undefined;
-    if (x !== undefined && !x.settled && this.#reused && !this.#received && !x.retried && (x.body === undefined || x.body instanceof Uint8Array)) {
+    if (x !== undefined && !x.settled && this.#stale && !x.retried && (x.body === undefined || x.body instanceof Uint8Array)) {
       // A keep-alive socket the server had closed: nothing was processed, so sending again is safe.
       x.retried = true;
       this.#owner.removed(this, x);

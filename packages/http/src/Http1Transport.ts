@@ -5,7 +5,7 @@ import { RequestCanceled, RequestError, type SdkError } from "@sessionkit/errors
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { Exchange, type ExchangeOwner } from "./Exchange.js";
 import { type ConnectionOwner, Http1Connection } from "./Http1Connection.js";
-import { type CaBundle, caOption } from "./caOption.js";
+import type { CaBundle } from "./caOption.js";
 import { requestHead } from "./requestHead.js";
 
 /** Options of {@link Http1Transport}. */
@@ -32,11 +32,12 @@ function destroyed(): RequestError {
 
 /** The pool of one origin (`protocol//host:port`): its connections, the idle ones, and the queue. */
 class Origin implements ConnectionOwner, ExchangeOwner {
-  readonly all = new Set<Http1Connection>();
-  readonly idle: Http1Connection[] = [];
-  readonly queue: Exchange[] = [];
+  readonly #all = new Set<Http1Connection>();
+  /** Idle connections, the most recently used last. */
+  readonly #idle: Http1Connection[] = [];
+  readonly #queue: Exchange[] = [];
   /** Set by the transport's `destroy()`. */
-  dead = false;
+  #dead = false;
   readonly host: string;
   readonly idleMs: number;
   readonly #max: number;
@@ -51,54 +52,54 @@ class Origin implements ConnectionOwner, ExchangeOwner {
 
   /** Takes an exchange back (abort, timeout): out of the queue, or off the connection carrying it. */
   stop(x: Exchange, error: SdkError): void {
-    if (this.dead) return;
-    const i = this.queue.indexOf(x);
+    if (this.#dead) return;
+    const i = this.#queue.indexOf(x);
     if (i !== -1) {
-      this.queue.splice(i, 1);
+      this.#queue.splice(i, 1);
       x.end(error);
       return;
     }
-    for (const c of this.all) c.fail(x, error);
+    x.conn?.fail(x, error); // a no-op unless that connection still carries it
   }
 
   release(c: Http1Connection): void {
-    const next = this.queue.shift();
+    const next = this.#queue.shift();
     if (next !== undefined) c.send(next, true);
     else {
-      this.idle.push(c);
+      this.#idle.push(c);
       c.socket.unref(); // an idle pool never keeps the process alive
     }
   }
 
   removed(c: Http1Connection, replay?: Exchange): void {
-    if (this.all.delete(c)) {
-      const i = this.idle.indexOf(c);
-      if (i !== -1) this.idle.splice(i, 1);
-      const next = this.queue.shift();
+    if (this.#all.delete(c)) {
+      const i = this.#idle.indexOf(c);
+      if (i !== -1) this.#idle.splice(i, 1);
+      const next = this.#queue.shift();
       if (next !== undefined) this.dispatch(next);
     }
     if (replay === undefined) return;
-    if (this.dead) replay.end(destroyed());
+    if (this.#dead) replay.end(destroyed());
     else this.dispatch(replay);
   }
 
   dispatch(x: Exchange): void {
     // Most recently used first: it is the least likely to have been closed by the server.
-    let c = this.idle.pop();
-    while (c?.socket.destroyed) c = this.idle.pop();
+    let c = this.#idle.pop();
+    while (c?.socket.destroyed) c = this.#idle.pop();
     if (c !== undefined) c.send(x, true);
-    else if (this.all.size < this.#max) {
+    else if (this.#all.size < this.#max) {
       c = new Http1Connection(this.#connect(), this);
-      this.all.add(c);
+      this.#all.add(c);
       c.send(x, false);
-    } else if (x.retried) this.queue.unshift(x);
-    else this.queue.push(x);
+    } else if (x.retried) this.#queue.unshift(x);
+    else this.#queue.push(x);
   }
 
   destroy(): void {
-    this.dead = true;
-    for (const x of this.queue.splice(0)) x.end(destroyed());
-    for (const c of this.all) c.socket.destroy();
+    this.#dead = true;
+    for (const x of this.#queue.splice(0)) x.end(destroyed());
+    for (const c of this.#all) c.socket.destroy();
   }
 }
 
@@ -118,7 +119,7 @@ export class Http1Transport implements Transport {
   readonly #max: number;
   readonly #keepAlive: boolean;
   readonly #idleMs: number;
-  readonly #ca: string | Buffer | Array<string | Buffer> | undefined;
+  readonly #ca: tls.ConnectionOptions["ca"];
   readonly #timeoutMs: number | undefined;
   #destroyed = false;
 
@@ -126,28 +127,23 @@ export class Http1Transport implements Transport {
     this.#max = Math.max(1, options.maxSockets ?? 50);
     this.#keepAlive = options.keepAlive ?? true;
     this.#idleMs = options.idleTimeoutMs ?? 4000;
-    this.#ca = options.ca === undefined ? undefined : caOption(options.ca);
+    // tls takes PEM text or bytes (any Uint8Array), one or several: a copy of the bundle as a list.
+    this.#ca = options.ca === undefined ? undefined : ([options.ca].flat() as Array<string | Buffer>);
     this.#timeoutMs = options.timeoutMs;
   }
 
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
-    const signal = options?.signal;
-    if (signal?.aborted) return Promise.reject(new RequestCanceled(undefined, { cause: signal.reason }));
-    if (this.#destroyed) return Promise.reject(destroyed());
-    let head: string;
-    let framing: ReturnType<typeof requestHead>[1];
-    const raw = request.body;
-    const body = typeof raw === "string" ? encoder.encode(raw) : raw;
-    try {
-      [head, framing] = requestHead(request, body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : undefined, this.#keepAlive);
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    const origin = this.#origin(request);
-    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
-    const ms = timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined;
+    // What the executor throws (a canceled signal, an invalid request) becomes the rejection.
     return new Promise<HttpResponse>((resolve, reject) => {
-      origin.dispatch(new Exchange(origin, request.method, head, framing === "chunked", body, ms, signal, resolve, reject));
+      const signal = options?.signal;
+      if (signal?.aborted) throw new RequestCanceled(undefined, { cause: signal.reason });
+      if (this.#destroyed) throw destroyed();
+      const raw = request.body;
+      const body = typeof raw === "string" ? encoder.encode(raw) : raw;
+      const [head, framing] = requestHead(request, body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : undefined, this.#keepAlive);
+      const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
+      const origin = this.#origin(request);
+      origin.dispatch(new Exchange(origin, request.method, head, framing === "chunked", body, timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined, signal, resolve, reject));
     });
   }
 

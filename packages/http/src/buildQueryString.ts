@@ -10,16 +10,12 @@ export function buildQueryString(query: HttpRequest["query"]): string {
   let out = "";
   for (const key in query) {
     const value = query[key];
-    const k = escapeUri(key);
-    if (value === null || value === undefined) {
-      out += out === "" ? k : `&${k}`;
-    } else if (typeof value === "string") {
-      out += `${out === "" ? "" : "&"}${k}=${escapeUri(value)}`;
-    } else {
-      for (const v of value) out += `${out === "" ? "" : "&"}${k}=${escapeUri(v)}`;
-    }
+    const k = `&${escapeUri(key)}`;
+    if (value === null || value === undefined) out += k;
+    else if (typeof value === "string") out += `${k}=${escapeUri(value)}`;
+    else for (const v of value) out += `${k}=${escapeUri(v)}`;
   }
-  return out;
+  return out.slice(1);
 }
 
 /** The request target: path plus `?query` when there is one. */

@@ -18,3 +18,8 @@ export function bodyConsumed(): RequestError {
 export function hasNoBody(method: string, status: number): boolean {
   return method === "HEAD" || status === 204 || status === 304 || (status >= 100 && status < 200);
 }
+
+/** A quoted, bounded excerpt of a caller's or server's text, for messages. */
+export function quote(text: string): string {
+  return JSON.stringify(text.slice(0, 64));
+}

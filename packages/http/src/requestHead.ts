@@ -1,6 +1,6 @@
 import type { HttpRequest } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
-import { RequestError } from "./errors.js";
+import { quote, RequestError } from "./errors.js";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // What node:http refuses in a header value: controls other than tab (CR/LF would split the request) and non-latin1.
@@ -26,9 +26,9 @@ export type BodyFraming = "none" | "fixed" | "chunked";
  */
 export function requestHead(request: HttpRequest, bodyLength: number | undefined, keepAlive: boolean): [string, BodyFraming] {
   const method = request.method;
-  if (!TOKEN.test(method)) throw invalid(`method ${JSON.stringify(method)}`);
+  if (!TOKEN.test(method)) throw invalid(`method ${quote(method)}`);
   const target = requestTarget(request);
-  if (BAD_TARGET.test(target)) throw invalid(`path ${JSON.stringify(target)} has characters that must be escaped`);
+  if (BAD_TARGET.test(target)) throw invalid(`path ${quote(target)} has characters that must be escaped`);
   let head = `${method} ${target} HTTP/1.1\r\n`;
   let host = false;
   let length = false; // the caller set content-length
@@ -37,8 +37,7 @@ export function requestHead(request: HttpRequest, bodyLength: number | undefined
   for (const name in headers) {
     const value = headers[name];
     if (value === undefined) continue;
-    if (!TOKEN.test(name)) throw invalid(`header name ${JSON.stringify(name)}`);
-    if (BAD_VALUE.test(value)) throw invalid(`the value of header ${name} has forbidden characters`);
+    if (!TOKEN.test(name) || BAD_VALUE.test(value)) throw invalid(`header ${quote(name)} has forbidden characters in its name or value`);
     // Only the three names this function cares about are lower-cased (per request, per header: a hot loop).
     const lower = name.length === 4 || name.length === 14 || name.length === 17 ? name.toLowerCase() : "";
     if (lower === "host") host = true;
