@@ -15,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 // The app. `cfg` is injected as JSON; the page reports each step's outcome as data.
 const APP = `
-import { S3Client, createBucket, deleteBucket, deleteObject, getObject, headObject, listBuckets, listObjectsV2, putObject, S3ServiceError } from "@sessionkit/client-s3";
+import { S3Client, createBucket, deleteBucket, deleteObject, getObject, headObject, listBuckets, listObjectsV2, presignGetObject, presignPutObject, putObject, S3ServiceError } from "@sessionkit/client-s3";
 import { staticCredentials } from "@sessionkit/credentials";
 import { defaultHandlers, sleep } from "@sessionkit/handlers";
 import { createDefaultTransport } from "@sessionkit/http";
@@ -51,6 +51,13 @@ await step("listObjectsV2", async () => (await listObjectsV2(s3, { Bucket })).Co
 await step("headObject", async () => { const h = await headObject(bare, { Bucket, Key }); return [h.ContentLength, h.ContentType]; });
 await step("getObject", async () => (await getObject(s3, { Bucket, Key })).Body.transformToString());
 await step("getObject, missing key", () => getObject(s3, { Bucket, Key: "nope" }));
+// Presigned URLs, used by the browser's own fetch with no credentials.
+await step("presigned PUT, then GET", async () => {
+  const put = await fetch(await presignPutObject(s3, { Bucket, Key: "presigned.txt" }, { expiresIn: 60 }), { method: "PUT", body: "via URL" });
+  const get = await fetch(await presignGetObject(s3, { Bucket, Key: "presigned.txt" }, { expiresIn: 60 }));
+  return [put.status, get.status, await get.text()];
+});
+await step("deleteObject (presigned)", async () => (await deleteObject(s3, { Bucket, Key: "presigned.txt" })).$metadata.httpStatusCode);
 await step("listBuckets, wrong secret", () => listBuckets(wrong, {}));
 await step("deleteObject", async () => (await deleteObject(s3, { Bucket, Key })).$metadata.httpStatusCode);
 await step("deleteBucket", async () => (await deleteBucket(s3, { Bucket })).$metadata.httpStatusCode);
@@ -79,6 +86,8 @@ test("the browser builds in Chromium against Ceph RGW: every step signed, parsed
     ["headObject", [23, "text/plain"]],
     ["getObject", "hello from Chromium ✓"],
     ["getObject, missing key", "threw", "S3ServiceError", "NoSuchKey", 404, ""],
+    ["presigned PUT, then GET", [200, 200, "via URL"]],
+    ["deleteObject (presigned)", 204],
     // RGW with STS auth on answers AccessDenied (as in the Node integration tests).
     ["listBuckets, wrong secret", "threw", "S3ServiceError", "AccessDenied", 403, ""],
     ["deleteObject", 204],
