@@ -15,13 +15,11 @@ export function loadCustomCABundle(
   envPath: Sourced<string> | undefined,
   filePath: Sourced<string> | undefined,
 ): Sourced<string | Uint8Array> | undefined {
+  const path = envPath ?? filePath;
   let pem: Sourced<string | Uint8Array>;
   if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
-  else {
-    const path = envPath ?? filePath;
-    if (path === undefined || path.value === "") return undefined;
-    pem = { value: readBundle(path.value, path.source), source: path.source };
-  }
+  else if (path?.value) pem = { value: readBundle(path.value, path.source), source: path.source };
+  else return undefined;
   const text = typeof pem.value === "string" ? pem.value : new TextDecoder().decode(pem.value);
   if (!PEM_CERTIFICATE.test(text)) {
     throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate found)`);
