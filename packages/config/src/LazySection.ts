@@ -1,4 +1,4 @@
-import { inspectCustom, inspectMasked, maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
+import { Masked, maskSecret, type SecretKind, secretKind } from "./maskSecret.js";
 import type { SharedConfigProperty, SharedConfigSection } from "./parseSharedConfigFile.js";
 import { BRACKET, commentStart, HASH, IDENTIFIER, isBlank, SEMI, trimEndAt, trimStartAt } from "./profileFileSyntax.js";
 
@@ -14,26 +14,23 @@ interface MutableProperty {
  * A secret property (secret key, session token, access key id): readable like any other, but
  * `JSON.stringify` and `util.inspect` show it masked. A class, so creating one stays cheap.
  */
-class SecretProperty implements MutableProperty {
+class SecretProperty extends Masked implements MutableProperty {
   declare value: string | Record<string, string>;
   declare raw: string;
   declare line: number;
   readonly #kind: SecretKind;
 
   constructor(value: string, line: number, kind: SecretKind) {
+    super();
     this.value = value;
     this.raw = value;
     this.line = line;
     this.#kind = kind;
   }
 
-  toJSON(): { value: string; raw: string; line: number } {
+  override toJSON(): { value: string; raw: string; line: number } {
     const text = maskSecret(typeof this.value === "string" ? this.value : this.raw, this.#kind);
     return { value: text, raw: text, line: this.line };
-  }
-
-  [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-    return inspectMasked(this, options, inspect);
   }
 }
 

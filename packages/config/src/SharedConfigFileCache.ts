@@ -6,15 +6,13 @@ import { SharedConfigLoadError } from "./SharedConfigLoadError.js";
 import { SharedConfigParseError } from "./SharedConfigParseError.js";
 
 interface Entry {
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-  readonly ino: number;
+  /** The `fstat` of the file when it was read: unchanged when size, mtime, ctime and inode match. */
+  readonly stat: Stats;
   /** The parsed file, or the load error it gave (also cached: same bytes, same error). */
   readonly result: ParsedSharedConfigFile | SharedConfigLoadError;
 }
 
-function same(e: Entry, s: Stats): boolean {
+function same({ stat: e }: Entry, s: Stats): boolean {
   return e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs && e.ino === s.ino;
 }
 
@@ -25,16 +23,10 @@ function isMissing(e: unknown): boolean {
 
 /** 1-based line of the first invalid UTF-8 sequence (a newline byte never sits inside a sequence). */
 function firstInvalidUtf8Line(bytes: Uint8Array): number {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
   let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
+  for (let i = 0, start = 0; i <= bytes.length; i++) {
     if (i === bytes.length || bytes[i] === 10) {
-      try {
-        decoder.decode(bytes.subarray(start, i));
-      } catch {
-        return line;
-      }
+      if (!nodeBuffer().isUtf8(bytes.subarray(start, i))) return line;
       line++;
       start = i + 1;
     }
@@ -95,8 +87,7 @@ export class SharedConfigFileCache {
       result = new SharedConfigLoadError(path, e);
     }
     // The stat of the open file, so the cache key matches the bytes read.
-    const stat = file.stat;
-    this.#entries.set(key, { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, result });
+    this.#entries.set(key, { stat: file.stat, result });
     return unwrap(result);
   }
 

@@ -3,22 +3,16 @@ import type { Sourced, ValueSource } from "./ValueSource.js";
 /** What a secret (secret key, session token) is shown as: never any of its characters. */
 export const SECRET_MASK = "****";
 
-/** Keys (property keys, env variable names, lower-cased) whose values are secret or partly shown. */
-const KINDS = /* @__PURE__ */ new Map<string, SecretKind>([
-  ["aws_secret_access_key", "secret"],
-  ["aws_session_token", "secret"],
-  ["aws_security_token", "secret"],
-  ["aws_secret_key", "secret"],
-  ["aws_access_key_id", "partial"],
-  ["aws_access_key", "partial"],
-]);
-
 /** How a key's value may be shown: in full, by its last four characters, or not at all. */
 export type SecretKind = "none" | "partial" | "secret";
 
-/** Classifies a property key or env variable name. */
+/**
+ * Classifies a property key or env variable name (in any case): `aws_secret_access_key`, `aws_secret_key`,
+ * `aws_session_token` and `aws_security_token` are secret; `aws_access_key_id` and `aws_access_key` partial.
+ */
 export function secretKind(key: string): SecretKind {
-  return KINDS.get(key) ?? KINDS.get(key.toLowerCase()) ?? "none";
+  const m = /^aws_(?:(secret_(?:access_)?key|session_token|security_token)|access_key(?:_id)?)$/.exec(key.toLowerCase());
+  return m === null ? "none" : m[1] === undefined ? "partial" : "secret";
 }
 
 /**
@@ -34,18 +28,23 @@ export function maskSecret(value: string, kind: SecretKind): string {
 /** Node's `util.inspect.custom` (by its registered name: no node:util import, so this stays browser-safe). */
 export const inspectCustom = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
 
-/** What `util.inspect` shows for a value holding a secret: its `toJSON` form, which is masked. */
-export function inspectMasked(value: { toJSON(): unknown }, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-  return inspect ? inspect(value.toJSON(), options) : JSON.stringify(value.toJSON());
+/** A value holding a secret: `util.inspect` shows its `toJSON` form, which is masked. */
+export abstract class Masked {
+  abstract toJSON(): unknown;
+
+  [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
+    return inspect ? inspect(this.toJSON(), options) : JSON.stringify(this.toJSON());
+  }
 }
 
 /** A secret with its source: `value` is a getter over a private field, so it is not an own enumerable key. */
-class SecretSourced implements Sourced<string> {
+class SecretSourced extends Masked implements Sourced<string> {
   declare readonly source: ValueSource;
   readonly #value: string;
   readonly #kind: Exclude<SecretKind, "none">;
 
   constructor(value: string, source: ValueSource, kind: Exclude<SecretKind, "none">) {
+    super();
     this.#value = value;
     this.source = source;
     this.#kind = kind;
@@ -55,16 +54,12 @@ class SecretSourced implements Sourced<string> {
     return this.#value;
   }
 
-  toJSON(): { value: string; source: ValueSource } {
+  override toJSON(): { value: string; source: ValueSource } {
     return { value: maskSecret(this.#value, this.#kind), source: this.source };
   }
 
-  toString(): string {
+  override toString(): string {
     return maskSecret(this.#value, this.#kind);
-  }
-
-  [inspectCustom](_depth: number, options: unknown, inspect?: (v: unknown, o: unknown) => string): string {
-    return inspectMasked(this, options, inspect);
   }
 }
 
