@@ -30,12 +30,11 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
   readonly #caller: AbortSignal | undefined;
   readonly #timeoutMs: number | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  readonly #onAbort = (): void => this.controller.abort(this.#caller?.reason);
 
   constructor(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
     this.#caller = caller;
     this.#timeoutMs = timeoutMs;
-    caller?.addEventListener("abort", this.#onAbort, { once: true });
+    caller?.addEventListener("abort", this, { once: true });
     if (timeoutMs !== undefined && timeoutMs > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = true;
@@ -47,10 +46,15 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
   /** Headers arrived (`all` false: the timeout stops) or the attempt is over (`all`: the caller's signal too). */
   release(all: boolean): void {
     clearTimeout(this.#timer);
-    if (all) this.#caller?.removeEventListener("abort", this.#onAbort);
+    if (all) this.#caller?.removeEventListener("abort", this);
   }
 
-  toError(err: unknown, what: string): Error {
+  /** The caller's signal aborted (`EventListener` object). */
+  handleEvent(): void {
+    this.controller.abort(this.#caller?.reason);
+  }
+
+  toError(err: unknown, what = "reading response body failed"): Error {
     this.release(true);
     if (this.#caller?.aborted) return new RequestCanceled(undefined, { cause: err });
     if (this.#timedOut) return new ResponseTimeout(`no response within ${this.#timeoutMs} ms`, { cause: err });
@@ -74,7 +78,7 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
     try {
       bytes = new Uint8Array(await res.arrayBuffer());
     } catch (err) {
-      throw this.toError(err, "reading response body failed");
+      throw this.toError(err);
     }
     this.#check(bytes.byteLength);
     return bytes;
@@ -89,7 +93,7 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
         try {
           if (reader !== undefined) step = await reader.read();
         } catch (err) {
-          throw this.toError(err, "reading response body failed");
+          throw this.toError(err);
         }
         if (step.done) {
           this.#check(reader === undefined ? (this.expected ?? 0) : total);
@@ -135,7 +139,8 @@ export class FetchTransport implements Transport {
     const headers: Record<string, string> = {};
     for (const name in request.headers) if (!DROPPED_HEADERS.test(name)) headers[name] = request.headers[name] as string;
     const body = request.body;
-    const stream = body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
+    // Of the body types, only bytes and streams are objects.
+    const stream = typeof body === "object" && !(body instanceof Uint8Array);
     const attempt = new FetchAttempt(options?.signal, options?.timeoutMs ?? this.#timeoutMs);
     const init: RequestInit & { duplex?: "half" } = {
       method: request.method,
@@ -144,8 +149,8 @@ export class FetchTransport implements Transport {
       signal: attempt.controller.signal,
       credentials: this.#credentials,
       redirect: "manual",
+      duplex: stream ? "half" : undefined,
     };
-    if (stream) init.duplex = "half";
     let res: Response;
     try {
       const port = request.port === undefined ? "" : `:${request.port}`;
@@ -161,7 +166,8 @@ export class FetchTransport implements Transport {
       out[name] = value;
     });
     const length = out["content-length"];
-    const encoded = out["content-encoding"] !== undefined && out["content-encoding"] !== "identity";
+    const coding = out["content-encoding"];
+    const encoded = coding !== undefined && coding !== "identity";
     attempt.res = res;
     attempt.expected = length === undefined || encoded || request.method === "HEAD" ? undefined : Number(length);
     return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
