@@ -11,13 +11,9 @@ export class SharedConfigLoadError extends SdkError {
   declare readonly line?: number;
 
   constructor(path: string, cause: unknown) {
-    const detail = cause instanceof SharedConfigParseError ? cause.message : describe(cause);
+    const detail = cause instanceof Error ? cause.message : String(cause);
     super("SharedConfigLoadError", `failed to load config file, ${path}\ncaused by: ${detail}`, { cause });
     this.path = path;
     this.line = cause instanceof SharedConfigParseError ? cause.line : undefined;
   }
-}
-
-function describe(cause: unknown): string {
-  return cause instanceof Error ? cause.message : String(cause);
 }

@@ -11,8 +11,13 @@ export type SecretKind = "none" | "partial" | "secret";
  * `aws_session_token` and `aws_security_token` are secret; `aws_access_key_id` and `aws_access_key` partial.
  */
 export function secretKind(key: string): SecretKind {
-  const m = /^aws_(?:(secret_(?:access_)?key|session_token|security_token)|access_key(?:_id)?)$/.exec(key.toLowerCase());
-  return m === null ? "none" : m[1] === undefined ? "partial" : "secret";
+  // Plain comparisons: a pattern would cost a compile in every fresh process that reads a file.
+  const k = key.toLowerCase();
+  return k === "aws_access_key_id" || k === "aws_access_key"
+    ? "partial"
+    : k === "aws_secret_access_key" || k === "aws_secret_key" || k === "aws_session_token" || k === "aws_security_token"
+      ? "secret"
+      : "none";
 }
 
 /**
