@@ -98,7 +98,7 @@ export class Http1Connection implements BodySource {
       socket.cork();
       socket.write(x.head, "latin1");
       if (body.byteLength > 0) this.#piece(x.chunked, body);
-      if (x.chunked) socket.write("0\r\n\r\n", "latin1");
+      if (x.chunked) socket.write("0\r\n\r\n");
       socket.uncork();
       this.#written = true;
     } else {
@@ -137,9 +137,9 @@ export class Http1Connection implements BodySource {
   #piece(chunked: boolean, bytes: Uint8Array): boolean {
     const socket = this.socket;
     if (!chunked) return socket.write(bytes);
-    socket.write(`${bytes.byteLength.toString(16)}\r\n`, "latin1");
+    socket.write(`${bytes.byteLength.toString(16)}\r\n`); // framing is ASCII: the default encoding will do
     const ok = socket.write(bytes);
-    socket.write("\r\n", "latin1");
+    socket.write("\r\n");
     return ok;
   }
 
@@ -151,7 +151,7 @@ export class Http1Connection implements BodySource {
         if (chunk.byteLength > 0 && !this.#piece(x.chunked, chunk) && !socket.destroyed) await drained(socket);
       }
       if (this.#x !== x) return;
-      if (x.chunked) socket.write("0\r\n\r\n", "latin1");
+      if (x.chunked) socket.write("0\r\n\r\n");
       this.#written = true;
       if (this.#mode === Mode.Done) this.#recycle();
     } catch (err) {
@@ -174,9 +174,10 @@ export class Http1Connection implements BodySource {
       return;
     }
     this.#stale = false;
-    let bytes: Buffer | undefined = data;
+    let bytes: Buffer | undefined = this.#buf === undefined ? data : Buffer.concat([this.#buf, data]);
+    this.#buf = undefined;
     if (this.#mode === Mode.Head) {
-      bytes = this.#head(this.#buf === undefined ? data : Buffer.concat([this.#buf, data]));
+      bytes = this.#head(bytes);
       if (bytes === undefined) return;
     }
     if (this.#mode === Mode.Done) this.socket.destroy(); // bytes after a complete response
@@ -186,7 +187,6 @@ export class Http1Connection implements BodySource {
   /** Parses heads until a final one; returns the bytes after it, or `undefined` when more are needed or it failed. */
   #head(buf: Buffer): Buffer | undefined {
     const x = this.#x as Exchange;
-    this.#buf = undefined;
     for (;;) {
       const end = buf.indexOf(CRLF2);
       if (end === -1) {
@@ -227,7 +227,7 @@ export class Http1Connection implements BodySource {
       // A close-delimited body is one chunk of data without end; a sized one, one that ends the response.
       let mode = Mode.Close;
       this.#chunk = Chunk.Data;
-      this.#left = Number.POSITIVE_INFINITY;
+      this.#left = 2 ** 53; // never reached: a close-delimited body ends with the connection
       if (hasNoBody(x.method, status)) mode = Mode.Done;
       else if (te !== undefined) {
         if (CHUNKED.test(te)) {
@@ -250,9 +250,7 @@ export class Http1Connection implements BodySource {
   }
 
   /** Feeds body bytes to the exchange, parsing chunked framing on the way; completes the response at its end. */
-  #body(data: Buffer): undefined {
-    const bytes = this.#buf === undefined ? data : Buffer.concat([this.#buf, data]);
-    this.#buf = undefined;
+  #body(bytes: Buffer): undefined {
     let at = 0;
     while (at < bytes.byteLength) {
       if (this.#chunk === Chunk.Data) {
@@ -334,13 +332,13 @@ export class Http1Connection implements BodySource {
   #close(): void {
     const x = this.#x;
     this.#x = undefined;
-    if (x !== undefined && !x.settled && this.#stale && !x.retried && (x.body === undefined || x.body instanceof Uint8Array)) {
-      // A keep-alive socket the server had closed: nothing was processed, so sending again is safe.
-      x.retried = true;
-      this.#owner.removed(this, x);
-      return;
-    }
     if (x !== undefined) {
+      if (!x.settled && this.#stale && !x.retried && (x.body === undefined || x.body instanceof Uint8Array)) {
+        // A keep-alive socket the server had closed: nothing was processed, so sending again is safe.
+        x.retried = true;
+        this.#owner.removed(this, x);
+        return;
+      }
       const err = this.#error;
       const what = x.settled ? "reading response body failed" : `send request to ${x.owner.host} failed`;
       x.end(
