@@ -59,27 +59,18 @@ export class SharedConfigFileCache {
   read(path: string, kind: SharedConfigFileKind): ParsedSharedConfigFile | undefined {
     const key = `${kind}\0${path}`;
     const hit = this.#entries.get(key);
-    if (hit !== undefined) {
-      // Known file: one stat tells whether it changed. (Unknown files skip it: the read's fstat keys the entry.)
-      let st: Stats | undefined;
-      try {
-        st = nodeFs().statSync(path, { throwIfNoEntry: false });
-      } catch (e) {
-        if (isMissing(e)) return undefined;
-        throw new SharedConfigLoadError(path, e);
-      }
-      if (st === undefined) return undefined;
-      if (same(hit, st)) return unwrap(hit.result);
-    }
-
     // Bounded and non-blocking: a path to /dev/zero or to a FIFO must not hang or exhaust the process.
     let file: UserFile | { text: string; stat: Stats } | undefined;
     try {
-      file = readUserText(path) ?? readUserFile(path);
+      // Known file: one stat tells whether it changed. (Unknown files skip it: the read's fstat keys the entry.)
+      const st = hit && nodeFs().statSync(path, { throwIfNoEntry: false });
+      if (st === undefined && hit !== undefined) return undefined;
+      if (st === undefined || !same(hit as Entry, st)) file = readUserText(path) ?? readUserFile(path);
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw new SharedConfigLoadError(path, e);
     }
+    if (file === undefined) return unwrap((hit as Entry).result);
     let result: ParsedSharedConfigFile | SharedConfigLoadError;
     try {
       result = "text" in file ? parseSharedConfigFile(file.text, { kind, path }) : parseSharedConfigBytes(file.bytes, kind, path);

@@ -27,8 +27,6 @@ export function loadSharedConfig(options: LoadSharedConfigOptions): SharedConfig
     const file = cache.read(ref.path, ref.kind);
     if (file !== undefined) parsed.push(file);
   }
-  return resolveSharedConfig(options.profile, parsed, {
-    sharedConfigEnabled: options.sharedConfigEnabled,
-    chainRules: options.chainRules,
-  });
+  // The options carry resolveSharedConfig's (sharedConfigEnabled, chainRules).
+  return resolveSharedConfig(options.profile, parsed, options);
 }

@@ -86,8 +86,13 @@ function pick<T, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> 
   return out;
 }
 
-function assumeRole(cfg: SharedConfig, roleArn: Sourced<string>): AssumeRoleStep {
-  return { type: "assumeRole", profile: cfg.profile, roleArn, ...pick(cfg, "externalId", "roleSessionName", "mfaSerial", "durationSeconds") };
+/** A step of `type` for `cfg`'s profile with the `keys` of `cfg` that are set. */
+function step<T>(type: string, cfg: SharedConfig, ...keys: (keyof SharedConfig)[]): T {
+  return { type, profile: cfg.profile, ...pick(cfg, ...keys) } as T;
+}
+
+function assumeRole(cfg: SharedConfig): AssumeRoleStep {
+  return step("assumeRole", cfg, "roleArn", "externalId", "roleSessionName", "mfaSerial", "durationSeconds");
 }
 
 function missingSso(cfg: SharedConfig, missing: readonly string[]): SharedConfigError {
@@ -142,7 +147,7 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
   const roles: AssumeRoleStep[] = [];
   let node = cfg;
   while (node.sourceProfile !== undefined) {
-    if (isSet(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+    if (isSet(node.roleArn)) roles.push(assumeRole(node));
     node = node.sourceProfile;
   }
 
@@ -150,24 +155,18 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
   let ownRoleUsed = false;
   if (node.credentials !== undefined) {
     // The resolved keys hold only the fields that are set.
-    base = { type: "staticKeys", profile: node.profile, ...node.credentials };
+    base = { ...step<StaticKeysStep>("staticKeys", node), ...node.credentials };
     // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
     if (strict && node !== cfg) ownRoleUsed = true;
   } else if (isSet(node.credentialSource)) {
-    base = { type: "credentialSource", profile: node.profile, credentialSource: node.credentialSource };
+    base = step("credentialSource", node, "credentialSource");
   } else if (isSet(node.webIdentityTokenFile) && isSet(node.roleArn)) {
-    base = {
-      type: "webIdentity",
-      profile: node.profile,
-      roleArn: node.roleArn,
-      webIdentityTokenFile: node.webIdentityTokenFile,
-      ...pick(node, "roleSessionName"),
-    };
+    base = step("webIdentity", node, "roleArn", "webIdentityTokenFile", "roleSessionName");
     ownRoleUsed = true; // the web identity call assumes this profile's role itself
   } else if (hasSsoConfiguration(node)) {
     base = ssoStep(node);
   } else if (isSet(node.credentialProcess)) {
-    base = { type: "credentialProcess", profile: node.profile, command: node.credentialProcess };
+    base = { ...step<CredentialProcessStep>("credentialProcess", node), command: node.credentialProcess };
   } else if (strict) {
     throw new SharedConfigError(
       node.profile,
@@ -176,8 +175,8 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
         : `profile ${node.profile} did not contain credential information`,
     );
   } else {
-    base = { type: "defaultChain", profile: node.profile };
+    base = step("defaultChain", node);
   }
-  if (!ownRoleUsed && isSet(node.roleArn)) roles.push(assumeRole(node, node.roleArn));
+  if (!ownRoleUsed && isSet(node.roleArn)) roles.push(assumeRole(node));
   return [base, ...roles.reverse()];
 }

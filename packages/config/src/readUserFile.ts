@@ -45,35 +45,32 @@ function tooLarge(path: string, max: number): SdkError {
  * the caller to wrap.
  */
 export function readUserFile(path: string, options: ReadUserFileOptions = {}): UserFile {
-  const max = options.maxBytes ?? MAX_USER_FILE_BYTES;
-  return withUserFile(path, max, (fd, stat) => ({
-    bytes: stat.isFile() ? nodeFs().readFileSync(fd) : readStream(fd, path, max, options.pipeWaitMs ?? USER_FILE_PIPE_WAIT_MS),
-    stat,
-  }));
+  return readFile(path, options, false) as UserFile;
 }
 
 /**
  * @internal For config files: a regular file's text, decoded by Node straight into a string (no Buffer: in a
- * fresh process this is several times cheaper than bytes + decoding). `undefined` for anything else (a pipe, a
- * device), and for text holding U+FFFD, which may stand for invalid UTF-8: the caller then reads bytes.
+ * fresh process this is several times cheaper than bytes + decoding); a pipe's or a device's bytes, as
+ * `readUserFile` reads them. `undefined` for text holding U+FFFD, which may stand for invalid UTF-8: the caller
+ * then reads bytes.
  */
-export function readUserText(path: string): { text: string; stat: Stats } | undefined {
-  return withUserFile(path, MAX_USER_FILE_BYTES, (fd, stat) => {
-    if (!stat.isFile()) return undefined;
-    const text = nodeFs().readFileSync(fd, "utf8");
-    return text.includes("\uFFFD") ? undefined : { text, stat };
-  });
+export function readUserText(path: string): { text: string; stat: Stats } | UserFile | undefined {
+  return readFile(path, {}, true);
 }
 
-/** Opens `path` for `read` (with its fstat), refusing regular files over `max` first; closes it after. */
-function withUserFile<T>(path: string, max: number, read: (fd: number, stat: Stats) => T): T {
-  const { closeSync, constants, fstatSync, openSync } = nodeFs();
+/** Opens `path` without blocking, refuses a regular file over the limit, reads it (see above) and closes it. */
+function readFile(path: string, options: ReadUserFileOptions, text: boolean): { text: string; stat: Stats } | UserFile | undefined {
+  const max = options.maxBytes ?? MAX_USER_FILE_BYTES;
+  const { closeSync, constants, fstatSync, openSync, readFileSync } = nodeFs();
   // Open without blocking: a FIFO nobody writes to would otherwise block the whole process in open().
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
-    if (stat.isFile() && stat.size > max) throw tooLarge(path, max);
-    return read(fd, stat);
+    if (!stat.isFile()) return { bytes: readStream(fd, path, max, options.pipeWaitMs ?? USER_FILE_PIPE_WAIT_MS), stat };
+    if (stat.size > max) throw tooLarge(path, max);
+    if (!text) return { bytes: readFileSync(fd), stat };
+    const t = readFileSync(fd, "utf8");
+    return t.includes("\uFFFD") ? undefined : { text: t, stat };
   } finally {
     closeSync(fd);
   }

@@ -1,6 +1,6 @@
 import type { ServicesSettings } from "./resolveSharedConfig.js";
 import { type Env, envValue } from "./sharedConfigFilenames.js";
-import type { Sourced } from "./ValueSource.js";
+import { firstSet, type Sourced } from "./ValueSource.js";
 
 /** The profile settings the resolver reads; a `SharedConfig` fits. */
 export interface EndpointProfileSettings {
@@ -39,23 +39,18 @@ export function resolveConfiguredEndpoint(
   serviceId: string,
   options: ResolveConfiguredEndpointOptions = {},
 ): Sourced<string> | undefined {
-  if (options.endpoint !== undefined && options.endpoint !== "") {
-    return { value: options.endpoint, source: { source: "code", option: "endpoint" } };
-  }
-  const { env, profile } = options;
+  const { endpoint, env, profile } = options;
+  if (endpoint) return { value: endpoint, source: { source: "code", option: "endpoint" } };
   const ignoreEnv = envValue(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
   const ignore =
     options.ignoreConfiguredEndpointUrls ??
-    (ignoreEnv !== undefined ? ignoreEnv.value.toLowerCase() === "true" : undefined) ??
-    profile?.ignoreConfiguredEndpointUrls?.value ??
-    false;
+    (ignoreEnv ? ignoreEnv.value.toLowerCase() === "true" : profile?.ignoreConfiguredEndpointUrls?.value);
   if (ignore) return undefined;
-
-  const fromEnv = envValue(env, serviceEndpointEnvName(serviceId)) ?? envValue(env, "AWS_ENDPOINT_URL");
-  if (fromEnv !== undefined) return fromEnv;
-  const fromServices = profile?.services?.services.get(serviceConfigKey(serviceId))?.get("endpoint_url");
-  if (fromServices !== undefined && fromServices.value !== "") return fromServices;
-  const fromProfile = profile?.endpointUrl;
-  if (fromProfile !== undefined && fromProfile.value !== "") return fromProfile;
-  return undefined;
+  // Empty values count as unset (firstSet).
+  return firstSet(
+    envValue(env, serviceEndpointEnvName(serviceId)),
+    envValue(env, "AWS_ENDPOINT_URL"),
+    profile?.services?.services.get(serviceConfigKey(serviceId))?.get("endpoint_url"),
+    profile?.endpointUrl,
+  );
 }
