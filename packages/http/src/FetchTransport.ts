@@ -17,12 +17,11 @@ const DROPPED_HEADERS = /^(host|content-length|connection|expect|transfer-encodi
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
 /**
- * One attempt: ties the caller's signal and the timeout to one controller (`release` unties them), and is the
- * response body: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and `discard()`, checked against
- * `content-length` when the body is not content-encoded (a decoded body's length legitimately differs).
+ * One attempt: the controller of its fetch, tied to the caller's signal and the timeout (`release` unties
+ * them), and the response body: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and `discard()`, checked
+ * against `content-length` when the body is not content-encoded (a decoded body's length legitimately differs).
  */
-class FetchAttempt implements AsyncIterable<Uint8Array> {
-  readonly controller = new AbortController();
+class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> {
   res: Response | undefined;
   expected: number | undefined;
   #timedOut = false;
@@ -32,13 +31,14 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
+    super();
     this.#caller = caller;
     this.#timeoutMs = timeoutMs;
     caller?.addEventListener("abort", this, { once: true });
     if (timeoutMs !== undefined && timeoutMs > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = true;
-        this.controller.abort();
+        this.abort();
       }, timeoutMs);
     }
   }
@@ -51,7 +51,7 @@ class FetchAttempt implements AsyncIterable<Uint8Array> {
 
   /** The caller's signal aborted (`EventListener` object). */
   handleEvent(): void {
-    this.controller.abort(this.#caller?.reason);
+    this.abort(this.#caller?.reason);
   }
 
   toError(err: unknown, what = "reading response body failed"): Error {
@@ -146,7 +146,7 @@ export class FetchTransport implements Transport {
       method: request.method,
       headers,
       body: stream ? toStream(body) : (body as BodyInit | undefined),
-      signal: attempt.controller.signal,
+      signal: attempt.signal,
       credentials: this.#credentials,
       redirect: "manual",
       duplex: stream ? "half" : undefined,
@@ -161,10 +161,8 @@ export class FetchTransport implements Transport {
       throw attempt.toError(err, `send request to ${request.hostname} failed`);
     }
     attempt.release(false);
-    const out: Record<string, string> = {};
-    res.headers.forEach((value, name) => {
-      out[name] = value;
-    });
+    // Names come lower-cased, repeated fields combined.
+    const out: Record<string, string> = Object.fromEntries(res.headers);
     const length = out["content-length"];
     const coding = out["content-encoding"];
     const encoded = coding !== undefined && coding !== "identity";
