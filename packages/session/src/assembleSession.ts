@@ -37,7 +37,7 @@ export function assembleSession(
   }
   const { config, sources } = resolveConfig(
     [codeLayer(options.config, "config"), ...layers, ...plugins.map((p) => codeLayer(p.config, `plugin ${p.name}`))],
-    { value: resolved[0], source: resolved[1] },
+    resolved,
     defaults,
   );
 

@@ -18,7 +18,7 @@ let transport: ReturnType<typeof createDefaultTransport> | undefined;
  * rejects with `NoCredentialProviders`. The transport is `fetch`.
  */
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
-  for (const key of ["env", "homeDir", "sharedConfigFiles", "profile", "customCABundle"] as const) {
+  for (const key of "env homeDir sharedConfigFiles profile customCABundle".split(" ") as (keyof SessionOptions)[]) {
     if (options[key] !== undefined) {
       throw new SessionError("BrowserOptionUnsupported", `option ${key} needs files or an environment, which the browser build has none of`);
     }

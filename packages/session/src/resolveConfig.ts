@@ -67,7 +67,10 @@ export interface SourcedConfig {
  * Resolves every setting by precedence: the first layer that sets it wins, then the default.
  * Returns the frozen config and the source of each value.
  */
-export function resolveConfig(layers: readonly ConfigLayer[], credentials: Sourced<Credentials>, defaults: Defaults): SourcedConfig {
+/** Credentials with their source (the first two members of a credentials resolution). */
+export type SourcedCredentials = readonly [credentials: Credentials, source: ValueSource, ...unknown[]];
+
+export function resolveConfig(layers: readonly ConfigLayer[], credentials: SourcedCredentials, defaults: Defaults): SourcedConfig {
   const out: Record<string, unknown> = {};
   const sources = new Map<string, ValueSource>();
   next: for (const key of SETTING_KEYS) {
@@ -98,7 +101,7 @@ export function overrideConfig(base: SourcedConfig, overrides: Config, credentia
     out[key] = v.value;
     sources.set(key, v.source);
   }
-  return freeze(out, sources, credentials && { value: credentials, source: codeSource(`${label}.credentials`) });
+  return freeze(out, sources, credentials && [credentials, codeSource(`${label}.credentials`)]);
 }
 
 /**
@@ -106,10 +109,10 @@ export function overrideConfig(base: SourcedConfig, overrides: Config, credentia
  * `display` (transports and loggers by name, credentials by provider name), so dumping a config never serialises
  * a secret or a socket.
  */
-function freeze(out: Record<string, unknown>, sources: Map<string, ValueSource>, credentials: Sourced<Credentials> | undefined): SourcedConfig {
+function freeze(out: Record<string, unknown>, sources: Map<string, ValueSource>, credentials: SourcedCredentials | undefined): SourcedConfig {
   if (credentials !== undefined) {
-    out.credentials = credentials.value;
-    sources.set("credentials", credentials.source);
+    out.credentials = credentials[0];
+    sources.set("credentials", credentials[1]);
   }
   Object.defineProperty(out, "toJSON", { value: () => configForDisplay(out as unknown as ResolvedConfig) });
   return { config: Object.freeze(out) as unknown as ResolvedConfig, sources };
