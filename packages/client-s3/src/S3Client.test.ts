@@ -2,6 +2,7 @@
 // requests and outputs as the S3 class, checked as data.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { v4SignRequestHandler } from "@sessionkit/signature-v4";
 import type { HttpRequest } from "@sessionkit/types";
 import { type Canned, cannedTransport, testProvider } from "../test/testProvider.js";
 import {
@@ -104,4 +105,35 @@ test("paginateListObjectsV2 takes a plain S3Client", async () => {
   for await (const p of paginateListObjectsV2({ client }, { Bucket: "b" })) counts.push(p.KeyCount ?? -1);
   assert.deepEqual(counts, [1, 2]);
   assert.deepEqual(sent.map((s) => s.request.query["continuation-token"] ?? null), [null, "t1"]);
+});
+
+test("LogDebugWithSigning: S3Client's signer logs through the debug handlers, in v4SignRequestHandler's words", async () => {
+  const body = "<ListAllMyBucketsResult><Buckets></Buckets></ListAllMyBucketsResult>";
+  const signingLines = async (setUp: (c: S3Client) => void) => {
+    const lines: string[] = [];
+    const provider = testProvider({
+      transport: cannedTransport(() => ({ body })),
+      sleep: noSleep,
+      logLevel: 0x1001,
+      logger: { log: (...args: unknown[]) => lines.push(args.join(" ")) },
+      keys: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret", sessionToken: "token-not-shown" },
+      clock: () => Date.UTC(2026, 10, 27, 13, 0, 0),
+    });
+    const client = new S3Client(provider);
+    setUp(client);
+    await listBuckets(client);
+    return lines.filter((l) => l.startsWith("DEBUG: Request Signature:"));
+  };
+  const lite = await signingLines(() => {});
+  // The same client with the self-logging signer and no debug logger on the request.
+  const full = await signingLines((c) => {
+    c.handlers.sign.removeByName("awssdk.v4.LogSigning");
+    c.handlers.sign.swapNamed(v4SignRequestHandler);
+  });
+  const without = await signingLines((c) => c.handlers.sign.removeByName("awssdk.v4.LogSigning"));
+  assert.equal(lite.length, 1);
+  assert.match(lite[0] ?? "", /x-amz-security-token:<redacted>\n/);
+  assert.doesNotMatch(lite[0] ?? "", /token-not-shown/);
+  assert.deepEqual(full, lite);
+  assert.deepEqual(without, [], "without the debug handlers S3Client's signer writes no signing log");
 });

@@ -29,7 +29,9 @@ export {
   LogAttemptErrorHandler,
   LogRequestHandler,
   LogResponseHandler,
+  LogSigningHandler,
   logRedacted,
+  SIGNING_LOGGER_CONTEXT_KEY,
 } from "./logHandlers.js";
 export { copyHandlers, newHandlers, PHASES } from "./newHandlers.js";
 export { bytesBody, readBody, readText, utf8Length } from "./readBody.js";

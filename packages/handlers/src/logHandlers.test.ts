@@ -3,7 +3,7 @@ import { test } from "node:test";
 import type { Operation } from "@sessionkit/types";
 import { defaultHandlers } from "./defaultHandlers.js";
 import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
-import { addDebugHandlers } from "./logHandlers.js";
+import { addDebugHandlers, SIGNING_LOGGER_CONTEXT_KEY } from "./logHandlers.js";
 import { readText } from "./readBody.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
@@ -119,4 +119,33 @@ test("without the debug handlers nothing is dumped; retries are still logged (na
   });
   await sendRequest(request);
   assert.deepEqual(logger.lines.map((l) => l.replace(/\d+ ms$/, "N ms")), ["DEBUG: Retrying Request sts/AssumeRole, attempt 1 after N ms"]);
+});
+
+test("addDebugHandlers gives the signer its signing logger first in sign; the logger writes the signer's format", async () => {
+  const h = defaultHandlers();
+  addDebugHandlers(h);
+  addDebugHandlers(h);
+  assert.deepEqual(h.sign.names(), ["awssdk.v4.LogSigning", "core.BuildContentLengthHandler"]);
+  const seen: unknown[] = [];
+  h.sign.pushBack((r) => {
+    const log = r.context.get(SIGNING_LOGGER_CONTEXT_KEY) as (r: unknown, d: { canonicalRequest: string; stringToSign: string }, t?: string) => void;
+    seen.push(typeof log);
+    log(r, { canonicalRequest: `GET\n/\n\nx-amz-security-token:${TOKEN}\n\nx-amz-security-token\nUNSIGNED-PAYLOAD`, stringToSign: "AWS4-HMAC-SHA256\nSTS" }, TOKEN);
+  });
+  const logger = memoryLogger();
+  const request = newRequest({
+    operation: AssumeRole,
+    params: {},
+    clientInfo: { serviceName: "sts", apiVersion: "2011-06-15", endpoint: "https://sts.amazonaws.com", signingName: "sts", signingRegion: "us-east-1" },
+    config: testConfig({ logLevel: LogLevel.DebugWithSigning, logger, transport: cannedTransport({ status: 200 }), sleep: async () => {} }),
+    handlers: h,
+    httpRequest: { method: "GET", protocol: "https:", hostname: "sts.amazonaws.com", path: "/", query: {}, headers: {} },
+  });
+  await sendRequest(request);
+  assert.deepEqual(seen, ["function"]);
+  const rule = (t: string) => `---[ ${t} ]`.padEnd(53, "-");
+  assert.equal(
+    logger.lines[0],
+    `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\nGET\n/\n\nx-amz-security-token:<redacted>\n\nx-amz-security-token\nUNSIGNED-PAYLOAD\n${rule("STRING TO SIGN")}\nAWS4-HMAC-SHA256\nSTS\n${"-".repeat(53)}`,
+  );
 });

@@ -12,9 +12,12 @@ function headerLines(headers: HttpRequest["headers"]): string {
   return out;
 }
 
+// Go's banner lines, 53 characters wide ("" is the closing rule).
+const rule = (title: string): string => (title && `---[ ${title} ]`).padEnd(53, "-");
+
 /** Go's dump frame: `DEBUG: Request svc/Op Details:\n---[ REQUEST POST-SIGN ]---…\n<dump>\n-----…`. */
 function frame(r: Request, kind: string, title: string, dump: string): string {
-  return `DEBUG: ${kind} ${r.clientInfo.serviceName}/${r.operation.name} Details:\n${`---[ ${title} ]`.padEnd(53, "-")}\n${dump}\n${"-".repeat(53)}`;
+  return `DEBUG: ${kind} ${r.clientInfo.serviceName}/${r.operation.name} Details:\n${rule(title)}\n${dump}\n${rule("")}`;
 }
 
 /** Formats the request as Go's `logRequest` does, after signing; the caller redacts. */
@@ -66,6 +69,38 @@ export const LogResponseHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
   },
 });
 
+/**
+ * The `request.context` key under which {@link LogSigningHandler} puts the signing logger
+ * (`@sessionkit/signature-v4` exports the same key as `SIGNING_LOGGER_CONTEXT_KEY`).
+ */
+export const SIGNING_LOGGER_CONTEXT_KEY = "sigv4.signingLogger";
+
+/** What a signer hands the signing logger: its intermediate values. */
+interface SignedText {
+  readonly canonicalRequest: string;
+  readonly stringToSign: string;
+}
+
+/** Go's `LogDebugWithSigning` lines (as `v4.SignRequestHandler` writes them), with the session token redacted. */
+function logSigning(r: Request, details: SignedText, token: string | undefined): void {
+  // The signer's own format: the token (which the canonical request contains) becomes `<redacted>`.
+  const canonical = token ? details.canonicalRequest.split(token).join("<redacted>") : details.canonicalRequest;
+  r.config.logger.log(
+    `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
+  );
+}
+
+/**
+ * sign (front): gives the request's signer the signing logger, which it calls at `LogDebugWithSigning`. A signer
+ * without a log format of its own (the S3 client's) logs through it; so an app that never logs does not bundle it.
+ */
+export const LogSigningHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
+  name: "awssdk.v4.LogSigning",
+  fn(r: Request): void {
+    r.context.set(SIGNING_LOGGER_CONTEXT_KEY, logSigning);
+  },
+});
+
 const STAGES: Readonly<Record<string, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
 
 /** `LogDebugWithRequestErrors`: logs each failed attempt (Go's `Send Request`, `Validate Response`, … lines). */
@@ -80,12 +115,14 @@ export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ Object.freez
 
 /**
  * Go's `client.AddDebugHandlers`: `LogRequestHandler` first and `LogResponseHandler` last in `send`, and the
- * failed-attempt logger first in `completeAttempt`; each checks `config.logLevel` when it runs. Not part of
+ * failed-attempt logger first in `completeAttempt`; each checks `config.logLevel` when it runs. `LogSigningHandler`
+ * first in `sign` gives the signer its `LogDebugWithSigning` logger. Not part of
  * `defaultHandlers()`, so an app that never logs does not bundle the dumps and the redaction: the session
  * adds them to a client's lists when its `logLevel` is on; a hand-made `ClientConfigProvider` calls this.
  * Adding them twice changes nothing.
  */
 export function addDebugHandlers(handlers: Handlers): void {
+  handlers.sign.setFrontNamed(LogSigningHandler);
   handlers.send.setFrontNamed(LogRequestHandler);
   handlers.send.setBackNamed(LogResponseHandler);
   handlers.completeAttempt.setFrontNamed(LogAttemptErrorHandler);

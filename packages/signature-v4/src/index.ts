@@ -20,8 +20,11 @@ export { uriEscape, uriEscapePath, uriRecodePath } from "./uriEscape.js";
 export { CLOCK_SKEW_RETRIED_CONTEXT_KEY, createV4ClockSkewHandler, type V4ClockSkewHandlerOptions, v4ClockSkewHandler } from "./v4ClockSkewHandler.js";
 export {
   createV4SignRequestHandler,
+  SIGNING_LOGGER_CONTEXT_KEY,
+  type SigningLogger,
   UNSIGNED_PAYLOAD_CONTEXT_KEY,
   type V4SignRequestHandlerOptions,
   v4SignRequestHandler,
+  v4SignRequestHandlerLite,
 } from "./v4SignRequestHandler.js";
 export { webSigningCrypto } from "./webSigningCrypto.js";

@@ -5,7 +5,14 @@ import { ClockSkew } from "./ClockSkew.js";
 import { SignatureV4 } from "./SignatureV4.js";
 import { SigningKeyCache } from "./SigningKeyCache.js";
 import { fakeCredentials, fakeRequest } from "./test-support/fakeRequest.js";
-import { createV4SignRequestHandler, UNSIGNED_PAYLOAD_CONTEXT_KEY, v4SignRequestHandler } from "./v4SignRequestHandler.js";
+import {
+  createV4SignRequestHandler,
+  SIGNING_LOGGER_CONTEXT_KEY,
+  type SigningLogger,
+  UNSIGNED_PAYLOAD_CONTEXT_KEY,
+  v4SignRequestHandler,
+  v4SignRequestHandlerLite,
+} from "./v4SignRequestHandler.js";
 
 const keys = { accessKeyId: "AKID", secretAccessKey: "secret-not-shown" };
 const NOW = Date.UTC(2026, 10, 27, 13, 0, 0);
@@ -126,4 +133,28 @@ test("LogDebugWithSigning logs the canonical request and string to sign, with th
   assert.match(line, /x-amz-security-token:<redacted>\n/);
   assert.match(line, /---\[ STRING TO SIGN \]-+\nAWS4-HMAC-SHA256\n20261127T130000Z\n20261127\/us-east-1\/s3\/aws4_request\n[0-9a-f]{64}\n-+$/);
   assert.doesNotMatch(line, /tok-secret-value|secret-not-shown/);
+});
+
+test("v4SignRequestHandlerLite signs alike but logs only through the signing logger on the request", async () => {
+  const plain = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1001 });
+  const lite = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1001 });
+  await v4SignRequestHandler.fn(plain);
+  await v4SignRequestHandlerLite.fn(lite);
+  assert.equal(v4SignRequestHandlerLite.name, "v4.SignRequestHandler");
+  assert.deepEqual(lite.httpRequest.headers, plain.httpRequest.headers);
+  assert.deepEqual([plain.logged.length, lite.logged], [1, []], "no logger on the request: the lite signer writes nothing");
+
+  const calls: [string, string | undefined][] = [];
+  const logger: SigningLogger = (r, details, token) => calls.push([`${r === hooked}:${details.stringToSign.split("\n")[0]}`, token]);
+  const hooked = fakeRequest({ credentials: fakeCredentials({ ...keys, sessionToken: "tok" }), now: () => NOW, logLevel: 0x1001 });
+  hooked.context.set(SIGNING_LOGGER_CONTEXT_KEY, logger);
+  await v4SignRequestHandlerLite.fn(hooked);
+  await v4SignRequestHandler.fn(hooked);
+  assert.deepEqual(calls, [["true:AWS4-HMAC-SHA256", "tok"], ["true:AWS4-HMAC-SHA256", "tok"]], "both use the request's logger");
+  assert.deepEqual(hooked.logged, []);
+
+  const quiet = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1000 });
+  quiet.context.set(SIGNING_LOGGER_CONTEXT_KEY, logger);
+  await v4SignRequestHandlerLite.fn(quiet);
+  assert.equal(calls.length, 2, "below LogDebugWithSigning the logger is not called");
 });

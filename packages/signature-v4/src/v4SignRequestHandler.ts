@@ -14,6 +14,16 @@ export const UNSIGNED_PAYLOAD_CONTEXT_KEY = "sigv4.unsignedPayload";
 const LOG_DEBUG_WITH_SIGNING = 0x1001;
 const REDACTED = "<redacted>";
 
+/**
+ * `request.context` key of a {@link SigningLogger}: at `LogDebugWithSigning` the signer hands it what it signed.
+ * `@sessionkit/handlers`' debug handlers (`addDebugHandlers`, which the session installs when its `logLevel`
+ * is on) set it under this same key, so a signer without its own log format still logs through them.
+ */
+export const SIGNING_LOGGER_CONTEXT_KEY = "sigv4.signingLogger";
+
+/** Writes the `LogDebugWithSigning` lines of one signature (the session token is redacted by the logger). */
+export type SigningLogger = (request: Request, details: SigningDetails, sessionToken: string | undefined) => void;
+
 /** Options of {@link createV4SignRequestHandler}. */
 export interface V4SignRequestHandlerOptions {
   /** Where skew offsets are read (default: the shared {@link defaultClockSkew}). */
@@ -25,13 +35,13 @@ export interface V4SignRequestHandlerOptions {
 // Go's banner lines, 53 characters wide.
 const rule = (title: string): string => (title && `---[ ${title} ]`).padEnd(53, "-");
 
-function logSigning(request: Request, details: SigningDetails, token: string | undefined): void {
+const logSigning: SigningLogger = (request, details, token) => {
   // Go prints the canonical request as is; ours hides the session token, which it contains.
   const canonical = token ? details.canonicalRequest.split(token).join(REDACTED) : details.canonicalRequest;
   request.config.logger.log(
     `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
   );
-}
+};
 
 /**
  * Go's `v4.SignRequestHandler` for the `sign` phase: signs `request.httpRequest` in place with the
@@ -40,6 +50,11 @@ function logSigning(request: Request, details: SigningDetails, token: string | u
  * Anonymous credentials (provider `AnonymousCredentials`, or an empty access key) leave it unsigned.
  */
 export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions = {}): NamedHandler {
+  return signRequestHandler(options, logSigning);
+}
+
+// The signer; `log` writes the signing lines when no logger is on the request (none: it logs only through one).
+function signRequestHandler(options: V4SignRequestHandlerOptions, log: SigningLogger | undefined): NamedHandler {
   const skew = options.clockSkew ?? defaultClockSkew;
   const keyCache = options.keyCache ?? defaultSigningKeyCache;
   const crypto = options.crypto ?? defaultSigningCrypto;
@@ -73,7 +88,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     if (details instanceof Promise) details = await details;
     request.signedAt = now;
     if ((request.config.logLevel & LOG_DEBUG_WITH_SIGNING) === LOG_DEBUG_WITH_SIGNING) {
-      logSigning(request, details, credentials.sessionToken);
+      ((request.context.get(SIGNING_LOGGER_CONTEXT_KEY) as SigningLogger | undefined) ?? log)?.(request, details, credentials.sessionToken);
     }
   };
   return { name: "v4.SignRequestHandler", fn };
@@ -81,3 +96,11 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
 
 /** {@link createV4SignRequestHandler} with the shared skew offsets, key cache and default crypto. */
 export const v4SignRequestHandler: NamedHandler = /* @__PURE__ */ createV4SignRequestHandler();
+
+/**
+ * {@link v4SignRequestHandler} without a log format of its own: at `LogDebugWithSigning` it logs through the
+ * {@link SigningLogger} the debug handlers put on the request (`addDebugHandlers` of `@sessionkit/handlers`,
+ * installed by the session when its `logLevel` is on), else not at all. Same name, same signatures; an app that
+ * never logs does not bundle the log format. The S3 client signs with it.
+ */
+export const v4SignRequestHandlerLite: NamedHandler = /* @__PURE__ */ signRequestHandler({}, undefined);

@@ -5,10 +5,7 @@ import { toHex, utf8 } from "./toHex.js";
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle;
   if (s === undefined) {
-    throw new SigningError(
-      "CryptoUnavailable",
-      "WebCrypto (crypto.subtle) is unavailable: use a secure context (https, localhost) or pass a `crypto` option",
-    );
+    throw new SigningError("CryptoUnavailable", "crypto.subtle is unavailable: use a secure context (https, localhost) or pass a `crypto` option");
   }
   return s;
 }
