@@ -122,12 +122,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         const { value, source } = base.credentialSource;
         if (value === "Environment") {
           // Empty keys fail at get() with EmptyStaticCreds, as Go's static provider does.
-          const k = { accessKeyId: c?.accessKeyId.value ?? "", secretAccessKey: c?.secretAccessKey.value ?? "", sessionToken: c?.sessionToken?.value };
-          return credentialsResult(
-            staticCredentials(k, "EnvConfigCredentials"),
-            source,
-            `EnvConfigCredentials (credential_source Environment)${c ? ` ${shownKey(c.accessKeyId)}` : ", none set"}`,
-          );
+          return keys(c, undefined, "EnvConfigCredentials", source, "EnvConfigCredentials (credential_source Environment)");
         }
         const ecs = value === "EcsContainer";
         if (ecs && !env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {
@@ -222,19 +217,27 @@ function notSupported(name: string, what: string, source = DEFAULT): ResolvedCre
 }
 
 /**
- * Static keys (Go's static provider). Beyond Go, the account id of `AWS_ACCOUNT_ID` / `aws_account_id` rides
- * along on the value, as the cross-SDK suites expect.
+ * Static keys (Go's static provider); missing keys (`credential_source = Environment` with none set) are empty.
+ * Beyond Go, the account id of `AWS_ACCOUNT_ID` / `aws_account_id` rides along on the value, as the cross-SDK
+ * suites expect. Explain shows `label` and the key id's last four characters, sourced to `source` (by default
+ * the key id's).
  */
-function keys(k: SourcedKeys, accountId: string | undefined, name: string): ResolvedCredentials {
-  const accessKeyId = k.accessKeyId.value;
-  const secretAccessKey = k.secretAccessKey.value;
-  const sessionToken = k.sessionToken?.value;
+function keys(
+  k: SourcedKeys | undefined,
+  accountId: string | undefined,
+  name: string,
+  source = (k as SourcedKeys).accessKeyId.source,
+  label = name,
+): ResolvedCredentials {
+  const accessKeyId = k?.accessKeyId.value ?? "";
+  const secretAccessKey = k?.secretAccessKey.value ?? "";
+  const sessionToken = k?.sessionToken?.value;
   let credentials: Credentials;
   if (accountId && accessKeyId && secretAccessKey) {
     const value = createCredentialsValue({ accessKeyId, secretAccessKey, sessionToken, accountId, providerName: name });
     credentials = createCredentials({ name, retrieve: () => Promise.resolve(value) });
   } else credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
-  return credentialsResult(credentials, k.accessKeyId.source, `${name} ${shownKey(k.accessKeyId)}`);
+  return credentialsResult(credentials, source, `${label}${k ? ` ${shownKey(k.accessKeyId)}` : ", none set"}`);
 }
 
 /** An access key id as `explain` shows it: its last four characters. */
