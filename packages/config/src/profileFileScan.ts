@@ -33,44 +33,34 @@ class SecretProperty extends Masked implements MutableProperty {
   }
 }
 
-/** Adds a continuation line `t` (trimmed) to `prop`: a sub-property in a sub-property block, else more value. */
-function continueProperty(prop: MutableProperty, t: string, subBlock: boolean, lineNo: number): void {
-  if (subBlock) {
-    const body = t.slice(0, commentStart(t));
-    const eq = body.indexOf("=");
-    let subs = prop.value;
-    if (typeof subs === "string") {
-      subs = Object.create(null) as Record<string, string>;
-      prop.value = subs;
-      prop.subLines = Object.create(null) as Record<string, number>;
-    }
-    const key = body.slice(0, trimEndAt(body, 0, eq)).toLowerCase();
-    subs[key] = body.slice(trimStartAt(body, eq + 1, body.length), trimEndAt(body, eq + 1, body.length));
-    (prop.subLines as Record<string, number>)[key] = lineNo;
-    prop.raw = `${prop.raw}\n${t}`;
-  } else {
-    prop.raw = `${prop.raw}\n${t}`;
-    prop.value = prop.raw;
-  }
-}
 
-/** A continuation line (`text` from `first` to `end`); `state` is scan's propState, or -1 before any section. */
-function checkContinuation(
-  text: string,
-  first: number,
-  end: number,
-  state: number,
-  lineNo: number,
-  fail: (reason: string, line: number) => never,
-): void {
+
+/**
+ * A continuation line `t` (trimmed); `state` is scan's propState, or -1 before any section. Checks it, and when
+ * reading adds it to `prop`: a sub-property in a sub-property block, else more value.
+ */
+function continuation(t: string, state: number, lineNo: number, fail: (reason: string, line: number) => never, prop: MutableProperty | null): void {
   if (state === -1) fail("Expected a profile definition", lineNo);
   if (state === 0) fail("Expected a property definition, found continuation", lineNo);
-  if (state === 2) {
-    const t = text.slice(first, end);
-    const eq = t.indexOf("=");
-    if (eq === -1 || eq >= commentStart(t)) fail("Expected an '=' sign defining a sub-property", lineNo);
-    if (eq === 0) fail("Sub-property did not have a name", lineNo);
+  if (state === 1) {
+    if (prop !== null) prop.value = prop.raw = `${prop.raw}\n${t}`;
+    return;
   }
+  const body = t.slice(0, commentStart(t));
+  const eq = body.indexOf("=");
+  if (eq === -1) fail("Expected an '=' sign defining a sub-property", lineNo);
+  if (eq === 0) fail("Sub-property did not have a name", lineNo);
+  if (prop === null) return;
+  let subs = prop.value;
+  if (typeof subs === "string") {
+    subs = Object.create(null) as Record<string, string>;
+    prop.value = subs;
+    prop.subLines = Object.create(null) as Record<string, number>;
+  }
+  const key = body.slice(0, trimEndAt(body, 0, eq)).toLowerCase();
+  subs[key] = body.slice(trimStartAt(body, eq + 1, body.length), trimEndAt(body, eq + 1, body.length));
+  (prop.subLines as Record<string, number>)[key] = lineNo;
+  prop.raw = `${prop.raw}\n${t}`;
 }
 
 /**
@@ -113,9 +103,7 @@ export function scan(
       // A blank line (skipped wherever it is), or a continuation of the property above (rare: checked apart).
       let first = start + 1;
       while (first < lineEnd && isBlank(text.charCodeAt(first))) first++;
-      if (first === lineEnd) continue;
-      if (!reading) checkContinuation(text, first, lineEnd, inSection ? propState : -1, lineNo, fail);
-      else if (prop !== null) continueProperty(prop, text.slice(first, trimEndAt(text, first, lineEnd)), propState === 2, lineNo);
+      if (first !== lineEnd) continuation(text.slice(first, trimEndAt(text, first, lineEnd)), inSection ? propState : -1, lineNo, fail, prop);
       continue;
     }
     if (c0 === HASH || c0 === SEMI) continue; // comment line

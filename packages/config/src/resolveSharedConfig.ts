@@ -108,6 +108,9 @@ const KEYS = /* @__PURE__ */ (
   "endpoint_discovery_enabled::b:csm_enabled::b:s3_use_arn_region::b"
 ).split(":");
 
+// Credential-type fields and their keys, in Go's precedence.
+const CREDENTIAL_TYPES = /* @__PURE__ */ "sourceProfileName:source_profile:credentialSource:credential_source:webIdentityTokenFile:web_identity_token_file:credentialProcess:".split(":");
+
 const ID = "aws_access_key_id";
 const SECRET = "aws_secret_access_key";
 
@@ -294,19 +297,24 @@ function load(
   if (found === 0 && files.length > 0) throw new SharedConfigProfileNotExistsError(profile, cfg.files);
 
   if (visited.has(profile)) markRevisited(cfg, visited, referrer, options.chainRules);
-  let credType: string | undefined;
-  if (isSet(cfg.sourceProfileName)) credType = "source_profile";
-  else if (isSet(cfg.credentialSource)) credType = "credential_source";
-  else if (isSet(cfg.webIdentityTokenFile)) credType = "web_identity_token_file";
-  if (credType !== undefined && cfg.revisited === undefined && !isSet(cfg.roleArn)) {
-    throw new CredentialRequiresARNError(credType, profile);
+  // The keys of the credential types set, in Go's order (`""`: credential_process, which needs no role_arn).
+  const types: string[] = [];
+  for (let i = 0; i < CREDENTIAL_TYPES.length; i += 2) {
+    if (isSet((cfg as unknown as Record<string, Sourced<string>>)[CREDENTIAL_TYPES[i] as string])) types.push(CREDENTIAL_TYPES[i + 1] as string);
   }
+  const credType = types[0];
+  if (credType && cfg.revisited === undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
 
   // A source profile with static keys ends the chain here.
   if (visited.size !== 0 && cfg.credentials !== undefined) return cfg;
   visited.add(profile);
 
-  if (credType !== undefined || isSet(cfg.credentialProcess)) checkOneCredentialType(cfg);
+  if (types.length > 1) {
+    throw new SharedConfigError(
+      profile,
+      `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${profile})`,
+    );
+  }
   // Rare: their code is compiled only for profiles that use them.
   if (isSet(cfg.sourceProfileName)) loadSourceProfile(cfg, cfg.sourceProfileName, files, options, visited);
   if (isSet(cfg.ssoSessionName)) resolveSsoSession(cfg, files);
@@ -320,16 +328,6 @@ function markRevisited(cfg: MutableConfig, visited: Set<string>, referrer: strin
   cfg.revisited = referrer === cfg.profile ? "self" : "loop";
   if (cfg.revisited === "loop" && rules === "cross-sdk") {
     throw new SharedConfigError(cfg.profile, `source_profile chain ${[...visited, cfg.profile].join(" -> ")} forms an infinite loop`);
-  }
-}
-
-function checkOneCredentialType(cfg: MutableConfig): void {
-  const types = [cfg.sourceProfileName, cfg.credentialSource, cfg.credentialProcess, cfg.webIdentityTokenFile];
-  if (types.filter(isSet).length > 1) {
-    throw new SharedConfigError(
-      cfg.profile,
-      `only one credential type may be specified per profile: source profile, credential source, credential process, web identity token (profile ${cfg.profile})`,
-    );
   }
 }
 
