@@ -322,11 +322,7 @@ export class Http1Connection implements BodySource {
 
   #end(): void {
     // The server closed its side: a close-delimited body is complete; anything else in flight broke (see #close).
-    if (this.#mode === Mode.Close) {
-      this.#mode = Mode.Done;
-      this.#x?.end(undefined);
-      this.#x = undefined;
-    }
+    if (this.#mode === Mode.Close) this.#complete(0); // not kept alive: the socket is closed
   }
 
   #close(): void {
