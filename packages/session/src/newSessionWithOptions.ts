@@ -113,7 +113,9 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   let stsBase: Session | undefined;
   const session = assembleSession(
     options,
-    [settingsLayer(envConfig), settingsLayer(shared)],
+    // The environment and the profile are config layers as they are: of the `Config` settings they have only the
+    // ones both give (`CommonSettings`: region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint).
+    [envConfig, shared ?? {}] satisfies CommonSettings[] as ConfigLayer[],
     sessionDefaults(ca ? new LazyNodeTransport(ca.value) : defaultTransport()),
     { endpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }), lines },
     () =>
@@ -179,10 +181,5 @@ function loadShared(
   }
 }
 
-/** The settings the environment and a profile both give (`CommonSettings`) that are also `Config` options. */
-function settingsLayer(settings: CommonSettings | undefined): ConfigLayer {
-  const { region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint } = settings ?? {};
-  return { region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint };
-}
 
 

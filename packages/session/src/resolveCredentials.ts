@@ -237,10 +237,5 @@ function keys(
     const value = createCredentialsValue({ accessKeyId, secretAccessKey, sessionToken, accountId, providerName: name });
     credentials = createCredentials({ name, retrieve: () => Promise.resolve(value) });
   } else credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
-  return credentialsResult(credentials, source, `${label}${k ? ` ${shownKey(k.accessKeyId)}` : ", none set"}`);
-}
-
-/** An access key id as `explain` shows it: its last four characters. */
-function shownKey(key: Sourced<string>): string {
-  return maskSecret(key.value, "partial");
+  return credentialsResult(credentials, source, `${label}${k ? ` ${maskSecret(k.accessKeyId.value, "partial")}` : ", none set"}`);
 }
