@@ -27,13 +27,13 @@ export interface QueryMember {
  */
 /* @__NO_SIDE_EFFECTS__ */ export function queryMembers(spec: string): readonly QueryMember[] {
   return spec.split(" ").map((word) => {
-    const [, name = "", required, minKind, min, list] = /^(\w+)(!?)([>#]?)(\d*)(.*)$/.exec(word) ?? [];
+    const [, name = "", required, minKind, min, list] = /^(\w+)(!)?([>#])?(\d*)(.*)$/.exec(word) ?? [];
     return {
       name,
-      required: required === "!",
-      ...(minKind ? { minKind: minKind as ">" | "#" } : {}),
+      required: !!required,
+      minKind: minKind as QueryMember["minKind"],
       min: Number(min),
-      ...(list ? { item: list.split(".").slice(1) } : {}),
+      item: list ? list.split(".").slice(1) : undefined,
     };
   });
 }
