@@ -42,7 +42,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   // Go reads the env as if AWS_SDK_LOAD_CONFIG were set only for Enable; Disable overrides afterwards, so
   // AWS_DEFAULT_REGION/AWS_DEFAULT_PROFILE still count with Disable + AWS_SDK_LOAD_CONFIG=1 (spec §1.5).
   const loaded = loadEnvConfig(homeDir === undefined ? env : { ...env, HOME: homeDir }, {
-    ...(enable ? { sharedConfigEnabled: true } : {}),
+    sharedConfigEnabled: enable || undefined,
     fallbackHome: nodeOs().homedir(),
   });
   const sharedConfigEnabled = enable || (state !== 1 && loaded.sharedConfigEnabled);
@@ -60,7 +60,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     ? { value: options.profile as string, source: codeSource("profile") }
     : (envConfig.profile ?? { value: "default", source: DEFAULT });
   const files: SharedConfigFileRef[] =
-    sharedConfigFiles?.map((f) => (typeof f === "string" ? { path: f, kind: "any" } : { path: f.path, kind: f.kind })) ??
+    sharedConfigFiles?.map((f) => (typeof f === "string" ? { path: f, kind: "any" } : f)) ??
     sharedConfigFileList(envConfig);
   const shared = loadShared(profile.value, files, envConfig, options, fromOptions);
 
@@ -169,15 +169,19 @@ function loadShared(
     }
     return shared;
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (code === "SharedConfigProfileNotExistsError") {
-      if (fromOptions && files.length > 0) throw err;
-      return undefined;
+    // A missing profile fails only when `options.profile` named it and some file exists; any other error unless
+    // nothing named a profile, shared config is off and credentials come from the environment or code.
+    if (
+      (err as { code?: unknown }).code === "SharedConfigProfileNotExistsError"
+        ? fromOptions && files.length > 0
+        : fromOptions ||
+          envConfig.profile !== undefined ||
+          envConfig.sharedConfigEnabled ||
+          (envConfig.credentials === undefined && options.config?.credentials === undefined)
+    ) {
+      throw err;
     }
-    const named = fromOptions || envConfig.profile !== undefined;
-    const hasCredentials = envConfig.credentials !== undefined || options.config?.credentials !== undefined;
-    if (!named && !envConfig.sharedConfigEnabled && hasCredentials) return undefined;
-    throw err;
+    return undefined;
   }
 }
 
