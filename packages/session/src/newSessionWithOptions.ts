@@ -17,7 +17,7 @@ import { assembleSession } from "./assembleSession.js";
 import { defaultTransport, LazyNodeTransport } from "./defaultTransport.js";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 import { loadCustomCABundle } from "./loadCustomCABundle.js";
-import { type ConfigLayer, codeSource } from "./resolveConfig.js";
+import { type ConfigLayer, codeSource, DEFAULT_SOURCE as DEFAULT } from "./resolveConfig.js";
 import { resolveCredentials } from "./resolveCredentials.js";
 import type { Session } from "./Session.js";
 import { sessionDefaults } from "./sessionDefaults.js";
@@ -133,7 +133,6 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   return session;
 }
 
-const DEFAULT: ValueSource = { source: "default" };
 
 function envSource(name: string): ValueSource {
   return { source: "env", name };

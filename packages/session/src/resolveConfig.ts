@@ -15,6 +15,9 @@ const SETTING_KEYS = /* @__PURE__ */ (
 ).split(" ") as readonly SettingKey[];
 
 /** Go treats an empty `Region` (and empty endpoint) from code as unset; so do we, for every string. */
+/** The source of a default value (one shared, frozen object). */
+export const DEFAULT_SOURCE: ValueSource = /* @__PURE__ */ Object.freeze({ source: "default" });
+
 /** Where a value given in code comes from (`option` names it, e.g. `config.region`). */
 export function codeSource(option: string): ValueSource {
   return { source: "code", option };
@@ -84,7 +87,7 @@ export function resolveConfig(layers: readonly ConfigLayer[], credentials: Sourc
     }
     if (defaults[key] !== undefined) {
       out[key] = defaults[key];
-      sources.set(key, { source: "default" });
+      sources.set(key, DEFAULT_SOURCE);
     }
   }
   return freeze(out, sources, credentials);

@@ -17,6 +17,7 @@ import {
 import type { ClientConfigProvider, Credentials, CredentialsProvider } from "@sessionkit/types";
 import { AssumeRoleTokenProviderNotSetError } from "./AssumeRoleTokenProviderNotSetError.js";
 import { credentialsResult } from "./assembleSession.js";
+import { DEFAULT_SOURCE as DEFAULT } from "./resolveConfig.js";
 import { failingProvider, lazyProvider } from "./lazyProvider.js";
 import type { ExplainLine } from "./SessionExplanation.js";
 import { SessionError } from "./SessionError.js";
@@ -202,7 +203,6 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
   return [credentials, source, lines];
 }
 
-const DEFAULT: ValueSource = { source: "default" };
 
 function unsupportedError(what: string): SessionError {
   return new SessionError(
