@@ -7,3 +7,7 @@ import { SdkError } from "@sessionkit/errors";
  * Messages never contain the process's output: it may hold secrets.
  */
 export class ProcessProviderError extends SdkError {}
+
+/** A `ProcessProvider<kind>Error` (Go's codes: Execution, Parse, Required, Version), with its cause if any. */
+export const processError = (kind: string, message: string, cause?: unknown): ProcessProviderError =>
+  new ProcessProviderError(`ProcessProvider${kind}Error`, message, { cause });

@@ -1,6 +1,6 @@
 import { createCredentialsValue } from "@sessionkit/credentials";
 import type { CredentialsValue } from "@sessionkit/types";
-import { ProcessProviderError } from "./ProcessProviderError.js";
+import { type ProcessProviderError, processError } from "./ProcessProviderError.js";
 
 /** Go v1's `ProviderName` of the `credential_process` provider. */
 export const PROCESS_PROVIDER_NAME = "ProcessProvider";
@@ -8,8 +8,7 @@ export const PROCESS_PROVIDER_NAME = "ProcessProvider";
 // RFC 3339 as Go's encoding/json reads a time.Time: a full date-time with a zone, any fraction digits.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
-const fail = (code: string, message: string): ProcessProviderError => new ProcessProviderError(`ProcessProvider${code}Error`, message);
-const parseError = (what: string): ProcessProviderError => fail("Parse", `parse failed of credential_process output: ${what}`);
+const parseError = (what: string): ProcessProviderError => processError("Parse", `parse failed of credential_process output: ${what}`);
 
 function optionalString(json: Record<string, unknown>, key: string): string | undefined {
   const v = json[key];
@@ -20,7 +19,7 @@ function optionalString(json: Record<string, unknown>, key: string): string | un
 
 function requiredString(json: Record<string, unknown>, key: string): string {
   const v = optionalString(json, key);
-  if (v === undefined) throw fail("Required", `missing ${key} in process output`);
+  if (v === undefined) throw processError("Required", `missing ${key} in process output`);
   return v;
 }
 
@@ -40,7 +39,7 @@ export function parseProcessOutput(stdout: string, fallbackAccountId?: string): 
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw parseError("not a JSON object");
   const out = json as Record<string, unknown>;
-  if (out.Version !== 1) throw fail("Version", "wrong version in process output (not 1)");
+  if (out.Version !== 1) throw processError("Version", "wrong version in process output (not 1)");
   const accessKeyId = requiredString(out, "AccessKeyId");
   const secretAccessKey = requiredString(out, "SecretAccessKey");
   const expirationText = optionalString(out, "Expiration");

@@ -1,7 +1,7 @@
 import { type SpawnOptions, spawn as nodeSpawn } from "node:child_process";
 import type { CredentialsProvider, CredentialsValue } from "@sessionkit/types";
 import { PROCESS_PROVIDER_NAME, parseProcessOutput } from "./parseProcessOutput.js";
-import { ProcessProviderError } from "./ProcessProviderError.js";
+import { type ProcessProviderError, processError } from "./ProcessProviderError.js";
 
 /** What a child process must offer; `node:child_process`'s `ChildProcess` does. */
 export interface SpawnedProcess {
@@ -36,9 +36,7 @@ export interface ProcessProviderOptions {
   readonly spawn?: SpawnFn;
 }
 
-const execError = (message: string, cause?: unknown): ProcessProviderError =>
-  new ProcessProviderError("ProcessProviderExecutionError", message, cause === undefined ? {} : { cause });
-// Go's prefix of the errors about running the command.
+const execError = (message: string, cause?: unknown): ProcessProviderError => processError("Execution", message, cause);
 const runError = (message: string, cause?: unknown): ProcessProviderError => execError(`error in credential_process: ${message}`, cause);
 
 /**
