@@ -1,4 +1,3 @@
-import { toCredentials } from "@sessionkit/credentials";
 import { addDebugHandlers, addScheme, copyHandlers, LogLevel, logLevelAtLeast } from "@sessionkit/handlers";
 import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConfig } from "@sessionkit/types";
 import type { Sourced } from "./configBrowser.js";
@@ -54,9 +53,8 @@ export class Session implements ClientConfigProvider {
    */
   copy(overrides?: Config): Session {
     const init = this.#init;
-    const given = overrides?.credentials;
     const { config, sources } =
-      overrides === undefined ? init : overrideConfig(init, overrides, given === undefined ? undefined : toCredentials(given), "copy");
+      overrides === undefined ? init : overrideConfig(init, overrides, "copy");
     return new Session({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
   }
 

@@ -1,3 +1,4 @@
+import { toCredentials } from "@sessionkit/credentials";
 import type { Config, Credentials, ResolvedConfig } from "@sessionkit/types";
 import type { Sourced, ValueSource } from "./configBrowser.js";
 import { configForDisplay } from "./display.js";
@@ -97,14 +98,15 @@ export function resolveConfig(layers: readonly ConfigLayer[], credentials: Sourc
  * Go's `Config.Copy(cfgs...)`: the settings `overrides` gives replace the ones of `base` (an empty string counts
  * as unset); everything else, credentials included, is shared by reference.
  */
-export function overrideConfig(base: SourcedConfig, overrides: Config, credentials: Credentials | undefined, label: string): SourcedConfig {
+export function overrideConfig(base: SourcedConfig, overrides: Config, label: string): SourcedConfig {
   const out: Record<string, unknown> = { ...base.config };
   const sources = new Map(base.sources);
   for (const [key, v] of Object.entries(codeLayer(overrides, label))) {
     out[key] = v.value;
     sources.set(key, v.source);
   }
-  return freeze(out, sources, credentials && [credentials, codeSource(`${label}.credentials`)]);
+  const given = overrides.credentials;
+  return freeze(out, sources, given === undefined ? undefined : [toCredentials(given), codeSource(`${label}.credentials`)]);
 }
 
 /**
