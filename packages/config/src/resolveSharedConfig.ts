@@ -211,6 +211,11 @@ function setTyped(
   } else out[field] = { value, source };
 }
 
+/** A string setting of `cfg` by field name. */
+function setting(cfg: SharedConfig, field: string): Sourced<string> | undefined {
+  return (cfg as unknown as Record<string, Sourced<string> | undefined>)[field];
+}
+
 /** Go's `hasSSOConfiguration`. */
 export function hasSsoConfiguration(cfg: SharedConfig): boolean {
   return (
@@ -220,14 +225,7 @@ export function hasSsoConfiguration(cfg: SharedConfig): boolean {
 
 /** Go's `hasCredentials`: any credential type is configured. */
 export function hasSharedCredentials(cfg: SharedConfig): boolean {
-  return (
-    isSet(cfg.sourceProfileName) ||
-    isSet(cfg.credentialSource) ||
-    isSet(cfg.credentialProcess) ||
-    isSet(cfg.webIdentityTokenFile) ||
-    hasSsoConfiguration(cfg) ||
-    cfg.credentials !== undefined
-  );
+  return cfg.credentials !== undefined || hasSsoConfiguration(cfg) || CREDENTIAL_TYPES.some((f, i) => i % 2 === 0 && isSet(setting(cfg, f)));
 }
 
 /** Deletes the fields named (space-separated) from `cfg`. */
@@ -236,29 +234,22 @@ function clear(cfg: MutableConfig, fields: string): void {
 }
 
 function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
-  const ref = cfg.services;
-  if (ref === undefined || ref.name.value === "") return;
+  const name = (cfg.services as ServicesSettings).name;
+  if (name.value === "") return;
   const out = new Map<string, Map<string, Sourced<string>>>();
   for (const f of files) {
-    const s = f.services.get(ref.name.value.trim());
-    if (s === undefined) continue;
-    for (const [service, p] of s.properties) {
+    const s = f.services.get(name.value.trim());
+    for (const [service, p] of s?.properties ?? []) {
       if (typeof p.value === "string") continue;
-      let settings = out.get(service);
-      if (settings === undefined) {
-        settings = new Map();
-        out.set(service, settings);
-      }
+      const settings = out.get(service) ?? new Map<string, Sourced<string>>();
+      out.set(service, settings);
       for (const [key, value] of Object.entries(p.value)) {
         const line = p.subLines?.[key] ?? p.line;
-        settings.set(key, {
-          value,
-          source: { source: "file", path: f.path, line, profile: `services ${s.name}`, key: `${service}.${key}` },
-        });
+        settings.set(key, { value, source: { source: "file", path: f.path, line, profile: `services ${s?.name}`, key: `${service}.${key}` } });
       }
     }
   }
-  cfg.services = { name: ref.name, services: out };
+  cfg.services = { name, services: out };
 }
 
 function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfigFile[]): void {
@@ -300,7 +291,7 @@ function load(
   // The keys of the credential types set, in Go's order (`""`: credential_process, which needs no role_arn).
   const types: string[] = [];
   for (let i = 0; i < CREDENTIAL_TYPES.length; i += 2) {
-    if (isSet((cfg as unknown as Record<string, Sourced<string>>)[CREDENTIAL_TYPES[i] as string])) types.push(CREDENTIAL_TYPES[i + 1] as string);
+    if (isSet(setting(cfg, CREDENTIAL_TYPES[i] as string))) types.push(CREDENTIAL_TYPES[i + 1] as string);
   }
   const credType = types[0];
   if (credType && cfg.revisited === undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
