@@ -118,16 +118,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     [envConfig, shared ?? {}] satisfies CommonSettings[] as ConfigLayer[],
     sessionDefaults(ca ? new LazyNodeTransport(ca.value) : defaultTransport()),
     { endpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }), lines },
-    () =>
-      resolveCredentials({
-        env,
-        options,
-        envConfig,
-        shared,
-        profile: profile.value,
-        profileFromOptions: fromOptions,
-        stsConfig: () => stsBase as Session,
-      }),
+    () => resolveCredentials(env, options, envConfig, shared, profile.value, fromOptions, () => stsBase as Session),
   );
   stsBase = session.copy();
   return session;

@@ -24,29 +24,6 @@ import { SessionError } from "./SessionError.js";
 import type { Environment, SessionOptions } from "./SessionOptions.js";
 import { toTokenProvider } from "./tokenProvider.js";
 
-/** What credential resolution needs from session creation (all read once, at creation). */
-export interface CredentialsInput {
-  /** The `AWS_*` and home variables read at creation. */
-  readonly env: Environment;
-  /**
-   * The session's options: `env` is what a `credential_process` command gets (else `process.env` at its run);
-   * `assumeRoleTokenProvider`, `assumeRoleDuration` and `config.clock` configure the assume-role steps.
-   */
-  readonly options: SessionOptions;
-  readonly envConfig: EnvConfig;
-  /** The profile's shared config; `undefined` when it does not exist or its load error was ignored (Go). */
-  readonly shared: SharedConfig | undefined;
-  /** The profile name in use (options, env, or `default`). */
-  readonly profile: string;
-  /** True when `options.profile` named it: profile credentials then beat env credentials (Go #2727). */
-  readonly profileFromOptions: boolean;
-  /**
-   * What the STS client of an assume-role step is made from (Go: a session with the config at creation and a
-   * copy of its handlers); the step's source credentials are given to the client as an override.
-   */
-  readonly stsConfig: () => ClientConfigProvider;
-}
-
 /** The credentials, their source, and how `explain` describes them (the last line is what signs). */
 export type ResolvedCredentials = readonly [credentials: Credentials, source: ValueSource, explain: readonly ExplainLine[]];
 
@@ -60,12 +37,28 @@ interface SourcedKeys {
 /**
  * Go v1's `resolveCredentials` (spec §4), run only when code gave no credentials. Creation-time problems
  * (an `mfa_serial` without a token provider, a bad `credential_source`, web identity without a role) throw
- * now; nothing is fetched until the first `get()`.
+ * now; nothing is fetched until the first `get()`. Everything it needs was read once, at creation (positional
+ * arguments: one call site, and an options object would cost its property names in every bundle).
+ *
+ * @param env The `AWS_*` and home variables read at creation.
+ * @param options The session's options: `env` is what a `credential_process` command gets (else `process.env`
+ *   at its run); `assumeRoleTokenProvider`, `assumeRoleDuration` and `config.clock` configure the role steps.
+ * @param shared The profile's shared config; `undefined` when it does not exist or its load error was ignored.
+ * @param profileName The profile name in use (options, env, or `default`).
+ * @param fromOptions True when `options.profile` named it: profile credentials then beat env ones (Go #2727).
+ * @param stsConfig What the STS client of a role step is made from (Go: a session with the config at creation
+ *   and a copy of its handlers); the step's source credentials are given to the client as an override.
  */
-export function resolveCredentials(input: CredentialsInput): ResolvedCredentials {
-  const { env, options, envConfig, shared } = input;
+export function resolveCredentials(
+  env: Environment,
+  options: SessionOptions,
+  envConfig: EnvConfig,
+  shared: SharedConfig | undefined,
+  profileName: string,
+  fromOptions: boolean,
+  stsConfig: () => ClientConfigProvider,
+): ResolvedCredentials {
   const clock = options.config?.clock ?? Date.now;
-  const fromOptions = input.profileFromOptions;
 
   /** A provider loaded at its first retrieve, cached by `createCredentials` (Go's session sets no expiry window). */
   const lazy = (name: string, load: () => Promise<CredentialsProvider>): Credentials =>
@@ -109,7 +102,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
       return notSupported("WebIdentityCredentials", "web identity (AWS_WEB_IDENTITY_TOKEN_FILE)", file.source);
     }
   }
-  if (shared === undefined) return defaultChain(input.profile);
+  if (shared === undefined) return defaultChain(profileName);
 
   const [base, ...roles] = profileChain(shared);
   const profile = base.profile;
@@ -177,7 +170,7 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
     credentials = lazy("AssumeRoleProvider", async () => {
       // STS is loaded with the first retrieve: sessions that assume no role never load it.
       const { assumeRoleProvider, stsClientFactory } = await import("@sessionkit/credential-provider-assume-role/lazy");
-      const makeClient = stsClientFactory(input.stsConfig());
+      const makeClient = stsClientFactory(stsConfig());
       return assumeRoleProvider({
         client: () => makeClient(signWith, role),
         roleArn: role.roleArn.value,
@@ -185,7 +178,8 @@ export function resolveCredentials(input: CredentialsInput): ResolvedCredentials
         durationSeconds,
         externalId,
         serialNumber: mfaSerial,
-        tokenProvider: mfaSerial === undefined ? undefined : tokenProvider,
+        // Asked only for a step with mfa_serial.
+        tokenProvider,
         clock,
       });
     });
