@@ -5,6 +5,7 @@ import { maskSecret, type ValueSource } from "./configBrowser.js";
 import { type ConfigLayer, codeLayer, codeSource, type Defaults, resolveConfig } from "./resolveConfig.js";
 import type { ResolvedCredentials } from "./resolveCredentials.js";
 import { Session, type SessionContext } from "./Session.js";
+import type { ExplainLine } from "./SessionExplanation.js";
 import type { SessionOptions } from "./SessionOptions.js";
 
 /**
@@ -13,13 +14,15 @@ import type { SessionOptions } from "./SessionOptions.js";
  * plugins, defaults), credentials last, then `initHandlers` (the parameter validator, unless disabled) and the
  * plugins' handlers.
  *
- * `resolveCredentials` resolves credentials when code gave none.
+ * `endpoint` finds a service's configured endpoint, `lines` are the entry's explain lines (credentials' are
+ * added); `resolveCredentials` resolves credentials when code gave none.
  */
 export function assembleSession(
   options: SessionOptions,
   layers: readonly ConfigLayer[],
   defaults: Defaults,
-  context: SessionContext,
+  endpoint: SessionContext["endpoint"],
+  lines: readonly ExplainLine[],
   resolveCredentials: () => ResolvedCredentials,
 ): Session {
   const given = options.handlers;
@@ -46,7 +49,7 @@ export function assembleSession(
   if (!config.disableParamValidation) handlers.validate.pushBackNamed(validator);
   for (const p of plugins) p.apply?.(handlers);
 
-  return new Session({ config, sources, handlers, context: { endpoint: context.endpoint, lines: context.lines.concat(resolved[2]) } });
+  return new Session({ config, sources, handlers, context: { endpoint, lines: lines.concat(resolved[2]) } });
 }
 
 /** Credentials given in code (options or a plugin); `showKey` adds the access key id's last four characters. */

@@ -24,7 +24,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }
   }
   transport ??= createDefaultTransport();
-  return assembleSession(options, [], sessionDefaults(transport), { endpoint: () => undefined, lines: [] }, () => [
+  return assembleSession(options, [], sessionDefaults(transport), () => undefined, [], () => [
     createCredentials(
       failingProvider(
         "ChainProvider",

@@ -117,7 +117,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     // ones both give (`CommonSettings`: region, stsRegionalEndpoints, s3UsEast1RegionalEndpoint).
     [envConfig, shared ?? {}] satisfies CommonSettings[] as ConfigLayer[],
     sessionDefaults(ca ? new LazyNodeTransport(ca.value) : defaultTransport()),
-    { endpoint: (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }), lines },
+    (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }),
+    lines,
     () => resolveCredentials(env, options, envConfig, shared, profile.value, fromOptions, () => stsBase as Session),
   );
   stsBase = session.copy();
