@@ -10,15 +10,18 @@ export const STS_API_VERSION = "2011-06-15";
  */
 export const encodeQueryValue: (value: string) => string = uriEscape;
 
-export interface QueryMember {
-  readonly name: string;
-  readonly required: boolean;
-  /** `>`: minimum string length; `#`: minimum number. */
-  readonly minKind?: ">" | "#";
-  readonly min: number;
-  /** A list: the keys of each structure item, or `[]` for a list of strings. */
-  readonly item?: readonly string[];
-}
+/**
+ * One member of an operation's input, as a tuple (internal; no property names in the bundle): `minKind` `>` is a
+ * minimum string length, `#` a minimum number; `item` (for a list) holds the keys of each structure item, or is
+ * `[]` for a list of strings.
+ */
+export type QueryMember = readonly [
+  name: string,
+  required: boolean,
+  minKind: ">" | "#" | undefined,
+  min: number,
+  item: readonly string[] | undefined,
+];
 
 /**
  * An operation's members from one compact line (the model as data, parsed once per operation): each word is
@@ -28,13 +31,7 @@ export interface QueryMember {
 /* @__NO_SIDE_EFFECTS__ */ export function queryMembers(spec: string): readonly QueryMember[] {
   return spec.split(" ").map((word) => {
     const [, name = "", required, minKind, min, list] = /^(\w+)(!)?([>#])?(\d*)(.*)$/.exec(word) ?? [];
-    return {
-      name,
-      required: !!required,
-      minKind: minKind as QueryMember["minKind"],
-      min: Number(min),
-      item: list ? list.split(".").slice(1) : undefined,
-    };
+    return [name, !!required, minKind as QueryMember[2], Number(min), list ? list.split(".").slice(1) : undefined];
   });
 }
 
@@ -46,7 +43,7 @@ const field = (name: string, value: unknown): string => (value === undefined ? "
  */
 export function serializeQuery(action: string, members: readonly QueryMember[], input: object | undefined): string {
   let out = `Action=${action}&Version=${STS_API_VERSION}`;
-  for (const { name, item } of members) {
+  for (const [name, , , , item] of members) {
     const v = (input as Record<string, unknown> | undefined)?.[name];
     if (item === undefined) out += field(name, v);
     else if (Array.isArray(v)) {

@@ -32,8 +32,8 @@ import type {
     validate(params: unknown): void {
       const p = (params ?? {}) as Record<string, unknown>;
       const problems: string[] = [];
-      for (const m of members) if (m.required && p[m.name] == null) problems.push(`- missing required field, ${shape}${m.name}.`);
-      for (const { name: member, minKind, min } of members) {
+      for (const [member, required] of members) if (required && p[member] == null) problems.push(`- missing required field, ${shape}${member}.`);
+      for (const [member, , minKind, min] of members) {
         const v = p[member];
         if (minKind === ">" ? typeof v === "string" && v.length < min : minKind === "#" && typeof v === "number" && v < min) {
           problems.push(`- minimum field ${minKind === ">" ? "size" : "value"} of ${min}, ${shape}${member}.`);
