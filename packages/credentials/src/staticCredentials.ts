@@ -1,6 +1,6 @@
 import type { Credentials, CredentialsValue } from "@sessionkit/types";
 import { credentialsObject } from "./credentialsObject.js";
-import { type StaticKeys, staticProvider } from "./staticProvider.js";
+import { emptyStaticCreds, type StaticKeys, staticValue } from "./staticProvider.js";
 
 /**
  * Credentials for fixed keys (Go's `credentials.NewStaticCredentials`). They never expire. Empty keys make
@@ -11,23 +11,17 @@ import { type StaticKeys, staticProvider } from "./staticProvider.js";
  * as expired until the first successful `get()` and again after `expire()`.
  */
 export function staticCredentials(keys: StaticKeys, providerName?: string): Credentials {
-  const provider = staticProvider(keys, providerName);
-  let value: Promise<CredentialsValue> | undefined;
+  const name = providerName || "StaticProvider";
+  const value = staticValue(keys, name);
+  const ready = value && Promise.resolve<CredentialsValue>(value);
   let got = false;
-  const get = (): Promise<CredentialsValue> =>
-    (value ??= provider.retrieve().then(
-      (v) => {
-        got = true;
-        return v;
-      },
-      (err: unknown) => {
-        value = undefined;
-        throw err;
-      },
-    ));
+  const get = (): Promise<CredentialsValue> => {
+    if (!ready) return Promise.reject(emptyStaticCreds());
+    got = true;
+    return ready;
+  };
   const expire = (): void => {
     got = false;
-    value = undefined;
   };
-  return credentialsObject({ get, isExpired: () => !got, expire, expiresAt: () => undefined }, provider.name);
+  return credentialsObject({ get, isExpired: () => !got, expire, expiresAt: () => undefined }, name);
 }

@@ -17,16 +17,20 @@ export interface StaticKeys {
 export function staticProvider(keys: StaticKeys, providerName?: string): CredentialsProvider {
   const name = providerName || "StaticProvider";
   // Built once: every retrieve hands out the same frozen-in-time value.
-  const { accessKeyId, secretAccessKey, sessionToken } = keys;
-  const value =
-    accessKeyId && secretAccessKey
-      ? new RedactedCredentialsValue({ accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined, providerName: name })
-      : undefined;
+  const value = staticValue(keys, name);
   return {
     name,
-    retrieve: async () => {
-      if (!value) throw new CredentialsError("EmptyStaticCreds", "static credentials are empty");
-      return value;
-    },
+    retrieve: async () => value ?? Promise.reject(emptyStaticCreds()),
   };
 }
+
+/** The value fixed keys stand for, or `undefined` when a key is empty (Go checks at retrieve time). */
+export function staticValue(keys: StaticKeys, providerName: string): RedactedCredentialsValue | undefined {
+  const { accessKeyId, secretAccessKey, sessionToken } = keys;
+  return accessKeyId && secretAccessKey
+    ? new RedactedCredentialsValue({ accessKeyId, secretAccessKey, sessionToken: sessionToken || undefined, providerName })
+    : undefined;
+}
+
+/** Go's `ErrStaticCredentialsEmpty`. */
+export const emptyStaticCreds = (): CredentialsError => new CredentialsError("EmptyStaticCreds", "static credentials are empty");
