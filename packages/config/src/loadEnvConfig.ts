@@ -92,7 +92,7 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
     cfg.credentials = {
       accessKeyId: secretSourced(key.value, key.source, "partial"),
       secretAccessKey: secretSourced(secret.value, secret.source, "secret"),
-      ...(token === undefined ? {} : { sessionToken: secretSourced(token.value, token.source, "secret") }),
+      ...(token && { sessionToken: secretSourced(token.value, token.source, "secret") }),
       providerName: "EnvConfigCredentials",
     };
   }

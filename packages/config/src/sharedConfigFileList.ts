@@ -13,9 +13,9 @@ export interface SharedConfigFileRef {
  * shared config on) then the credentials file, so the credentials file wins key by key.
  */
 export function sharedConfigFileList(env: EnvConfig, explicit?: readonly string[]): SharedConfigFileRef[] {
-  if (explicit !== undefined) return explicit.map((path) => ({ path, kind: "any" }));
-  const files: SharedConfigFileRef[] = [];
-  if (env.sharedConfigEnabled) files.push({ path: env.sharedConfigFile.value, kind: "config" });
-  files.push({ path: env.sharedCredentialsFile.value, kind: "credentials" });
-  return files;
+  const credentials: SharedConfigFileRef = { path: env.sharedCredentialsFile.value, kind: "credentials" };
+  return (
+    explicit?.map((path) => ({ path, kind: "any" })) ??
+    (env.sharedConfigEnabled ? [{ path: env.sharedConfigFile.value, kind: "config" }, credentials] : [credentials])
+  );
 }
