@@ -1,8 +1,17 @@
 import type { HttpRequest } from "@sessionkit/types";
 
-/** RFC 3986 encoding (what SigV4 signs): `encodeURIComponent` plus `!'()*`. */
+/**
+ * RFC 3986 encoding (what SigV4 signs): `encodeURIComponent` plus `!'()*`. A lone surrogate, which
+ * `encodeURIComponent` refuses with a URIError, is sent as U+FFFD, as the signer signs it.
+ */
 export function escapeUri(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  let out: string;
+  try {
+    out = encodeURIComponent(value);
+  } catch {
+    out = encodeURIComponent(value.replace(/[\uD800-\uDFFF]/gu, "\uFFFD"));
+  }
+  return out.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `a=1&b&c=x%20y` from a raw query bag (keys in insertion order, arrays as repeated keys). */
