@@ -1,5 +1,5 @@
 import { sendRequest, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
-import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandlerLite } from "@sessionkit/signature-v4";
+import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
 import type { ClientConfigProvider, Config, HttpRequest } from "@sessionkit/types";
 import { s3Endpoint } from "./endpoint.js";
 import type { S3Operation } from "./operations.js";
@@ -29,7 +29,7 @@ export class S3Client extends ServiceClient {
     const s3 = S3Handlers;
     for (const [list, handler] of [
       [h.build, s3.BuildHandler],
-      [h.sign, v4SignRequestHandlerLite],
+      [h.sign, v4SignRequestHandler],
       [h.unmarshal, s3.UnmarshalHandler],
       [h.unmarshalError, s3.UnmarshalErrorHandler],
       [h.retry, v4ClockSkewHandler],

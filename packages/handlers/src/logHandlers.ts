@@ -81,9 +81,9 @@ interface SignedText {
   readonly stringToSign: string;
 }
 
-/** Go's `LogDebugWithSigning` lines (as `v4.SignRequestHandler` writes them), with the session token redacted. */
+/** Go's `LogDebugWithSigning` lines (what Go's `v4.SignRequestHandler` writes), with the session token redacted. */
 function logSigning(r: Request, details: SignedText, token: string | undefined): void {
-  // The signer's own format: the token (which the canonical request contains) becomes `<redacted>`.
+  // Go prints the canonical request as is; ours hides the session token it contains.
   const canonical = token ? details.canonicalRequest.split(token).join("<redacted>") : details.canonicalRequest;
   r.config.logger.log(
     `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
@@ -91,8 +91,8 @@ function logSigning(r: Request, details: SignedText, token: string | undefined):
 }
 
 /**
- * sign (front): gives the request's signer the signing logger, which it calls at `LogDebugWithSigning`. A signer
- * without a log format of its own (the S3 client's) logs through it; so an app that never logs does not bundle it.
+ * sign (front): gives the request's signer the signing logger, which it calls at `LogDebugWithSigning`. The
+ * signer has no format of its own, so an app that never logs does not bundle it.
  */
 export const LogSigningHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
   name: "awssdk.v4.LogSigning",

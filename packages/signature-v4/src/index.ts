@@ -25,6 +25,5 @@ export {
   UNSIGNED_PAYLOAD_CONTEXT_KEY,
   type V4SignRequestHandlerOptions,
   v4SignRequestHandler,
-  v4SignRequestHandlerLite,
 } from "./v4SignRequestHandler.js";
 export { webSigningCrypto } from "./webSigningCrypto.js";

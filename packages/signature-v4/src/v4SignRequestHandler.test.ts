@@ -11,7 +11,6 @@ import {
   type SigningLogger,
   UNSIGNED_PAYLOAD_CONTEXT_KEY,
   v4SignRequestHandler,
-  v4SignRequestHandlerLite,
 } from "./v4SignRequestHandler.js";
 
 const keys = { accessKeyId: "AKID", secretAccessKey: "secret-not-shown" };
@@ -124,37 +123,21 @@ test("credential failures reach the caller typed: sdk errors as they are, others
   );
 });
 
-test("LogDebugWithSigning logs the canonical request and string to sign, with the session token redacted", async () => {
-  const request = fakeRequest({ credentials: fakeCredentials({ ...keys, sessionToken: "tok-secret-value" }), logLevel: 0x1001 });
-  await v4SignRequestHandler.fn(request);
-  assert.equal(request.logged.length, 1);
-  const line = request.logged[0] ?? "";
-  assert.match(line, /^DEBUG: Request Signature:\n---\[ CANONICAL STRING {2}\]-+\nGET\n\/bucket\/key.txt\n/);
-  assert.match(line, /x-amz-security-token:<redacted>\n/);
-  assert.match(line, /---\[ STRING TO SIGN \]-+\nAWS4-HMAC-SHA256\n20261127T130000Z\n20261127\/us-east-1\/s3\/aws4_request\n[0-9a-f]{64}\n-+$/);
-  assert.doesNotMatch(line, /tok-secret-value|secret-not-shown/);
-});
-
-test("v4SignRequestHandlerLite signs alike but logs only through the signing logger on the request", async () => {
-  const plain = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1001 });
-  const lite = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1001 });
-  await v4SignRequestHandler.fn(plain);
-  await v4SignRequestHandlerLite.fn(lite);
-  assert.equal(v4SignRequestHandlerLite.name, "v4.SignRequestHandler");
-  assert.deepEqual(lite.httpRequest.headers, plain.httpRequest.headers);
-  assert.deepEqual([plain.logged.length, lite.logged], [1, []], "no logger on the request: the lite signer writes nothing");
-
-  const calls: [string, string | undefined][] = [];
-  const logger: SigningLogger = (r, details, token) => calls.push([`${r === hooked}:${details.stringToSign.split("\n")[0]}`, token]);
+test("LogDebugWithSigning hands what was signed to the signing logger on the request; without one nothing is logged", async () => {
+  const calls: [boolean, string, string, string | undefined][] = [];
+  const logger: SigningLogger = (r, details, token) =>
+    calls.push([r === hooked, details.canonicalRequest.split("\n").slice(0, 2).join(" "), details.stringToSign.split("\n")[0] ?? "", token]);
   const hooked = fakeRequest({ credentials: fakeCredentials({ ...keys, sessionToken: "tok" }), now: () => NOW, logLevel: 0x1001 });
   hooked.context.set(SIGNING_LOGGER_CONTEXT_KEY, logger);
-  await v4SignRequestHandlerLite.fn(hooked);
   await v4SignRequestHandler.fn(hooked);
-  assert.deepEqual(calls, [["true:AWS4-HMAC-SHA256", "tok"], ["true:AWS4-HMAC-SHA256", "tok"]], "both use the request's logger");
-  assert.deepEqual(hooked.logged, []);
+  assert.deepEqual(calls, [[true, "GET /bucket/key.txt", "AWS4-HMAC-SHA256", "tok"]]);
+  assert.deepEqual(hooked.logged, [], "the signer writes nothing itself: the logger (the debug handlers') does");
 
   const quiet = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1000 });
   quiet.context.set(SIGNING_LOGGER_CONTEXT_KEY, logger);
-  await v4SignRequestHandlerLite.fn(quiet);
-  assert.equal(calls.length, 2, "below LogDebugWithSigning the logger is not called");
+  await v4SignRequestHandler.fn(quiet);
+  const none = fakeRequest({ credentials: fakeCredentials(keys), now: () => NOW, logLevel: 0x1001 });
+  await v4SignRequestHandler.fn(none);
+  assert.deepEqual([calls.length, none.logged], [1, []], "below LogDebugWithSigning, or with no logger, nothing is logged");
+  assert.ok(none.httpRequest.headers.authorization, "and the request is signed all the same");
 });

@@ -12,12 +12,12 @@ export const UNSIGNED_PAYLOAD_CONTEXT_KEY = "sigv4.unsignedPayload";
 
 /** Go's `aws.LogDebugWithSigning`: log the canonical request and the string to sign. */
 const LOG_DEBUG_WITH_SIGNING = 0x1001;
-const REDACTED = "<redacted>";
 
 /**
  * `request.context` key of a {@link SigningLogger}: at `LogDebugWithSigning` the signer hands it what it signed.
  * `@sessionkit/handlers`' debug handlers (`addDebugHandlers`, which the session installs when its `logLevel`
- * is on) set it under this same key, so a signer without its own log format still logs through them.
+ * is on) put one there that writes Go's `DEBUG: Request Signature:` block; the format lives there only, like
+ * every other debug dump, so an app that never logs does not bundle it.
  */
 export const SIGNING_LOGGER_CONTEXT_KEY = "sigv4.signingLogger";
 
@@ -32,29 +32,15 @@ export interface V4SignRequestHandlerOptions {
   readonly crypto?: SigningCrypto;
 }
 
-// Go's banner lines, 53 characters wide.
-const rule = (title: string): string => (title && `---[ ${title} ]`).padEnd(53, "-");
-
-const logSigning: SigningLogger = (request, details, token) => {
-  // Go prints the canonical request as is; ours hides the session token, which it contains.
-  const canonical = token ? details.canonicalRequest.split(token).join(REDACTED) : details.canonicalRequest;
-  request.config.logger.log(
-    `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
-  );
-};
-
 /**
  * Go's `v4.SignRequestHandler` for the `sign` phase: signs `request.httpRequest` in place with the
  * config's credentials, the client's signing name and region, and the config's clock plus the learned
  * skew for the endpoint. S3 (`signingName === "s3"`) gets S3's rules and `x-amz-content-sha256`.
- * Anonymous credentials (provider `AnonymousCredentials`, or an empty access key) leave it unsigned.
+ * Anonymous credentials (provider `AnonymousCredentials`, or an empty access key) leave it unsigned. At
+ * `LogDebugWithSigning` it calls the {@link SigningLogger} on the request, if any (see
+ * {@link SIGNING_LOGGER_CONTEXT_KEY}).
  */
 export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions = {}): NamedHandler {
-  return signRequestHandler(options, logSigning);
-}
-
-// The signer; `log` writes the signing lines when no logger is on the request (none: it logs only through one).
-function signRequestHandler(options: V4SignRequestHandlerOptions, log: SigningLogger | undefined): NamedHandler {
   const skew = options.clockSkew ?? defaultClockSkew;
   const keyCache = options.keyCache ?? defaultSigningKeyCache;
   const crypto = options.crypto ?? defaultSigningCrypto;
@@ -88,7 +74,7 @@ function signRequestHandler(options: V4SignRequestHandlerOptions, log: SigningLo
     if (details instanceof Promise) details = await details;
     request.signedAt = now;
     if ((request.config.logLevel & LOG_DEBUG_WITH_SIGNING) === LOG_DEBUG_WITH_SIGNING) {
-      ((request.context.get(SIGNING_LOGGER_CONTEXT_KEY) as SigningLogger | undefined) ?? log)?.(request, details, credentials.sessionToken);
+      (request.context.get(SIGNING_LOGGER_CONTEXT_KEY) as SigningLogger | undefined)?.(request, details, credentials.sessionToken);
     }
   };
   return { name: "v4.SignRequestHandler", fn };
@@ -97,10 +83,3 @@ function signRequestHandler(options: V4SignRequestHandlerOptions, log: SigningLo
 /** {@link createV4SignRequestHandler} with the shared skew offsets, key cache and default crypto. */
 export const v4SignRequestHandler: NamedHandler = /* @__PURE__ */ createV4SignRequestHandler();
 
-/**
- * {@link v4SignRequestHandler} without a log format of its own: at `LogDebugWithSigning` it logs through the
- * {@link SigningLogger} the debug handlers put on the request (`addDebugHandlers` of `@sessionkit/handlers`,
- * installed by the session when its `logLevel` is on), else not at all. Same name, same signatures; an app that
- * never logs does not bundle the log format. The S3 client signs with it.
- */
-export const v4SignRequestHandlerLite: NamedHandler = /* @__PURE__ */ signRequestHandler({}, undefined);
