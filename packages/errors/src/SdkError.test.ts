@@ -77,3 +77,17 @@ test("instanceof SdkError holds across copies of the package; subclass checks st
     [false, false, false, false, false, false],
   );
 });
+
+test("the built package (ESM and CJS) keeps the class names users see in messages and logs", async () => {
+  const esm = (await import("../dist/index.js")) as typeof import("./index.js");
+  const cjs = createRequire(import.meta.url)("../dist/index.cjs") as typeof import("./index.js");
+  assert.deepEqual(
+    [esm, cjs].flatMap((m) => [new m.SdkError("X", "y"), new m.RequestError()].map((e) => [e.name, String(e), JSON.parse(JSON.stringify(e)).name])),
+    [
+      ["SdkError", "SdkError: X: y", "SdkError"],
+      ["RequestError", "RequestError: RequestError: send request failed", "RequestError"],
+      ["SdkError", "SdkError: X: y", "SdkError"],
+      ["RequestError", "RequestError: RequestError: send request failed", "RequestError"],
+    ],
+  );
+});

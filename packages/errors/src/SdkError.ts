@@ -37,8 +37,10 @@ export class SdkError extends Error {
    * for subclasses the ordinary prototype check applies, so their `instanceof` stays exact.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
+    // The base class is the one whose prototype owns the brand (in every copy of the package). Not `this !==
+    // SdkError`: a class body naming its own class makes bundlers rename it (`class _SdkError`), and `name` with it.
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof (subclasses inherit this)
-    if (this !== SdkError) return super[Symbol.hasInstance](value);
+    if (!Object.hasOwn(this.prototype, BRAND)) return super[Symbol.hasInstance](value);
     return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
   }
 

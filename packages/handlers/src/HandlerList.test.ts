@@ -125,3 +125,12 @@ test("a list changed while it runs finishes the entries it started with (Go rang
   assert.deepEqual(ran, ["mutator", "later"]);
   assert.deepEqual(l.names(), ["mutator", "added"]);
 });
+
+test("the built package keeps the class names (util.inspect and constructor.name show them)", async () => {
+  const built = await import("../dist/index.js");
+  const phases = built.defaultHandlers();
+  assert.deepEqual(
+    [new built.HandlerList().constructor.name, new built.HandlerList().copy().constructor.name, phases.constructor.name, phases.copy().constructor.name],
+    ["HandlerList", "HandlerList", "HandlerPhases", "HandlerPhases"],
+  );
+});

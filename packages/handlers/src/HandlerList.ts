@@ -92,7 +92,7 @@ export class HandlerList implements HandlerListContract {
   }
 
   copy(): HandlerList {
-    return new HandlerList(this.#i);
+    return listOf(this.#i);
   }
 
   names(): string[] {
@@ -108,4 +108,10 @@ export class HandlerList implements HandlerListContract {
   invoke(request: Request): void | Promise<void> {
     return invokeHandlers(this.#i, 0, request);
   }
+}
+
+// Outside the class on purpose: a class body that names its own class makes bundlers rename it (`class
+// _HandlerList`), which users then see as its name in `util.inspect` and `constructor.name`.
+function listOf(items: readonly NamedHandler[]): HandlerList {
+  return new HandlerList(items);
 }

@@ -45,7 +45,8 @@ export class HandlerPhases implements Handlers {
   }
 
   copy(): Handlers {
-    return new HandlerPhases(this);
+    // copyHandlers, not `new HandlerPhases`: the class must not name itself (see HandlerList's listOf).
+    return copyHandlers(this);
   }
 
   clear(): void {

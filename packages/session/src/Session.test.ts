@@ -208,3 +208,9 @@ test("clients of a session that logs get Go's debug handlers (as client.New adds
   assert.deepEqual(lists(loud.handlers), [["core.SendHandler"], []], "the session's own lists stay Go's defaults");
   assert.deepEqual(lists(quiet.clientConfig("s3", { logLevel: 0x1008 }).handlers)[1], ["awssdk.client.LogAttemptError"], "an override turns them on");
 });
+
+test("the built package keeps the class name Session, for copies too", async () => {
+  const built = await import("../dist/index.js");
+  const s = built.newSessionWithOptions({ env: {}, config: { region: "eu-west-1", credentials: { accessKeyId: "AKID", secretAccessKey: "S" } } });
+  assert.deepEqual([s.constructor.name, s.copy().constructor.name], ["Session", "Session"]);
+});

@@ -55,7 +55,7 @@ export class Session implements ClientConfigProvider {
     const init = this.#init;
     const { config, sources } =
       overrides === undefined ? init : overrideConfig(init, overrides, "copy");
-    return new Session({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
+    return sessionOf({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
   }
 
   /**
@@ -108,4 +108,10 @@ export class Session implements ClientConfigProvider {
     }
     return { config: configForDisplay(this.config), handlers };
   }
+}
+
+// Outside the class on purpose: a class body that names its own class makes bundlers rename it (`class
+// _Session`), which users would see as `session.constructor.name`.
+function sessionOf(init: SessionInit): Session {
+  return new Session(init);
 }
