@@ -6,6 +6,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { browser } from "@sessionkit/test-env";
 import { build } from "esbuild";
+import { parseXml as parseXmlBrowser } from "./parseXml.browser.js";
 import { parseXml } from "./parseXml.js";
 import type { XmlElement } from "./XmlElement.js";
 
@@ -145,4 +146,9 @@ test("Chromium: DOCTYPE refused, invalid UTF-8 an error; where XML 1.0 differs f
       "invalid UTF-8",
     ],
   );
+});
+
+test("without a DOMParser (Node, a Web Worker) the browser build fails typed and says which build to use", () => {
+  assert.equal(typeof (globalThis as { DOMParser?: unknown }).DOMParser, "undefined");
+  assert.throws(() => parseXmlBrowser("<a/>"), { name: "SdkError", code: "DOMParserUnavailable", message: /"worker" condition/ });
 });

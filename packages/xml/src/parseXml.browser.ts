@@ -1,3 +1,4 @@
+import { SdkError } from "@sessionkit/errors";
 import type { XmlElement } from "./XmlElement.js";
 import { XmlParseError } from "./XmlParseError.js";
 
@@ -10,9 +11,17 @@ const AT = /line(?: number)?\W{0,2}(\d+)\D{1,12}?(\d+)/i;
  * The browser build's `parseXml`: the platform's `DOMParser` reads the document (as the JS SDKs do in
  * browsers), and this turns it into the same {@link XmlElement} tree as the Node build. Malformed input, and
  * any DOCTYPE, throw {@link XmlParseError}; the reason and position come from the platform's report, never the
- * document's text.
+ * document's text. A runtime without `DOMParser` (a Web Worker, a service worker) gets a typed
+ * `DOMParserUnavailable` error: workers should be bundled with the `worker` (or `workerd`) condition, which picks
+ * the build with the package's own parser.
  */
 export function parseXml(input: string | Uint8Array): XmlElement {
+  if (typeof DOMParser !== "function") {
+    throw new SdkError(
+      "DOMParserUnavailable",
+      'this runtime has no DOMParser (a Web Worker?): bundle @sessionkit/xml with the "worker" condition for its own parser',
+    );
+  }
   let s = input;
   if (typeof s !== "string") {
     utf8 ??= new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -94,3 +94,44 @@ test("the browser builds in Chromium against Ceph RGW: every step signed, parsed
     ["deleteBucket", 204],
   ]);
 });
+
+// A Web Worker has fetch and WebCrypto but no DOMParser. Bundled with the `worker` condition, @sessionkit/xml
+// is its own parser and everything works; bundled as for a page, the XML step fails with a typed error that says
+// so. Run in a page whose DOMParser is removed (headless Chromium's virtual time does not wait for a worker's
+// requests, so a real Worker cannot report back here); fetch and WebCrypto are the page's, as in a worker.
+const WORKER_APP = `
+import { S3Client, listBuckets, listObjectsV2 } from "@sessionkit/client-s3";
+import { newSession } from "@sessionkit/session";
+const s3 = new S3Client(newSession({ region: "us-east-1", endpoint: cfg.endpoint, credentials: { accessKeyId: cfg.ak, secretAccessKey: cfg.sk } }));
+const outcome = (p) => p.then((v) => v, (e) => ["threw", e?.code]);
+document.getElementById("out").textContent = JSON.stringify([
+  typeof DOMParser,
+  await outcome(listBuckets(s3, {}).then((r) => Array.isArray(r.Buckets))),
+  await outcome(listObjectsV2(s3, { Bucket: "sk-no-such-bucket-in-worker" })),
+]);
+`;
+
+test("without DOMParser (as in a Web Worker): the worker condition works against RGW, a page bundle fails typed", { skip: chromium.skip || server.skip }, async () => {
+  const info = server.value as NonNullable<typeof server.value>;
+  const cfg = { endpoint: info.endpoint, ak: info.accessKeyId, sk: info.secretAccessKey };
+  const run = async (conditions: string[]) => {
+    const out = await build({
+      stdin: { contents: `const cfg = ${JSON.stringify(cfg)};\n${WORKER_APP}`, resolveDir: here, sourcefile: "worker.mjs" },
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      conditions,
+      write: false,
+      logLevel: "error",
+    });
+    const code = `delete globalThis.DOMParser;\n${out.outputFiles[0]?.text ?? ""}`;
+    return JSON.parse(await (chromium.value as NonNullable<typeof chromium.value>).run(code, { crossOrigin: true }));
+  };
+  assert.deepEqual(
+    [await run(["worker"]), await run([])],
+    [
+      ["undefined", true, ["threw", "NoSuchBucket"]],
+      ["undefined", ["threw", "DOMParserUnavailable"], ["threw", "NoSuchBucket"]],
+    ],
+  );
+});
