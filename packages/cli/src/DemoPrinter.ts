@@ -13,7 +13,8 @@ export class DemoPrinter {
 
   /** A printer that shortens paths in `home` to `~`. */
   withHome(home: string): DemoPrinter {
-    const p = new DemoPrinter(this.#write, home);
+    // Through the constructor, not `new DemoPrinter`: a class body naming its own class makes bundlers rename it.
+    const p = new (this.constructor as new (write: (text: string) => void, home: string) => DemoPrinter)(this.#write, home);
     p.#step = this.#step;
     return p;
   }

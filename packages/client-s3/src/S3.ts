@@ -95,7 +95,9 @@ export interface S3Constructor {
 // The methods are made from the operation list (`GetObject` → `getObject`): one line each instead of a method
 // body each. Built in a pure initialiser, so apps that use only `S3Client` drop it and every operation.
 export const S3: S3Constructor = /* @__PURE__ */ (() => {
-  class S3 extends S3Client {}
+  const S3 = class extends S3Client {};
+  // Named explicitly: an inner `class S3` shadows this module's `S3`, and the bundler renames it (`S32`).
+  Object.defineProperty(S3, "name", { value: "S3" });
   const proto = S3.prototype as unknown as Record<string, unknown>;
   const ops: S3Operation[] = [ListBuckets, CreateBucket, HeadBucket, DeleteBucket, PutObject, GetObject, HeadObject, DeleteObject, DeleteObjects, ListObjectsV2, CopyObject];
   for (const op of ops) {
