@@ -7,7 +7,19 @@ import { S3Handlers } from "./S3Handlers.js";
 import type { S3CallOptions } from "./shapes.js";
 
 // The signing name defaults to the service name.
-const S3_INFO: ServiceInfo = { serviceName: "s3", apiVersion: "2006-03-01", defaultEndpoint: s3Endpoint };
+const S3_INFO: ServiceInfo = {
+  serviceName: "s3",
+  apiVersion: "2006-03-01",
+  defaultEndpoint: s3Endpoint,
+  handlers: [
+    ["build", S3Handlers.BuildHandler],
+    ["sign", v4SignRequestHandler],
+    ["unmarshal", S3Handlers.UnmarshalHandler],
+    ["unmarshalError", S3Handlers.UnmarshalErrorHandler],
+    ["retry", v4ClockSkewHandler],
+    ["retry", S3Handlers.RetryErrorIn200Handler],
+  ],
+};
 
 /**
  * The S3 client without operations: endpoint, addressing, signer and the REST-XML handlers. Operations are
@@ -25,18 +37,6 @@ const S3_INFO: ServiceInfo = { serviceName: "s3", apiVersion: "2006-03-01", defa
 export class S3Client extends ServiceClient {
   constructor(provider: ClientConfigProvider, overrides?: Config) {
     super(provider.clientConfig("s3", overrides), S3_INFO);
-    const h = this.handlers;
-    const s3 = S3Handlers;
-    for (const [list, handler] of [
-      [h.build, s3.BuildHandler],
-      [h.sign, v4SignRequestHandler],
-      [h.unmarshal, s3.UnmarshalHandler],
-      [h.unmarshalError, s3.UnmarshalErrorHandler],
-      [h.retry, v4ClockSkewHandler],
-      [h.retry, s3.RetryErrorIn200Handler],
-    ] as const) {
-      list.pushBackNamed(handler);
-    }
   }
 
   /** Runs one operation (what every operation function calls); resolves to its output with `$metadata`. */

@@ -10,6 +10,13 @@ const STS_SERVICE: ServiceInfo = {
   apiVersion: STS_API_VERSION,
   // Never asked: the constructor always passes an endpoint (the configured one or the rules' one).
   defaultEndpoint: () => "",
+  handlers: [
+    ["build", QueryHandlers.BuildHandler],
+    ["sign", v4SignRequestHandler],
+    ["unmarshal", QueryHandlers.UnmarshalHandler],
+    ["unmarshalError", QueryHandlers.UnmarshalErrorHandler],
+    ["retry", v4ClockSkewHandler],
+  ],
 };
 
 /**
@@ -29,17 +36,6 @@ export class STSClient extends ServiceClient {
       signingRegion ??= ep.signingRegion || undefined;
     }
     super({ ...cc, endpoint, signingRegion }, STS_SERVICE);
-    const h = this.handlers;
-    const q = QueryHandlers;
-    for (const [list, handler] of [
-      [h.build, q.BuildHandler],
-      [h.sign, v4SignRequestHandler],
-      [h.unmarshal, q.UnmarshalHandler],
-      [h.unmarshalError, q.UnmarshalErrorHandler],
-      [h.retry, v4ClockSkewHandler],
-    ] as const) {
-      list.pushBackNamed(handler);
-    }
   }
 
   /** Sends one operation (what the operation functions call). */

@@ -193,3 +193,27 @@ test("clients with empty handler lists still run: newHandlers() gives a no-op pi
   const client = new TestClient(cc(testConfig(), h));
   assert.equal(await client.call(GetObject), "sent");
 });
+
+test("ServiceInfo.handlers go to the back of the client's own lists, in order; the given lists stay as they were", () => {
+  class ProtocolClient extends ServiceClient {
+    constructor(cc: ClientConfig) {
+      const h = (name: string) => ({ name, fn: () => {} });
+      super(cc, {
+        serviceName: "svc",
+        apiVersion: "1",
+        defaultEndpoint: () => "https://x",
+        handlers: [
+          ["build", h("p.Build")],
+          ["retry", h("p.RetryA")],
+          ["retry", h("p.RetryB")],
+        ],
+      });
+    }
+  }
+  const given = defaultHandlers();
+  const client = new ProtocolClient(cc(testConfig(), given));
+  assert.deepEqual(
+    [client.handlers.build.names(), client.handlers.retry.names(), given.build.names(), given.retry.names()],
+    [[...given.build.names(), "p.Build"], ["p.RetryA", "p.RetryB"], given.build.names(), []],
+  );
+});

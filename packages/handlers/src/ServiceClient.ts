@@ -1,4 +1,4 @@
-import type { ClientConfig, ClientInfo, Handlers, HttpRequest, Operation, ResolvedConfig } from "@sessionkit/types";
+import type { ClientConfig, ClientInfo, Handlers, HttpRequest, NamedHandler, Operation, Phase, ResolvedConfig } from "@sessionkit/types";
 import { InvalidEndpointURL } from "./errors.js";
 import { copyHandlers } from "./newHandlers.js";
 import { newRequest, type SdkRequest } from "./SdkRequest.js";
@@ -13,6 +13,11 @@ export interface ServiceInfo {
   readonly signingName?: string;
   /** The endpoint to use when the configuration names none, e.g. `https://sts.${region}.amazonaws.com`. */
   defaultEndpoint(region: string, config: ResolvedConfig): string;
+  /**
+   * The service's own handlers (protocol, signer), pushed to the back of the client's copy of the lists in this
+   * order, as each Go service's `newClient` does.
+   */
+  readonly handlers?: readonly (readonly [Phase, NamedHandler])[];
 }
 
 /** Per-call options of {@link ServiceClient.send}. */
@@ -99,6 +104,7 @@ export class ServiceClient {
     const config = clientConfig.config;
     this.config = config;
     this.handlers = copyHandlers(clientConfig.handlers);
+    for (const [phase, handler] of info.handlers ?? []) this.handlers[phase].pushBackNamed(handler);
     const endpoint = addScheme(clientConfig.endpoint ?? info.defaultEndpoint(config.region, config), config.disableSSL);
     this.clientInfo = Object.freeze({
       serviceName: info.serviceName,
