@@ -5,7 +5,6 @@ import { dirname } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { browser } from "@sessionkit/test-env";
-import { build } from "esbuild";
 import { parseXml as parseXmlBrowser } from "./parseXml.browser.js";
 import { parseXml } from "./parseXml.js";
 import type { XmlElement } from "./XmlElement.js";
@@ -28,9 +27,9 @@ type Outcome = { ok: unknown } | { err: [string, string, string, number, number]
 
 /** Runs the browser parseXml over `cases` in Chromium; one outcome per case. */
 async function inChromium(cases: readonly Case[]): Promise<Outcome[]> {
-  const page = await build({
-    stdin: {
-      contents: `import { parseXml } from "./parseXml.browser.ts";
+  const browser = chromium.value as NonNullable<typeof chromium.value>;
+  const page = await browser.bundle(
+    `import { parseXml } from "./parseXml.browser.ts";
 const plain = ${plain.toString()};
 const out = ${JSON.stringify(cases)}.map((c) => {
   try {
@@ -40,18 +39,9 @@ const out = ${JSON.stringify(cases)}.map((c) => {
   }
 });
 document.getElementById("out").textContent = JSON.stringify(out);`,
-      resolveDir: here,
-      sourcefile: "page.ts",
-      loader: "ts",
-    },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "error",
-  });
-  const text = await (chromium.value as NonNullable<typeof chromium.value>).run(page.outputFiles[0]?.text ?? "");
-  return JSON.parse(text) as Outcome[];
+    here,
+  );
+  return JSON.parse(await browser.run(page)) as Outcome[];
 }
 
 const VALID: Case[] = [

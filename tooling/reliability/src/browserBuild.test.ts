@@ -7,7 +7,6 @@ import { dirname } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { browser, rgw } from "@sessionkit/test-env";
-import { build } from "esbuild";
 
 const chromium = browser();
 const server = rgw();
@@ -67,17 +66,10 @@ document.getElementById("out").textContent = JSON.stringify(steps);
 test("the browser builds in Chromium against Ceph RGW: every step signed, parsed and typed as in Node", { skip: chromium.skip || server.skip }, async () => {
   const info = server.value as NonNullable<typeof server.value>;
   const cfg = { endpoint: info.endpoint, ak: info.accessKeyId, sk: info.secretAccessKey, bucket: `sk-browser-${Date.now().toString(36)}` };
-  const bundled = await build({
-    stdin: { contents: `const cfg = ${JSON.stringify(cfg)};\n${APP}`, resolveDir: here, sourcefile: "app.mjs" },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    logLevel: "error",
-  });
-  const app = bundled.outputFiles[0]?.text ?? "";
+  const chrome = chromium.value as NonNullable<typeof chromium.value>;
+  const app = await chrome.bundle(`const cfg = ${JSON.stringify(cfg)};\n${APP}`, here);
   assert.doesNotMatch(app, /from\s*["']node:|require\(["']node:/, "the browser bundle imports no Node built-in");
-  const steps = JSON.parse(await (chromium.value as NonNullable<typeof chromium.value>).run(app, { crossOrigin: true }));
+  const steps = JSON.parse(await chrome.run(app, { crossOrigin: true }));
   assert.deepEqual(steps, [
     ["createBucket", 200],
     ["putObject", "string"],
@@ -114,18 +106,10 @@ document.getElementById("out").textContent = JSON.stringify([
 test("without DOMParser (as in a Web Worker): the worker condition works against RGW, a page bundle fails typed", { skip: chromium.skip || server.skip }, async () => {
   const info = server.value as NonNullable<typeof server.value>;
   const cfg = { endpoint: info.endpoint, ak: info.accessKeyId, sk: info.secretAccessKey };
+  const chrome = chromium.value as NonNullable<typeof chromium.value>;
   const run = async (conditions: string[]) => {
-    const out = await build({
-      stdin: { contents: `const cfg = ${JSON.stringify(cfg)};\n${WORKER_APP}`, resolveDir: here, sourcefile: "worker.mjs" },
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      conditions,
-      write: false,
-      logLevel: "error",
-    });
-    const code = `delete globalThis.DOMParser;\n${out.outputFiles[0]?.text ?? ""}`;
-    return JSON.parse(await (chromium.value as NonNullable<typeof chromium.value>).run(code, { crossOrigin: true }));
+    const code = `delete globalThis.DOMParser;\n${await chrome.bundle(`const cfg = ${JSON.stringify(cfg)};\n${WORKER_APP}`, here, conditions)}`;
+    return JSON.parse(await chrome.run(code, { crossOrigin: true }));
   };
   assert.deepEqual(
     [await run(["worker"]), await run([])],

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { build } from "esbuild";
 import { inCI, type Needed } from "./require.js";
 
 /** A headless Chromium that runs one page and returns what the page wrote. */
@@ -13,6 +14,12 @@ export interface Browser {
    * local test servers that send no CORS headers.
    */
   run(script: string, options?: { crossOrigin?: boolean; budgetMs?: number }): Promise<string>;
+  /**
+   * Bundles `source` (an ES module; TypeScript allowed) as an app's bundler would for a browser: esbuild,
+   * platform browser, so packages' `browser` builds are picked, plus any extra export `conditions`. Imports
+   * resolve from `resolveDir`.
+   */
+  bundle(source: string, resolveDir: string, conditions?: string[]): Promise<string>;
 }
 
 const NAMES = ["chromium", "chromium-browser", "google-chrome"];
@@ -40,7 +47,20 @@ export function browser(): Needed<Browser> {
     if (inCI) throw new Error(`CI must not skip: ${reason}`);
     return { value: undefined, skip: reason };
   }
-  return { skip: false, value: { path, run: (script, options) => runPage(path, script, options) } };
+  return { skip: false, value: { path, run: (script, options) => runPage(path, script, options), bundle } };
+}
+
+async function bundle(source: string, resolveDir: string, conditions: string[] = []): Promise<string> {
+  const out = await build({
+    stdin: { contents: source, resolveDir, sourcefile: "app.ts", loader: "ts" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    conditions,
+    write: false,
+    logLevel: "error",
+  });
+  return out.outputFiles[0]?.text ?? "";
 }
 
 const OUT = /<pre id="out">([\s\S]*?)<\/pre>/;
