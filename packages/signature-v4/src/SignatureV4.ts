@@ -13,7 +13,8 @@ import { parseServerDate } from "./ClockSkew.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import { SigningError } from "./SigningError.js";
 import { defaultSigningKeyCache, type SigningKeyCache } from "./SigningKeyCache.js";
-import { type SignHttpRequestParams, type SigningDetails, signHttpRequest } from "./signHttpRequest.js";
+import type { SigningJob } from "./signCore.js";
+import { type SigningDetails, signJob } from "./signHttpRequest.js";
 import { type CredentialsGetter, toCredentialsGetter } from "./toCredentialsGetter.js";
 
 /** Options of {@link SignatureV4}. */
@@ -167,8 +168,8 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
     const signed = cloneRequest(request, presign !== undefined);
     try {
       const params = this.#params(options, presign);
-      if (params instanceof Promise) return params.then((p) => settle(signed, signHttpRequest(signed, p), bare));
-      return Promise.resolve(settle(signed, signHttpRequest(signed, params), bare));
+      if (params instanceof Promise) return params.then((p) => settle(signed, signJob(signed, p), bare));
+      return Promise.resolve(settle(signed, signJob(signed, params), bare));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -189,7 +190,7 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
   #params(
     options: RequestSigningArguments,
     presign: RequestPresigningArguments | undefined,
-  ): SignHttpRequestParams | Promise<SignHttpRequestParams> {
+  ): SigningJob | Promise<SigningJob> {
     let expiresIn: number | undefined;
     if (presign !== undefined) {
       expiresIn = presign.expiresIn ?? 3600;
@@ -214,24 +215,24 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
     options: RequestSigningArguments,
     presign: RequestPresigningArguments | undefined,
     expiresIn: number | undefined,
-  ): SignHttpRequestParams {
+  ): SigningJob {
     return {
-      credentials,
-      region: options.signingRegion ?? this.region,
-      service: options.signingService ?? this.service,
-      time,
-      uriEscapePath: this.uriEscapePath,
-      normalizePath: this.normalizePath,
-      applyChecksum: this.applyChecksum,
-      unsignedPayload: this.#unsignedPayload ?? (presign !== undefined && !this.uriEscapePath),
-      signSessionToken: this.signSessionToken,
-      crypto: this.#crypto,
-      keyCache: this.#keyCache,
-      unsignableHeaders: lowerSet(options.unsignableHeaders),
-      signableHeaders: lowerSet(options.signableHeaders),
-      expiresIn,
-      unhoistableHeaders: presign === undefined ? undefined : lowerSet(presign.unhoistableHeaders),
-      hoistableHeaders: presign === undefined ? undefined : lowerSet(presign.hoistableHeaders),
+      a: credentials,
+      r: options.signingRegion ?? this.region,
+      v: options.signingService ?? this.service,
+      t: time,
+      u: this.uriEscapePath,
+      z: this.normalizePath,
+      k: this.applyChecksum,
+      up: this.#unsignedPayload ?? (presign !== undefined && !this.uriEscapePath),
+      st: this.signSessionToken,
+      c: this.#crypto,
+      kc: this.#keyCache,
+      sh: lowerSet(options.signableHeaders),
+      uh: lowerSet(options.unsignableHeaders),
+      x: expiresIn,
+      hh: presign === undefined ? undefined : lowerSet(presign.hoistableHeaders),
+      nh: presign === undefined ? undefined : lowerSet(presign.unhoistableHeaders),
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { HttpRequest } from "@sessionkit/types";
+import type { AwsCredentialIdentity } from "@smithy/types";
 import { canonicalPath } from "./canonicalPath.js";
 import { canonicalQuery } from "./canonicalQuery.js";
 import {
@@ -13,7 +14,9 @@ import {
 } from "./constants.js";
 import { formatAmzDate } from "./formatAmzDate.js";
 import { isPromiseLike } from "./isPromiseLike.js";
-import type { SignHttpRequestParams, SigningDetails } from "./signHttpRequest.js";
+import type { SigningCrypto } from "./SigningCrypto.js";
+import type { SigningDetails } from "./signHttpRequest.js";
+import type { SigningKeyCache } from "./SigningKeyCache.js";
 
 // SigV4's "trimall" over ASCII whitespace only (as Go v1 and the AWS SDK for JS do): CR/LF become spaces,
 // runs of spaces and tabs become one space, the ends lose it. Unicode spaces are left alone.
@@ -30,7 +33,41 @@ export function hostHeader(request: HttpRequest): string {
   return port == null || port === (scheme === "https" ? 443 : scheme === "http" ? 80 : -1) ? host : `${host}:${port}`;
 }
 
-function bodyHash(body: unknown, p: SignHttpRequestParams): string | Promise<string> {
+/**
+ * One signature's inputs, resolved: `SignHttpRequestParams` under short names, because property names survive
+ * minification and these are written by every caller and read on every signature.
+ */
+export interface SigningJob {
+  /** Credentials. */
+  readonly a: AwsCredentialIdentity;
+  /** Region and service of the credential scope. */
+  readonly r: string;
+  readonly v: string;
+  /** Signing time, ms since the epoch. */
+  readonly t: number;
+  /** `uriEscapePath`: encode the wire-form path once more (every service but S3). */
+  readonly u: boolean;
+  /** `normalizePath`. */
+  readonly z: boolean;
+  /** `applyChecksum`: header mode sends and signs `x-amz-content-sha256`. */
+  readonly k: boolean;
+  /** `unsignedPayload`. */
+  readonly up: boolean;
+  /** `signSessionToken`. */
+  readonly st: boolean;
+  readonly c: SigningCrypto;
+  readonly kc: SigningKeyCache;
+  /** `signableHeaders`, `unsignableHeaders` (lower case). */
+  readonly sh?: ReadonlySet<string> | undefined;
+  readonly uh?: ReadonlySet<string> | undefined;
+  /** Presign: `expiresIn`; header mode when absent. */
+  readonly x?: number | undefined;
+  /** Presign: `hoistableHeaders`, `unhoistableHeaders`. */
+  readonly hh?: ReadonlySet<string> | undefined;
+  readonly nh?: ReadonlySet<string> | undefined;
+}
+
+function bodyHash(body: unknown, p: SigningJob): string | Promise<string> {
   const data =
     typeof body === "string" || body instanceof Uint8Array
       ? body
@@ -40,13 +77,13 @@ function bodyHash(body: unknown, p: SignHttpRequestParams): string | Promise<str
           ? new Uint8Array(body)
           : undefined;
   // No body hashes as empty; a stream cannot be hashed without consuming it.
-  return body == null || data?.length === 0 ? EMPTY_SHA256 : data === undefined ? UNSIGNED_PAYLOAD : p.crypto.sha256Hex(data);
+  return body == null || data?.length === 0 ? EMPTY_SHA256 : data === undefined ? UNSIGNED_PAYLOAD : p.c.sha256Hex(data);
 }
 
 // One signature in progress (short names: they are not minified). `n` is the next step of `run`.
 interface Draft {
   readonly q: HttpRequest;
-  readonly p: SignHttpRequestParams;
+  readonly p: SigningJob;
   /** `x-amz-date` value; its first 8 characters are the scope's date. */
   readonly d: string;
   readonly s: string;
@@ -86,12 +123,12 @@ function add(d: Draft, name: string, value: string, canonical = value): void {
 /** Adds the signing headers (header mode) and builds the canonical request. */
 function canonicalize(d: Draft, payload: string): string {
   const { q: request, p, e: entries } = d;
-  const token = p.credentials.sessionToken;
-  const presign = p.expiresIn !== undefined;
+  const token = p.a.sessionToken;
+  const presign = p.x !== undefined;
   if (!presign) {
     add(d, AMZ_DATE, d.d);
-    if (token && p.signSessionToken) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
-    if (p.applyChecksum && d.c === undefined) add(d, AMZ_CONTENT_SHA256, payload);
+    if (token && p.st) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
+    if (p.k && d.c === undefined) add(d, AMZ_CONTENT_SHA256, payload);
   }
   sortPairs(entries);
   // Canonical headers; the same name under different spellings is merged with "," in request order.
@@ -108,16 +145,16 @@ function canonicalize(d: Draft, payload: string): string {
   signed = signed.slice(1);
   d.sh = signed;
   if (presign) request.query["X-Amz-SignedHeaders"] = signed;
-  return `${request.method}\n${canonicalPath(request.path, p.uriEscapePath, p.normalizePath)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
+  return `${request.method}\n${canonicalPath(request.path, p.u, p.z)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
 }
 
 /** Puts the signature on the request in header mode (a presigned query gets it from `signHttpRequest`). */
 function finish(d: Draft, signature: string): SigningDetails {
   const { p, h: headers } = d;
-  const token = p.credentials.sessionToken;
-  if (p.expiresIn === undefined) {
-    headers[AUTHORIZATION] = `${ALGORITHM} Credential=${p.credentials.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${signature}`;
-    if (token && !p.signSessionToken) headers[AMZ_SECURITY_TOKEN] = token;
+  const token = p.a.sessionToken;
+  if (p.x === undefined) {
+    headers[AUTHORIZATION] = `${ALGORITHM} Credential=${p.a.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${signature}`;
+    if (token && !p.st) headers[AMZ_SECURITY_TOKEN] = token;
   }
   return { canonicalRequest: d.cr, stringToSign: d.ss, signature };
 }
@@ -131,14 +168,14 @@ function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
     switch (d.n++) {
       case 0:
         d.cr = canonicalize(d, v as string);
-        v = p.crypto.sha256Hex(d.cr);
+        v = p.c.sha256Hex(d.cr);
         break;
       case 1:
         d.ss = `${ALGORITHM}\n${d.d}\n${d.s}\n${v}`;
-        v = p.keyCache.get(p.crypto, p.credentials.secretAccessKey, d.d.slice(0, 8), p.region, p.service);
+        v = p.kc.get(p.c, p.a.secretAccessKey, d.d.slice(0, 8), p.r, p.v);
         break;
       case 2:
-        v = p.crypto.hmacHex(v, d.ss);
+        v = p.c.hmacHex(v, d.ss);
         break;
       default:
         return finish(d, v as string);
@@ -151,11 +188,11 @@ function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
  * parameters other than `X-Amz-SignedHeaders`, and hoisting), which the pipeline's header signing never needs.
  * Throws synchronously on a bad signing time.
  */
-export function signCore(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
-  const amzDate = formatAmzDate(p.time);
+export function signCore(request: HttpRequest, p: SigningJob): SigningDetails | Promise<SigningDetails> {
+  const amzDate = formatAmzDate(p.t);
   const headers: Record<string, string> = {};
   const entries: string[] = [];
-  const { signableHeaders: keep, unsignableHeaders: drop } = p;
+  const { sh: keep, uh: drop } = p;
   let contentSha: string | undefined;
   let hostSeen = false;
   // Headers are copied into a new object rather than edited: adding keys to an object built by a spread
@@ -188,7 +225,7 @@ export function signCore(request: HttpRequest, p: SignHttpRequestParams): Signin
     q: request,
     p,
     d: amzDate,
-    s: `${amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`,
+    s: `${amzDate.slice(0, 8)}/${p.r}/${p.v}/aws4_request`,
     h: headers,
     e: entries,
     c: contentSha,
@@ -197,5 +234,5 @@ export function signCore(request: HttpRequest, p: SignHttpRequestParams): Signin
     ss: "",
     sh: "",
   };
-  return run(d, contentSha ?? (p.unsignedPayload ? UNSIGNED_PAYLOAD : bodyHash(request.body, p)));
+  return run(d, contentSha ?? (p.up ? UNSIGNED_PAYLOAD : bodyHash(request.body, p)));
 }

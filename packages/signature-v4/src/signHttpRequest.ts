@@ -3,7 +3,7 @@ import type { AwsCredentialIdentity } from "@smithy/types";
 import { ALGORITHM, AMZ_CONTENT_SHA256, AMZ_DATE, AMZ_SECURITY_TOKEN, AUTHORIZATION, Q_SECURITY_TOKEN } from "./constants.js";
 import { formatAmzDate } from "./formatAmzDate.js";
 import { isPromiseLike } from "./isPromiseLike.js";
-import { signCore } from "./signCore.js";
+import { type SigningJob, signCore } from "./signCore.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import type { SigningKeyCache } from "./SigningKeyCache.js";
 
@@ -49,8 +49,8 @@ export interface SigningDetails {
 
 // Presigning's preparation: hoists headers into the query and sets the `X-Amz-*` parameters the signature
 // covers (the core adds `X-Amz-SignedHeaders` and `X-Amz-Signature`).
-function presignQuery(request: HttpRequest, p: SignHttpRequestParams): void {
-  const amzDate = formatAmzDate(p.time);
+function presignQuery(request: HttpRequest, p: SigningJob): void {
+  const amzDate = formatAmzDate(p.t);
   request.query ??= {};
   const query = request.query;
   const headers: Record<string, string> = {};
@@ -64,7 +64,7 @@ function presignQuery(request: HttpRequest, p: SignHttpRequestParams): void {
       lower !== AMZ_DATE &&
       lower !== AMZ_SECURITY_TOKEN &&
       lower !== AMZ_CONTENT_SHA256 &&
-      (p.hoistableHeaders?.has(lower) || (lower.startsWith("x-amz-") && !p.unhoistableHeaders?.has(lower)))
+      (p.hh?.has(lower) || (lower.startsWith("x-amz-") && !p.nh?.has(lower)))
     ) {
       query[name] = typeof raw === "string" ? raw : String(raw);
     } else headers[name] = raw as string;
@@ -73,22 +73,22 @@ function presignQuery(request: HttpRequest, p: SignHttpRequestParams): void {
   delete query["X-Amz-Signature"];
   delete query[Q_SECURITY_TOKEN];
   query["X-Amz-Algorithm"] = ALGORITHM;
-  query["X-Amz-Credential"] = `${p.credentials.accessKeyId}/${amzDate.slice(0, 8)}/${p.region}/${p.service}/aws4_request`;
+  query["X-Amz-Credential"] = `${p.a.accessKeyId}/${amzDate.slice(0, 8)}/${p.r}/${p.v}/aws4_request`;
   query["X-Amz-Date"] = amzDate;
-  query["X-Amz-Expires"] = String(p.expiresIn);
-  const token = p.credentials.sessionToken;
-  if (token && p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+  query["X-Amz-Expires"] = String(p.x);
+  const token = p.a.sessionToken;
+  if (token && p.st) query[Q_SECURITY_TOKEN] = token;
 }
 
 // The core signs headers only; a presigned URL's signature (and a token left out of it) go on the query here.
 // (Its own function: a closure in signHttpRequest would cost every header signature a context allocation.)
-function presign(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
+function presign(request: HttpRequest, p: SigningJob): SigningDetails | Promise<SigningDetails> {
   presignQuery(request, p);
   const query = request.query;
-  const token = p.credentials.sessionToken;
+  const token = p.a.sessionToken;
   const done = (details: SigningDetails): SigningDetails => {
     query["X-Amz-Signature"] = details.signature;
-    if (token && !p.signSessionToken) query[Q_SECURITY_TOKEN] = token;
+    if (token && !p.st) query[Q_SECURITY_TOKEN] = token;
     return details;
   };
   const signed = signCore(request, p);
@@ -106,8 +106,30 @@ function presign(request: HttpRequest, p: SignHttpRequestParams): SigningDetails
  * tick; with WebCrypto it is a promise.
  */
 export function signHttpRequest(request: HttpRequest, p: SignHttpRequestParams): SigningDetails | Promise<SigningDetails> {
+  return signJob(request, {
+    a: p.credentials,
+    r: p.region,
+    v: p.service,
+    t: p.time,
+    u: p.uriEscapePath,
+    z: p.normalizePath,
+    k: p.applyChecksum,
+    up: p.unsignedPayload,
+    st: p.signSessionToken,
+    c: p.crypto,
+    kc: p.keyCache,
+    sh: p.signableHeaders,
+    uh: p.unsignableHeaders,
+    x: p.expiresIn,
+    hh: p.hoistableHeaders,
+    nh: p.unhoistableHeaders,
+  });
+}
+
+/** {@link signHttpRequest} for a {@link SigningJob} (what `SignatureV4` builds). */
+export function signJob(request: HttpRequest, job: SigningJob): SigningDetails | Promise<SigningDetails> {
   try {
-    return p.expiresIn === undefined ? signCore(request, p) : presign(request, p);
+    return job.x === undefined ? signCore(request, job) : presign(request, job);
   } catch (err) {
     // Errors travel as rejections, also from the synchronous path (e.g. InvalidSigningDate).
     return Promise.reject(err);

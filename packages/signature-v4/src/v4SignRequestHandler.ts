@@ -59,17 +59,17 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     const s3 = info.signingName === "s3";
     const now = request.config.clock();
     let details = signCore(request.httpRequest, {
-      credentials,
-      region: info.signingRegion === "" ? request.config.region : info.signingRegion,
-      service: info.signingName,
-      time: now + skew.offset(info.endpoint),
-      uriEscapePath: !s3,
-      normalizePath: !s3,
-      applyChecksum: s3,
-      unsignedPayload: request.context.get(UNSIGNED_PAYLOAD_CONTEXT_KEY) === true,
-      signSessionToken: true,
-      crypto,
-      keyCache,
+      a: credentials,
+      r: info.signingRegion === "" ? request.config.region : info.signingRegion,
+      v: info.signingName,
+      t: now + skew.offset(info.endpoint),
+      u: !s3,
+      z: !s3,
+      k: s3,
+      up: request.context.get(UNSIGNED_PAYLOAD_CONTEXT_KEY) === true,
+      st: true,
+      c: crypto,
+      kc: keyCache,
     });
     if (details instanceof Promise) details = await details;
     request.signedAt = now;
