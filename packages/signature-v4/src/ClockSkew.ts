@@ -9,16 +9,17 @@ export const SKEW_THRESHOLD_MS = 5 * 60_000;
  * `AuthFailure`) the measured `skewMs` must also exceed {@link SKEW_THRESHOLD_MS}.
  */
 export function isClockSkewError(code: string | undefined, skewMs = 0): boolean {
+  // `test(undefined)` tests "undefined", which neither pattern matches.
   return (
-    code !== undefined &&
-    (/^Request(TimeTooSkewed|Expired|InTheFuture)$/.test(code) ||
-      (/^(InvalidSignatureException|SignatureDoesNotMatch|AuthFailure)$/.test(code) && Math.abs(skewMs) > SKEW_THRESHOLD_MS))
+    /^Request(TimeTooSkewed|Expired|InTheFuture)$/.test(code as string) ||
+    (/^(InvalidSignatureException|SignatureDoesNotMatch|AuthFailure)$/.test(code as string) && Math.abs(skewMs) > SKEW_THRESHOLD_MS)
   );
 }
 
 /** Milliseconds since the epoch for an HTTP `Date` header value (or a Date/number), NaN when unreadable. */
 export function parseServerDate(value: string | number | Date | undefined): number {
-  return value === undefined ? Number.NaN : typeof value === "number" ? value : value instanceof Date ? value.getTime() : Date.parse(value);
+  // `new Date` parses a string as `Date.parse` does, copies a Date, and is invalid (NaN) for undefined.
+  return typeof value === "number" ? value : new Date(value as string | Date).getTime();
 }
 
 /**
@@ -27,7 +28,8 @@ export function parseServerDate(value: string | number | Date | undefined): numb
  * Bounded: past `maxEndpoints` the oldest endpoint is forgotten (and signs with offset 0 again).
  */
 export class ClockSkew {
-  readonly maxEndpoints: number;
+  // `declare`: assigned in the constructor, no class-field declaration in the bundle.
+  declare readonly maxEndpoints: number;
   // Not `#private`: a short plain name costs fewer bytes in every bundle that signs.
   private readonly m = new Map<string, number>();
 

@@ -23,7 +23,7 @@ const then = (v: unknown, f: (t: Uint8Array) => unknown): unknown =>
  * memory and are never logged.
  */
 export class SigningKeyCache {
-  readonly maxEntries: number;
+  declare readonly maxEntries: number;
   private readonly m = new Map<string, Entry>();
   private l: Entry | undefined;
 

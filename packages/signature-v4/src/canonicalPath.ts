@@ -5,7 +5,8 @@ import { uriEscapePath, uriRecodePath } from "./uriEscape.js";
  * but S3. A path ending in a dot segment keeps a trailing `/`, as RFC 3986 §5.2.4 does.
  */
 export function normalizePath(path: string): string {
-  if (path.charCodeAt(0) === 0x2f && !path.includes("//") && !path.includes("/.")) return path;
+  // Nothing to do: starts with `/`, no `//`, no segment starting with a dot.
+  if (/^(?!.*\/[/.])\//s.test(path)) return path;
   const out: string[] = [];
   let trailing = false;
   for (const part of path.split("/")) {

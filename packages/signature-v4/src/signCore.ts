@@ -68,8 +68,9 @@ export interface SigningJob {
 }
 
 function bodyHash(body: unknown, p: SigningJob): string | Promise<string> {
+  // Any view (a Uint8Array too) is hashed through a Uint8Array over its bytes.
   const data =
-    typeof body === "string" || body instanceof Uint8Array
+    typeof body === "string"
       ? body
       : ArrayBuffer.isView(body)
         ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength)
@@ -99,22 +100,6 @@ interface Draft {
   sh: string;
 }
 
-// Insertion sort of [name, value, name, value, ...] by name; stable, so equal names keep request order.
-// A request has a handful of headers: this beats Array#sort with a comparator and per-pair arrays.
-function sortPairs(pairs: string[]): void {
-  for (let i = 2; i < pairs.length; i += 2) {
-    const name = pairs[i] as string;
-    const value = pairs[i + 1] as string;
-    let j = i - 2;
-    for (; j >= 0 && (pairs[j] as string) > name; j -= 2) {
-      pairs[j + 2] = pairs[j] as string;
-      pairs[j + 3] = pairs[j + 1] as string;
-    }
-    pairs[j + 2] = name;
-    pairs[j + 3] = value;
-  }
-}
-
 function add(d: Draft, name: string, value: string, canonical = value): void {
   d.h[name] = value;
   d.e.push(name, canonical);
@@ -130,7 +115,19 @@ function canonicalize(d: Draft, payload: string): string {
     if (token && p.st) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
     if (p.k && d.c === undefined) add(d, AMZ_CONTENT_SHA256, payload);
   }
-  sortPairs(entries);
+  // Insertion sort of the pairs by name; stable, so equal names keep request order. A request has a
+  // handful of headers: this beats Array#sort with a comparator and per-pair arrays.
+  for (let i = 2; i < entries.length; i += 2) {
+    const name = entries[i] as string;
+    const value = entries[i + 1] as string;
+    let j = i - 2;
+    for (; j >= 0 && (entries[j] as string) > name; j -= 2) {
+      entries[j + 2] = entries[j] as string;
+      entries[j + 3] = entries[j + 1] as string;
+    }
+    entries[j + 2] = name;
+    entries[j + 3] = value;
+  }
   // Canonical headers; the same name under different spellings is merged with "," in request order.
   let headers = "";
   let signed = "";
@@ -146,17 +143,6 @@ function canonicalize(d: Draft, payload: string): string {
   d.sh = signed;
   if (presign) request.query["X-Amz-SignedHeaders"] = signed;
   return `${request.method}\n${canonicalPath(request.path, p.u, p.z)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
-}
-
-/** Puts the signature on the request in header mode (a presigned query gets it from `signHttpRequest`). */
-function finish(d: Draft, signature: string): SigningDetails {
-  const { p, h: headers } = d;
-  const token = p.a.sessionToken;
-  if (p.x === undefined) {
-    headers[AUTHORIZATION] = `${ALGORITHM} Credential=${p.a.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${signature}`;
-    if (token && !p.st) headers[AMZ_SECURITY_TOKEN] = token;
-  }
-  return { canonicalRequest: d.cr, stringToSign: d.ss, signature };
 }
 
 // The steps after the payload hash, each of which may get a promise (WebCrypto): the synchronous crypto
@@ -177,8 +163,15 @@ function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
       case 2:
         v = p.c.hmacHex(v, d.ss);
         break;
-      default:
-        return finish(d, v as string);
+      default: {
+        // Header mode: the signature goes on the request (a presigned query gets it from `signHttpRequest`).
+        const token = p.a.sessionToken;
+        if (p.x === undefined) {
+          d.h[AUTHORIZATION] = `${ALGORITHM} Credential=${p.a.accessKeyId}/${d.s}, SignedHeaders=${d.sh}, Signature=${v}`;
+          if (token && !p.st) d.h[AMZ_SECURITY_TOKEN] = token;
+        }
+        return { canonicalRequest: d.cr, stringToSign: d.ss, signature: v as string };
+      }
     }
   }
 }

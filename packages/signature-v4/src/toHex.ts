@@ -1,7 +1,7 @@
-/** Lower-case hex of the bytes (WebCrypto hands back bytes, the signer needs hex). */
-export function toHex(bytes: Uint8Array): string {
+/** Lower-case hex of the bytes (WebCrypto hands back an ArrayBuffer, the signer needs hex). */
+export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   let out = "";
-  for (const b of bytes) out += (b + 256).toString(16).slice(1);
+  for (const b of new Uint8Array(bytes)) out += (b + 256).toString(16).slice(1);
   return out;
 }
 

@@ -26,8 +26,8 @@ function dateHeader(request: Request): string | undefined {
 export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}): NamedHandler {
   const skew = options.clockSkew ?? defaultClockSkew;
   const fn = (request: Request): void => {
+    // The retry phase runs after a failed attempt only: no early return for a missing error.
     const code = request.error?.code;
-    if (code === undefined) return;
     const server = parseServerDate(dateHeader(request));
     if (!Number.isFinite(server)) return;
     const endpoint = request.clientInfo.endpoint;

@@ -2,13 +2,11 @@ import { SigningError } from "./SigningError.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import { toHex, utf8 } from "./toHex.js";
 
-function subtle(): SubtleCrypto {
-  const s = globalThis.crypto?.subtle;
-  if (s === undefined) {
-    throw new SigningError("CryptoUnavailable", "crypto.subtle is unavailable: use a secure context (https, localhost) or pass a `crypto` option");
-  }
-  return s;
+function unavailable(): never {
+  throw new SigningError("CryptoUnavailable", "crypto.subtle is unavailable: use a secure context (https, localhost) or pass a `crypto` option");
 }
+
+const subtle = (): SubtleCrypto => globalThis.crypto?.subtle ?? unavailable();
 
 // WebCrypto takes only ArrayBuffer-backed views; a view on a SharedArrayBuffer is copied.
 function bytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
@@ -19,18 +17,14 @@ function bytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
 const importKey = (key: Uint8Array): Promise<CryptoKey> =>
   subtle().importKey("raw", bytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 
-async function sign(key: CryptoKey | Promise<CryptoKey>, data: string): Promise<Uint8Array> {
-  return new Uint8Array(await subtle().sign("HMAC", await key, utf8.encode(data)));
-}
+const sign = async (key: CryptoKey | Promise<CryptoKey>, data: string): Promise<ArrayBuffer> =>
+  subtle().sign("HMAC", await key, utf8.encode(data));
 
 /** SHA-256 and HMAC through WebCrypto (`crypto.subtle`): browsers, workers, Deno, Bun and Node alike. */
 export const webSigningCrypto: SigningCrypto<CryptoKey> = {
-  async sha256Hex(data) {
-    return toHex(new Uint8Array(await subtle().digest("SHA-256", bytes(data))));
-  },
-  hmac: async (key, data) => sign(importKey(key), data),
+  // Async functions: a missing `crypto.subtle` rejects instead of throwing.
+  sha256Hex: async (data) => toHex(await subtle().digest("SHA-256", bytes(data))),
+  hmac: async (key, data) => new Uint8Array(await sign(importKey(key), data)),
   importSigningKey: importKey,
-  async hmacHex(key, data) {
-    return toHex(await sign(key, data));
-  },
+  hmacHex: async (key, data) => toHex(await sign(key, data)),
 };
