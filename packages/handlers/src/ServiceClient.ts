@@ -26,13 +26,8 @@ export interface SendOptions {
   readonly signal?: AbortSignal;
 }
 
-interface EndpointParts {
-  readonly protocol: string;
-  readonly hostname: string;
-  readonly port: number | undefined;
-  readonly host: string;
-  readonly basePath: string;
-}
+/** The parsed endpoint: `[protocol, hostname, port, host, basePath]` (a tuple: read by index per request). */
+type EndpointParts = readonly [protocol: string, hostname: string, port: number | undefined, host: string, basePath: string];
 
 /** Go's `aws.AddScheme`: a bare host gets `https://`, or `http://` with `disableSSL`. */
 export function addScheme(endpoint: string, disableSSL: boolean): string {
@@ -41,30 +36,10 @@ export function addScheme(endpoint: string, disableSSL: boolean): string {
 }
 
 /** Where a request goes without a usable endpoint (the lifecycle fails before anything is sent). */
-const NOWHERE: EndpointParts = { protocol: "https:", hostname: "", port: undefined, host: "", basePath: "" };
+const NOWHERE: EndpointParts = ["https:", "", undefined, "", ""];
 
-function parseEndpoint(endpoint: string): EndpointParts | InvalidEndpointURL {
-  try {
-    const url = new URL(endpoint);
-    const port = url.port === "" ? undefined : Number(url.port);
-    return {
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port,
-      host: url.host,
-      // "/" becomes "": a request path supplies its own leading slash.
-      basePath: url.pathname.replace(/\/$/, ""),
-    };
-  } catch (cause) {
-    return new InvalidEndpointURL(endpoint, { cause });
-  }
-}
-
-interface OperationTarget {
-  readonly path: string;
-  /** The operation's fixed query; each request gets a copy. */
-  readonly query: HttpRequest["query"];
-}
+/** An operation's `[path, query]`; each request gets a copy of the query. */
+type OperationTarget = readonly [path: string, query: HttpRequest["query"]];
 
 const operationTargets = new WeakMap<Operation, OperationTarget>();
 
@@ -80,7 +55,7 @@ function targetOf(operation: Operation): OperationTarget {
         query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? null : decodeURIComponent(part.slice(eq + 1));
       }
     }
-    target = { path: path || "/", query };
+    target = [path || "/", query];
     operationTargets.set(operation, target);
   }
   return target;
@@ -98,7 +73,7 @@ export class ServiceClient {
   declare readonly clientInfo: ClientInfo;
   readonly #ep: EndpointParts;
   /** Set when the endpoint does not parse: every request fails with it. */
-  readonly #err: InvalidEndpointURL | undefined;
+  readonly #err: InvalidEndpointURL | undefined = undefined;
 
   constructor(clientConfig: ClientConfig, info: ServiceInfo) {
     const config = clientConfig.config;
@@ -113,24 +88,32 @@ export class ServiceClient {
       signingName: info.signingName ?? info.serviceName,
       signingRegion: clientConfig.signingRegion ?? config.region,
     });
+    let ep = NOWHERE;
     // An empty endpoint is reported by core.ValidateEndpointHandler as MissingEndpoint.
-    const ep = endpoint === "" ? NOWHERE : parseEndpoint(endpoint);
-    this.#err = ep instanceof InvalidEndpointURL ? ep : undefined;
-    this.#ep = ep instanceof InvalidEndpointURL ? NOWHERE : ep;
+    if (endpoint !== "") {
+      try {
+        const url = new URL(endpoint);
+        // "/" becomes "": a request path supplies its own leading slash.
+        ep = [url.protocol, url.hostname, url.port === "" ? undefined : Number(url.port), url.host, url.pathname.replace(/\/$/, "")];
+      } catch (cause) {
+        this.#err = new InvalidEndpointURL(endpoint, { cause });
+      }
+    }
+    this.#ep = ep;
   }
 
   /** Builds the wire request for an operation: endpoint + `httpPath`, its query, a `host` header. */
   protected buildHttpRequest(operation: Operation): HttpRequest {
-    const { protocol, hostname, port, host, basePath } = this.#ep;
+    const ep = this.#ep;
     const target = targetOf(operation);
     return {
       method: operation.httpMethod,
-      protocol,
-      hostname,
-      port,
-      path: basePath + target.path,
-      query: { ...target.query },
-      headers: host ? { host } : {},
+      protocol: ep[0],
+      hostname: ep[1],
+      port: ep[2],
+      path: ep[4] + target[0],
+      query: { ...target[1] },
+      headers: ep[3] ? { host: ep[3] } : {},
     };
   }
 

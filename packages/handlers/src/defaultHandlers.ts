@@ -1,6 +1,14 @@
-import type { Handlers, NamedHandler } from "@sessionkit/types";
-import { CoreHandlers } from "./coreHandlers.js";
-import { HandlerPhases, PHASES } from "./newHandlers.js";
+import type { Handlers } from "@sessionkit/types";
+import {
+  AfterRetryHandler,
+  BuildContentLengthHandler,
+  RequestIdHandler,
+  SDKVersionUserAgentHandler,
+  SendHandler,
+  ValidateEndpointHandler,
+  ValidateResponseHandler,
+} from "./coreHandlers.js";
+import { HandlerPhases } from "./newHandlers.js";
 
 /**
  * Go's `defaults.Handlers()` (plus a request-id reader in `unmarshalMeta`). The debug log handlers are not
@@ -17,11 +25,20 @@ import { HandlerPhases, PHASES } from "./newHandlers.js";
  * | afterRetry | `core.AfterRetryHandler` |
  */
 export function defaultHandlers(): Handlers {
-  const items: NamedHandler[][] = PHASES.map(() => []);
-  // The phase index (in PHASES) of each CoreHandlers entry, in their order; -1: not a default handler.
-  const at = [0, -1, 1, 2, 3, 4, 5, 9];
-  Object.values(CoreHandlers).forEach((h, i) => {
-    items[at[i] as number]?.push(h);
-  });
-  return new HandlerPhases(items);
+  // In PHASES order: validate, build, sign, send, unmarshalMeta, validateResponse, unmarshalError, unmarshal,
+  // retry, afterRetry, completeAttempt, complete.
+  return new HandlerPhases([
+    [ValidateEndpointHandler],
+    [SDKVersionUserAgentHandler],
+    [BuildContentLengthHandler],
+    [SendHandler],
+    [RequestIdHandler],
+    [ValidateResponseHandler],
+    [],
+    [],
+    [],
+    [AfterRetryHandler],
+    [],
+    [],
+  ]);
 }

@@ -1,7 +1,6 @@
-import { RequestCanceled } from "@sessionkit/errors";
 import type { Phase, Request, SdkErrorShape } from "@sessionkit/types";
 import { toSendError } from "./coreHandlers.js";
-import { HandlerError, SerializationError } from "./errors.js";
+import { canceled, HandlerError, SerializationError } from "./errors.js";
 import { invokeHandlers } from "./HandlerList.js";
 import { PHASES } from "./newHandlers.js";
 import type { SdkRequest } from "./SdkRequest.js";
@@ -10,7 +9,7 @@ import type { SdkRequest } from "./SdkRequest.js";
 export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkErrorShape {
   if (phase === "send") return toSendError(thrown, r);
   if (thrown instanceof Error && typeof (thrown as Partial<SdkErrorShape>).code === "string") return thrown as SdkErrorShape;
-  if (r.signal.aborted) return new RequestCanceled(undefined, { cause: thrown });
+  if (r.signal.aborted) return canceled(thrown);
   const message = `${phase} handler failed: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
   // build, unmarshal, unmarshalMeta and unmarshalError: Go's SerializationError.
   return new (/^(build|unmarshal)/.test(phase) ? SerializationError : HandlerError)(message, { cause: thrown });
@@ -75,7 +74,7 @@ function guarded(r: SdkRequest, i: number): void | Promise<void> {
 }
 
 function checkAborted(r: SdkRequest): void {
-  if (r.callerSignal?.aborted) throw new RequestCanceled(undefined, { cause: r.callerSignal.reason });
+  if (r.callerSignal?.aborted) throw canceled(r.callerSignal.reason);
 }
 
 /**
@@ -146,7 +145,7 @@ export function sendRequest<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   const run = runLifecycle(r);
   if (signal === undefined) return run;
   return new Promise<Output>((resolve, reject) => {
-    const onAbort = (): void => reject(withRequestInfo(new RequestCanceled(undefined, { cause: signal.reason }), r));
+    const onAbort = (): void => reject(withRequestInfo(canceled(signal.reason), r));
     signal.addEventListener("abort", onAbort, { once: true });
     run.finally(() => signal.removeEventListener("abort", onAbort)).then(resolve, reject);
   });

@@ -1,4 +1,4 @@
-import { RequestCanceled } from "./errors.js";
+import { canceled } from "./errors.js";
 
 /** Waits `ms` milliseconds; rejects with `RequestCanceled` as soon as the signal aborts (Go's `SleepWithContext`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -6,7 +6,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void => {
       clearTimeout(timer);
-      reject(new RequestCanceled(undefined, { cause: signal?.reason }));
+      reject(canceled(signal?.reason));
     };
     // setTimeout waits at least 1 ms whatever it is given (0, negative, NaN).
     const timer = setTimeout(() => {
