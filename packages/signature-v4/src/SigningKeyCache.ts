@@ -5,7 +5,8 @@ import { utf8 } from "./toHex.js";
 
 // Short field names: this object is on every signature's path and its names are not minified.
 interface Entry {
-  readonly c: SigningCrypto;
+  /** Cleared when the derivation failed, so the entry never matches again. */
+  c: SigningCrypto | undefined;
   readonly s: string;
   readonly d: string;
   readonly r: string;
@@ -59,7 +60,7 @@ export class SigningKeyCache {
           (key) => (entry.k = key),
           (err: unknown) => {
             if (this.m.get(id) === entry) this.m.delete(id);
-            if (this.l === entry) this.l = undefined;
+            entry.c = undefined;
             throw err;
           },
         );

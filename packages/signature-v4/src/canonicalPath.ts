@@ -23,7 +23,7 @@ export function normalizePath(path: string): string {
  * - S3 (`doubleEncode` false): no normalisation unless asked; the path is decoded and encoded exactly once.
  */
 export function canonicalPath(path: string, doubleEncode: boolean, normalize: boolean): string {
-  if (path === "") return "/";
   const p = normalize ? normalizePath(path) : path;
-  return doubleEncode ? uriEscapePath(p) : uriRecodePath(p);
+  // Only an empty path encodes to "" (normalizing makes it "/" already).
+  return (doubleEncode ? uriEscapePath(p) : uriRecodePath(p)) || "/";
 }

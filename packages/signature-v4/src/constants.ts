@@ -19,7 +19,7 @@ export const Q_SIGNATURE = "X-Amz-Signature";
  */
 export const UNSIGNABLE_HEADERS: ReadonlySet<string> = /* @__PURE__ */ new Set(
   // One string: no quotes and commas per name in the bundle.
-  /* @__PURE__ */ "authorization cache-control connection expect from keep-alive max-forwards pragma referer te trailer transfer-encoding upgrade user-agent x-amzn-trace-id".split(
+  /* @__PURE__ */ `${AUTHORIZATION} cache-control connection expect from keep-alive max-forwards pragma referer te trailer transfer-encoding upgrade user-agent x-amzn-trace-id`.split(
     " ",
   ),
 );

@@ -10,12 +10,6 @@ export interface V4ClockSkewHandlerOptions {
   readonly clockSkew?: ClockSkew;
 }
 
-function dateHeader(request: Request): string | undefined {
-  const headers = request.httpResponse?.headers;
-  for (const name in headers) if (name.toLowerCase() === "date") return headers[name];
-  return undefined;
-}
-
 /**
  * For the `retry` phase: when the attempt failed because the signing time was rejected
  * (`RequestTimeTooSkewed`, `RequestExpired`, `RequestInTheFuture`; `SignatureDoesNotMatch`,
@@ -28,7 +22,15 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
   const fn = (request: Request): void => {
     // The retry phase runs after a failed attempt only: no early return for a missing error.
     const code = request.error?.code;
-    const server = parseServerDate(dateHeader(request));
+    const headers = request.httpResponse?.headers;
+    let date: string | undefined;
+    for (const name in headers) {
+      if (name.toLowerCase() === "date") {
+        date = headers[name];
+        break;
+      }
+    }
+    const server = parseServerDate(date);
     if (!Number.isFinite(server)) return;
     const endpoint = request.clientInfo.endpoint;
     const now = request.config.clock();

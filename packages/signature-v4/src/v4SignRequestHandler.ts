@@ -60,7 +60,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     const now = request.config.clock();
     let details = signCore(request.httpRequest, {
       a: credentials,
-      r: info.signingRegion === "" ? request.config.region : info.signingRegion,
+      r: info.signingRegion || request.config.region,
       v: info.signingName,
       t: now + skew.offset(info.endpoint),
       u: !s3,
