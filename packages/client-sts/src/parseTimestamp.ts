@@ -8,7 +8,7 @@ const ISO = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:[Zz]|
 export function parseTimestamp(text: string): Date | undefined {
   const m = ISO.exec(text.trim());
   if (m === null) return undefined;
-  const [y = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map(Number);
+  const [y, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
   if (month < 1 || month > 12 || minute > 59 || second > 60) return undefined;
   const t = Date.UTC(y, month - 1, day, hour, minute, second, Number((m[7] ?? "").slice(0, 3).padEnd(3, "0")));
   // Date.UTC rolls a day or an hour out of range (Feb 30, 24:00) over into the next; a real date keeps its day.

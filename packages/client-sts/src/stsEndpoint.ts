@@ -29,12 +29,18 @@ export interface StsEndpoint {
 }
 
 // DNS suffixes by partition, picked by region prefix (the partitions of Go v1's endpoints model).
-function dnsSuffix(region: string, dualStack: boolean): string {
-  if (region.startsWith("cn-")) return dualStack ? "api.amazonwebservices.com.cn" : "amazonaws.com.cn";
-  if (region.startsWith("us-isob-")) return "sc2s.sgov.gov";
-  if (region.startsWith("us-iso-")) return "c2s.ic.gov";
-  return dualStack ? "api.aws" : "amazonaws.com";
-}
+const dnsSuffix = (region: string, dualStack: boolean): string =>
+  region.startsWith("cn-")
+    ? dualStack
+      ? "api.amazonwebservices.com.cn"
+      : "amazonaws.com.cn"
+    : region.startsWith("us-isob-")
+      ? "sc2s.sgov.gov"
+      : region.startsWith("us-iso-")
+        ? "c2s.ic.gov"
+        : dualStack
+          ? "api.aws"
+          : "amazonaws.com";
 
 /**
  * The default STS endpoint for a region. A configured endpoint (code option, `AWS_ENDPOINT_URL_STS`,
@@ -46,20 +52,19 @@ function dnsSuffix(region: string, dualStack: boolean): string {
  * - Everything else is `sts[-fips].<region>.<suffix>`, signed for the region.
  */
 export function stsEndpoint(region: string, options: StsEndpointOptions = {}): StsEndpoint {
-  const scheme = options.disableSSL ? "http" : "https";
-  const fips = options.useFipsEndpoint === true;
-  const dualStack = options.useDualStackEndpoint === true;
   if (region === "") return { url: "", signingRegion: "" };
-  if (
-    !fips &&
-    !dualStack &&
-    (region === "aws-global" ||
-      ((options.stsRegionalEndpoints ?? "legacy") === "legacy" && STS_LEGACY_GLOBAL_REGIONS.has(region)))
-  ) {
-    return { url: `${scheme}://sts.amazonaws.com`, signingRegion: "us-east-1" };
-  }
+  const { useFipsEndpoint: fips, useDualStackEndpoint: dualStack } = options;
   const signingRegion = region === "aws-global" ? "us-east-1" : region;
-  // GovCloud's regional STS endpoints are already FIPS-validated, so there is no sts-fips host there.
-  const host = fips && !signingRegion.startsWith("us-gov-") ? "sts-fips" : "sts";
-  return { url: `${scheme}://${host}.${signingRegion}.${dnsSuffix(signingRegion, dualStack)}`, signingRegion };
+  // The global endpoint: aws-global, or a legacy region in legacy mode (the default), without FIPS or dual-stack.
+  const global =
+    !fips && !dualStack && (signingRegion !== region || (options.stsRegionalEndpoints !== "regional" && STS_LEGACY_GLOBAL_REGIONS.has(region)));
+  return {
+    url: `${options.disableSSL ? "http" : "https"}://${
+      global
+        ? "sts.amazonaws.com"
+        : // GovCloud's regional STS endpoints are already FIPS-validated, so there is no sts-fips host there.
+          `${fips && !region.startsWith("us-gov-") ? "sts-fips" : "sts"}.${signingRegion}.${dnsSuffix(signingRegion, !!dualStack)}`
+    }`,
+    signingRegion: global ? "us-east-1" : signingRegion,
+  };
 }

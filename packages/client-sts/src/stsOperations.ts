@@ -35,8 +35,10 @@ import type {
       for (const [member, required] of members) if (required && p[member] == null) problems.push(`- missing required field, ${shape}${member}.`);
       for (const [member, , minKind, min] of members) {
         const v = p[member];
-        if (minKind === ">" ? typeof v === "string" && v.length < min : minKind === "#" && typeof v === "number" && v < min) {
-          problems.push(`- minimum field ${minKind === ">" ? "size" : "value"} of ${min}, ${shape}${member}.`);
+        // `>`: a string's length, `#`: a number.
+        const size = minKind === ">";
+        if (minKind && typeof v === (size ? "string" : "number") && (size ? (v as string).length : (v as number)) < min) {
+          problems.push(`- minimum field ${size ? "size" : "value"} of ${min}, ${shape}${member}.`);
         }
       }
       if (problems.length > 0) {

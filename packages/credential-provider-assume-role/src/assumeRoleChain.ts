@@ -25,11 +25,13 @@ export type AssumeRoleClientFactory = (sourceCredentials: Credentials, step: Ass
  * are the source's.
  */
 export function stsClientFactory(provider: ClientConfigProvider): AssumeRoleClientFactory {
-  return (credentials) => {
-    // The modular client: only AssumeRole's code is bundled, not the STS class's other operations.
-    const client = new STSClient(provider, { credentials });
-    return { assumeRole: (input, options) => assumeRole(client, input, options) };
-  };
+  return (credentials) => stsClient(provider, credentials);
+}
+
+/** One step's STS client: the modular client, so only AssumeRole's code is bundled, not the STS class's other operations. */
+export function stsClient(provider: ClientConfigProvider, credentials: Credentials): AssumeRoleClient {
+  const client = new STSClient(provider, { credentials });
+  return { assumeRole: (input, options) => assumeRole(client, input, options) };
 }
 
 export interface AssumeRoleChainOptions {

@@ -49,9 +49,42 @@ export interface AssumeRoleProviderOptions {
  * The code's length is not checked here: the server does that.
  */
 export function assumeRoleProvider(options: AssumeRoleProviderOptions): CredentialsProvider {
-  const { roleArn, serialNumber, tokenCode, tokenProvider } = options;
-  const clock = options.clock ?? Date.now;
-  let client = options.client;
+  return roleProvider(
+    options.client,
+    options.roleArn,
+    options.roleSessionName,
+    options.durationSeconds,
+    options.externalId,
+    options.serialNumber,
+    options.tokenCode,
+    options.tokenProvider,
+    options.clock,
+    {
+      Policy: options.policy,
+      PolicyArns: options.policyArns,
+      Tags: options.tags,
+      TransitiveTagKeys: options.transitiveTagKeys,
+      SourceIdentity: options.sourceIdentity,
+    },
+  );
+}
+
+/**
+ * {@link assumeRoleProvider} with positional arguments (internal: what the session's role steps call, so their
+ * bundle carries no option names); `more` holds the input members the session never sets.
+ */
+export function roleProvider(
+  client: AssumeRoleClient | (() => AssumeRoleClient),
+  roleArn: string,
+  roleSessionName: string | undefined,
+  durationSeconds: number = DEFAULT_DURATION_SECONDS,
+  externalId: string | undefined,
+  serialNumber: string | undefined,
+  tokenCode: string | undefined,
+  tokenProvider: TokenProvider | undefined,
+  clock: Clock = Date.now,
+  more?: Partial<AssumeRoleInput>,
+): CredentialsProvider {
   return {
     name: ASSUME_ROLE_PROVIDER_NAME,
     async retrieve(retrieveOptions?: GetCredentialsOptions): Promise<CredentialsValue> {
@@ -68,17 +101,13 @@ export function assumeRoleProvider(options: AssumeRoleProviderOptions): Credenti
       }
       if (typeof client === "function") client = client();
       const input: Record<string, unknown> = {
+        ...more,
         RoleArn: roleArn,
-        RoleSessionName: options.roleSessionName || (BigInt(Math.trunc(clock())) * 1_000_000n).toString(),
-        DurationSeconds: options.durationSeconds ?? DEFAULT_DURATION_SECONDS,
-        ExternalId: options.externalId || undefined,
+        RoleSessionName: roleSessionName || (BigInt(Math.trunc(clock())) * 1_000_000n).toString(),
+        DurationSeconds: durationSeconds,
+        ExternalId: externalId || undefined,
         SerialNumber: code === undefined ? undefined : serialNumber,
         TokenCode: code,
-        Policy: options.policy,
-        PolicyArns: options.policyArns,
-        Tags: options.tags,
-        TransitiveTagKeys: options.transitiveTagKeys,
-        SourceIdentity: options.sourceIdentity,
       };
       // Members not given are left out, not sent as `undefined`.
       for (const key in input) if (input[key] === undefined) delete input[key];

@@ -1,5 +1,5 @@
 import { addDebugHandlers, addScheme, copyHandlers, LogLevel, logLevelAtLeast } from "@sessionkit/handlers";
-import type { ClientConfig, ClientConfigProvider, Config, Handlers, ResolvedConfig } from "@sessionkit/types";
+import type { ClientConfig, ClientConfigProvider, Config, HandlerList, Handlers, ResolvedConfig } from "@sessionkit/types";
 import type { Sourced } from "./configBrowser.js";
 import { configForDisplay, display } from "./display.js";
 import { type ConfigSources, overrideConfig } from "./resolveConfig.js";
@@ -102,10 +102,9 @@ export class Session implements ClientConfigProvider {
 
   /** What `JSON.stringify(session)` shows: settings and handler names, never secrets. */
   toJSON(): Record<string, unknown> {
+    // A session's lists are always this package's (`copyHandlers`): their own properties are the phases.
     const handlers: Record<string, string[]> = {};
-    for (const [phase, list] of Object.entries(this.handlers) as [string, { names?: () => string[] }][]) {
-      if (typeof list?.names === "function") handlers[phase] = list.names();
-    }
+    for (const [phase, list] of Object.entries(this.handlers) as [string, HandlerList][]) handlers[phase] = list.names();
     return { config: configForDisplay(this.config), handlers };
   }
 }

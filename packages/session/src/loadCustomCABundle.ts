@@ -20,8 +20,8 @@ export function loadCustomCABundle(
   if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
   else if (path?.value) pem = { value: readBundle(path.value, path.source), source: path.source };
   else return undefined;
-  const text = typeof pem.value === "string" ? pem.value : new TextDecoder().decode(pem.value);
-  if (!PEM_CERTIFICATE.test(text)) {
+  // Bytes as UTF-8 (Node's Buffer, as in the file's reading; this module is Node's).
+  if (!PEM_CERTIFICATE.test(Buffer.from(pem.value).toString())) {
     throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate found)`);
   }
   return pem;

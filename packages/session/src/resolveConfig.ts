@@ -2,6 +2,7 @@ import { toCredentials } from "@sessionkit/credentials";
 import type { Config, Credentials, ResolvedConfig } from "@sessionkit/types";
 import type { Sourced, ValueSource } from "./configBrowser.js";
 import { configForDisplay } from "./display.js";
+import { sessionDefaults } from "./sessionDefaults.js";
 
 /** The settings of a `Config` that are resolved by precedence (credentials are resolved on their own). */
 export type SettingKey = Exclude<keyof Config, "credentials">;
@@ -9,11 +10,10 @@ export type SettingKey = Exclude<keyof Config, "credentials">;
 /** One precedence layer: each setting it defines, with where it came from. */
 export type ConfigLayer = { readonly [K in SettingKey]?: Sourced<NonNullable<Config[K]>> | undefined };
 
-// One string, split at first use: a long array literal costs a quote pair and a comma per name.
-const SETTING_KEYS = /* @__PURE__ */ (
-  "region endpoint maxRetries retryer logLevel logger s3ForcePathStyle disableSSL transport stsRegionalEndpoints " +
-  "s3UsEast1RegionalEndpoint attemptTimeoutMs disableParamValidation clock sleep"
-).split(" ") as readonly SettingKey[];
+let keys: readonly SettingKey[] | undefined;
+
+/** Every setting, in explain order: the keys of the defaults, which name the settings without one as `undefined`. */
+const settingKeys = (): readonly SettingKey[] => (keys ??= Object.keys(sessionDefaults()) as SettingKey[]);
 
 /** Go treats an empty `Region` (and empty endpoint) from code as unset; so do we, for every string. */
 /** The source of a default value (one shared, frozen object). */
@@ -34,7 +34,7 @@ function isSet(value: unknown): boolean {
  */
 export function codeLayer(config: Config | undefined, label: string): ConfigLayer {
   const layer: Record<string, Sourced<unknown>> = {};
-  for (const key of SETTING_KEYS) {
+  for (const key of settingKeys()) {
     const value = config?.[key];
     if (isSet(value)) layer[key] = { value, source: codeSource(`${label}.${key}`) };
   }
@@ -77,7 +77,7 @@ export type SourcedCredentials = readonly [credentials: Credentials, source: Val
 export function resolveConfig(layers: readonly ConfigLayer[], credentials: SourcedCredentials, defaults: Defaults): SourcedConfig {
   const out: Record<string, unknown> = {};
   const sources = new Map<string, ValueSource>();
-  next: for (const key of SETTING_KEYS) {
+  next: for (const key of settingKeys()) {
     for (const layer of layers) {
       const v = layer[key];
       if (v !== undefined && isSet(v.value)) {

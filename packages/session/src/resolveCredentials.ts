@@ -64,37 +64,10 @@ export function resolveCredentials(
   const lazy = (name: string, load: () => Promise<CredentialsProvider>): Credentials =>
     createCredentials(lazyProvider(name, load), { clock });
 
-  /**
-   * Go's fallback when a profile names no credentials (spec §4.3 g): a chain whose first two links only report
-   * why the environment and the profile gave nothing, then the remote provider (EC2/ECS), which sessionkit does
-   * not include. Every link fails, so the chain's error (naming all three) is all there is to it.
-   */
-  const defaultChain = (profile: string): ResolvedCredentials =>
-    credentialsResult(
-      createCredentials(
-        failingProvider(
-          "ChainProvider",
-          () =>
-            new NoCredentialProvidersError(
-              [
-                { provider: "EnvProvider", error: new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.") },
-                { provider: "SharedCredentialsProvider", error: new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`) },
-                { provider: "RemoteCredProvider", error: unsupportedError("EC2 instance metadata / container credentials") },
-              ],
-              false,
-            ),
-        ),
-        { clock },
-      ),
-      { source: "default", note: "no credentials in code, environment or profile" },
-      "ChainProvider (no credentials configured)",
-      DEFAULT,
-    );
-
   const c = envConfig.credentials;
   const file = envConfig.webIdentityTokenFile;
   if (!fromOptions) {
-    if (c !== undefined) return keys(c, env.AWS_ACCOUNT_ID, "EnvConfigCredentials");
+    if (c !== undefined) return keys(c, env.AWS_ACCOUNT_ID, ENV_CREDENTIALS);
     if (file !== undefined) {
       if (envConfig.roleArn === undefined) {
         throw new SessionError("WebIdentityErr", "role ARN is not set (AWS_WEB_IDENTITY_TOKEN_FILE needs AWS_ROLE_ARN)");
@@ -116,7 +89,7 @@ export function resolveCredentials(
         const { value, source } = base.credentialSource;
         if (value === "Environment") {
           // Empty keys fail at get() with EmptyStaticCreds, as Go's static provider does.
-          return keys(c, undefined, "EnvConfigCredentials", source, "EnvConfigCredentials (credential_source Environment)");
+          return keys(c, undefined, ENV_CREDENTIALS, source, `${ENV_CREDENTIALS} (credential_source Environment)`);
         }
         const ecs = value === "EcsContainer";
         if (ecs && !env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI) {
@@ -167,26 +140,24 @@ export function resolveCredentials(
     // Spec §4.12: the option if set; else `duration_seconds` only when over 15 whole minutes; else 900 (Go's default).
     const fromFile = role.durationSeconds?.value ?? 0;
     const durationSeconds = options.assumeRoleDuration || (Math.trunc(fromFile / 60) > 15 ? fromFile : 900);
-    credentials = lazy("AssumeRoleProvider", async () => {
-      // STS is loaded with the first retrieve: sessions that assume no role never load it.
-      const { assumeRoleProvider, stsClientFactory } = await import("@sessionkit/credential-provider-assume-role/lazy");
-      const makeClient = stsClientFactory(stsConfig());
-      return assumeRoleProvider({
-        client: () => makeClient(signWith, role),
-        roleArn: role.roleArn.value,
-        roleSessionName: role.roleSessionName?.value,
+    // STS is loaded with the first retrieve: sessions that assume no role never load it. The token provider is
+    // asked only for a step with mfa_serial.
+    credentials = lazy("AssumeRoleProvider", async () =>
+      (await import("@sessionkit/credential-provider-assume-role/role")).roleStepProvider(
+        stsConfig(),
+        signWith,
+        role.roleArn.value,
+        role.roleSessionName?.value,
         durationSeconds,
         externalId,
-        serialNumber: mfaSerial,
-        // Asked only for a step with mfa_serial.
+        mfaSerial,
         tokenProvider,
         clock,
-      });
-    });
+      ),
+    );
     source = role.roleArn.source;
-    // The steps before this one become its sources, base first; the last step is what signs.
     lines = [
-      ...lines.map((l, i): ExplainLine => [`credentials.source[${i}]`, l[1], l[2]]),
+      ...lines,
       [
         "credentials",
         `AssumeRoleProvider ${role.roleArn.value} (${durationSeconds}s${mfaSerial === undefined ? "" : `, mfa_serial ${mfaSerial}`}${externalId === undefined ? "" : ", external_id set"})`,
@@ -194,9 +165,40 @@ export function resolveCredentials(
       ],
     ];
   }
-  return [credentials, source, lines];
+  // The base and every step but the last become the sources of what signs (the base's result is one line).
+  return [credentials, source, lines.map((l, i): ExplainLine => (i < roles.length ? [`credentials.source[${i}]`, l[1], l[2]] : l))];
 }
 
+
+const ENV_CREDENTIALS = "EnvConfigCredentials";
+
+/**
+ * Go's fallback when a profile names no credentials (spec §4.3 g): a chain whose first two links only report
+ * why the environment and the profile gave nothing, then the remote provider (EC2/ECS), which sessionkit does
+ * not include. Every link fails, so the chain's error (naming all three) is all there is to it (and a provider
+ * that never gives a value needs no clock).
+ */
+function defaultChain(profile: string): ResolvedCredentials {
+  return credentialsResult(
+    createCredentials(
+      failingProvider(
+        "ChainProvider",
+        () =>
+          new NoCredentialProvidersError(
+            [
+              { provider: "EnvProvider", error: new CredentialsError("EnvAccessKeyNotFound", "failed to find credentials in the environment.") },
+              { provider: "SharedCredentialsProvider", error: new CredentialsError("SharedCredsLoad", `failed to load profile, ${profile}.`) },
+              { provider: "RemoteCredProvider", error: unsupportedError("EC2 instance metadata / container credentials") },
+            ],
+            false,
+          ),
+      ),
+    ),
+    { source: "default", note: "no credentials in code, environment or profile" },
+    "ChainProvider (no credentials configured)",
+    DEFAULT,
+  );
+}
 
 function unsupportedError(what: string): SessionError {
   return new SessionError(

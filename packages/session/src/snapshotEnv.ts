@@ -1,7 +1,7 @@
 import type { Environment } from "./SessionOptions.js";
 
-/** Non-`AWS_*` variables a session reads: the home directory's. */
-const HOME_VARS = /* @__PURE__ */ new Set(["HOME", "USERPROFILE", "HOMEDRIVE", "HOMEPATH"]);
+/** The variables a session reads: `AWS_*` and the home directory's. */
+const READ = /^(AWS_|(HOME|HOMEDRIVE|HOMEPATH|USERPROFILE)$)/;
 
 /**
  * The environment a session reads, taken once at creation (Go reads it once too). From `process.env` only the
@@ -13,7 +13,7 @@ export function snapshotEnv(injected: Environment | undefined): Environment {
   const env = process.env;
   const out: Record<string, string | undefined> = {};
   for (const name of Object.keys(env)) {
-    if (name.startsWith("AWS_") || HOME_VARS.has(name)) out[name] = env[name];
+    if (READ.test(name)) out[name] = env[name];
   }
   return out;
 }
