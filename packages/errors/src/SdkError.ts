@@ -20,11 +20,13 @@ const FIELDS = ["statusCode", "requestId", "operation", "retryable"] as const;
  * contain secrets: callers pass names and places (file, line, profile, variable), not values.
  */
 export class SdkError extends Error {
-  readonly code: string;
-  readonly statusCode?: number;
-  readonly requestId?: string;
-  readonly operation?: string;
-  readonly retryable?: boolean;
+  // Declared, not class fields: a field would be an own `undefined` property on every error (and bytes in
+  // every bundle); the constructor sets the ones given.
+  declare readonly code: string;
+  declare readonly statusCode?: number;
+  declare readonly requestId?: string;
+  declare readonly operation?: string;
+  declare readonly retryable?: boolean;
 
   constructor(code: string, message: string, options: SdkErrorOptions = {}) {
     super(`${code}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
