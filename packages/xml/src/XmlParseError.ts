@@ -6,9 +6,10 @@ import { SdkError } from "@sessionkit/errors";
  * positions, never the document, since a response may carry secrets.
  */
 export class XmlParseError extends SdkError {
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
+  // Declared (set in the constructor): class fields would repeat the names in every bundle.
+  declare readonly offset: number;
+  declare readonly line: number;
+  declare readonly column: number;
 
   constructor(reason: string, source: string, offset: number) {
     const lines = source.slice(0, offset).split("\n");

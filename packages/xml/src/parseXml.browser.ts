@@ -36,14 +36,17 @@ export function parseXml(input: string | Uint8Array): XmlElement {
   if (typeof doc !== "object") {
     // Only the position is taken from the report: its text may quote the document.
     const at = AT.exec(doc ?? "");
-    const lines = s.split("\n");
-    const line = Math.min(Number(at?.[1] ?? lines.length), lines.length);
-    let offset = at ? Number(at[2]) - 1 : (lines[line - 1] as string).length;
-    for (let i = 0; i < line - 1; i++) offset += (lines[i] as string).length + 1;
-    throw new XmlParseError(doc === undefined ? "no root element" : "not well-formed", s, Math.min(offset, s.length));
+    let offset = s.length;
+    if (at) {
+      // The start of the reported line (of the last line when the report names one past the end).
+      let start = 0;
+      for (let line = +(at[1] as string); --line > 0 && s.includes("\n", start); ) start = s.indexOf("\n", start) + 1;
+      offset = Math.min(start + +(at[2] as string) - 1, offset);
+    }
+    throw new XmlParseError(doc === undefined ? "no root element" : "not well-formed", s, offset);
   }
   if (doc.doctype) throw new XmlParseError("DOCTYPE and other declarations are not supported", s, s.indexOf("<!"));
-  return convert(doc.documentElement as Element);
+  return convert(doc);
 }
 
 /** The document, or the platform's error report as text (a `<parsererror>` element, or what it threw). */
@@ -65,31 +68,26 @@ interface Building {
   text: string;
 }
 
-/** The DOM tree as plain elements; a loop, not recursion, so deep documents cannot overflow the stack. */
-function convert(root: Element): XmlElement {
-  const top = shell(root);
-  // Per open element: the next child node to read, and the element being built.
-  const open: [ChildNode | null, Building][] = [[root.firstChild, top]];
-  while (open.length > 0) {
-    const at = open[open.length - 1] as [ChildNode | null, Building];
-    const n = at[0];
-    if (n === null) {
-      open.pop();
-      continue;
+/**
+ * The DOM tree as plain elements. Breadth first over a queue that grows while it is read (no recursion, so deep
+ * documents cannot overflow the stack); each element's children still come in document order. The document
+ * node is the first parent: of its children only the root element is kept (comments and processing
+ * instructions are skipped, and a document has no text nodes).
+ */
+function convert(doc: Document): XmlElement {
+  const top: Pick<Building, "children" | "text"> = { children: [], text: "" };
+  const queue: [Node, Pick<Building, "children" | "text">][] = [[doc, top]];
+  for (const [node, into] of queue) {
+    for (let n = node.firstChild; n !== null; n = n.nextSibling) {
+      // 1 element, 3 text, 4 CDATA.
+      if (n.nodeType === 1) {
+        const attributes: Record<string, string> = Object.create(null);
+        for (const a of Array.from((n as Element).attributes)) attributes[a.name] = a.value;
+        const el: Building = { name: (n as Element).tagName, attributes, children: [], text: "" };
+        into.children.push(el);
+        queue.push([n, el]);
+      } else if (n.nodeType === 3 || n.nodeType === 4) into.text += (n as CharacterData).data;
     }
-    at[0] = n.nextSibling;
-    // 1 element, 3 text, 4 CDATA; comments and processing instructions are skipped.
-    if (n.nodeType === 1) {
-      const el = shell(n as Element);
-      at[1].children.push(el);
-      open.push([n.firstChild, el]);
-    } else if (n.nodeType === 3 || n.nodeType === 4) at[1].text += (n as CharacterData).data;
   }
-  return top;
-}
-
-function shell(el: Element): Building {
-  const attributes: Record<string, string> = Object.create(null);
-  for (const a of Array.from(el.attributes)) attributes[a.name] = a.value;
-  return { name: el.tagName, attributes, children: [], text: "" };
+  return top.children[0] as XmlElement;
 }
