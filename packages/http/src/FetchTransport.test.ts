@@ -100,3 +100,37 @@ test("fetch transport: fetch is called detached, as browsers require (their fetc
   const res = await t.handle({ method: "GET", protocol: "http:", hostname: "127.0.0.1", port: 9, path: "/", query: {}, headers: {} });
   assert.deepEqual([res.statusCode, thisSeen], [200, [undefined]]);
 });
+
+test("fetch transport: lengths are checked against content-length, except for bodies that cannot exist (HEAD, 204, 304)", async () => {
+  type Body = AsyncIterable<Uint8Array> & { bytes(): Promise<Uint8Array> };
+  const canned = (status: number, body: string | null) => (): Promise<Response> =>
+    Promise.resolve(new Response(body, { status, headers: { "content-length": "10" } }));
+  const outcomes: string[] = [];
+  for (const [method, status, body] of [
+    ["GET", 200, "12345"],
+    ["GET", 304, null],
+    ["GET", 204, null],
+    ["HEAD", 200, null],
+  ] as const) {
+    for (const read of ["bytes", "iterate"]) {
+      const t = new FetchTransport({ fetch: canned(status, body) as typeof fetch });
+      const res = await t.handle({ method, protocol: "http:", hostname: "127.0.0.1", path: "/", query: {}, headers: {} });
+      const b = res.body as Body;
+      try {
+        outcomes.push(`${method} ${status} ${read}: ${read === "bytes" ? (await b.bytes()).byteLength : (await collect(b)).length}`);
+      } catch (e) {
+        outcomes.push(`${method} ${status} ${read}: ${(e as SdkError).code} ${(e as SdkError).retryable}`);
+      }
+    }
+  }
+  assert.deepEqual(outcomes, [
+    "GET 200 bytes: ResponseLengthMismatch true",
+    "GET 200 iterate: ResponseLengthMismatch true",
+    "GET 304 bytes: 0",
+    "GET 304 iterate: 0",
+    "GET 204 bytes: 0",
+    "GET 204 iterate: 0",
+    "HEAD 200 bytes: 0",
+    "HEAD 200 iterate: 0",
+  ]);
+});

@@ -15,6 +15,7 @@ export interface FetchTransportOptions {
 /** Headers a browser refuses or computes itself. */
 const DROPPED_HEADERS = /^(host|content-length|connection|expect|transfer-encoding)$/i;
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+const ignore = (): void => {};
 
 /**
  * One attempt: the controller of its fetch, tied to the caller's signal and the timeout (`release` unties
@@ -22,22 +23,22 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * against `content-length` when the body is not content-encoded (a decoded body's length legitimately differs).
  */
 class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> {
-  res: Response | undefined;
-  expected: number | undefined;
-  #timedOut = false;
-  #started = false;
+  // Set by the transport before the attempt is handed out as a body (declared: no field code in bundles).
+  declare res: Response;
+  declare expected: number | undefined;
+  /** The timeout (ms) once it fired. */
+  #timedOut: number | undefined;
+  #started: true | undefined;
   readonly #caller: AbortSignal | undefined;
-  readonly #timeoutMs: number | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
+  constructor(caller: AbortSignal | undefined, timeoutMs = 0) {
     super();
     this.#caller = caller;
-    this.#timeoutMs = timeoutMs;
     caller?.addEventListener("abort", this, { once: true });
-    if (timeoutMs !== undefined && timeoutMs > 0) {
+    if (timeoutMs > 0) {
       this.#timer = setTimeout(() => {
-        this.#timedOut = true;
+        this.#timedOut = timeoutMs;
         this.abort();
       }, timeoutMs);
     }
@@ -57,14 +58,14 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
   toError(err: unknown, what = "reading response body failed"): Error {
     this.release(true);
     if (this.#caller?.aborted) return new RequestCanceled(undefined, { cause: err });
-    if (this.#timedOut) return new ResponseTimeout(`no response within ${this.#timeoutMs} ms`, { cause: err });
+    if (this.#timedOut) return new ResponseTimeout(`no response within ${this.#timedOut} ms`, { cause: err });
     return toTransportError(err, what);
   }
 
   #start(): Response {
     if (this.#started) throw bodyConsumed();
     this.#started = true;
-    return this.res as Response;
+    return this.res;
   }
 
   #check(received: number): void {
@@ -91,12 +92,12 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
       next: async (): Promise<IteratorResult<Uint8Array>> => {
         let step: ReadableStreamReadResult<Uint8Array> = DONE;
         try {
-          if (reader !== undefined) step = await reader.read();
+          if (reader) step = await reader.read();
         } catch (err) {
           throw this.toError(err);
         }
         if (step.done) {
-          this.#check(reader === undefined ? (this.expected ?? 0) : total);
+          this.#check(total);
           return DONE;
         }
         total += step.value.byteLength;
@@ -104,7 +105,7 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
       },
       return: async (): Promise<IteratorResult<Uint8Array>> => {
         this.release(true);
-        await reader?.cancel().catch(() => {});
+        await reader?.cancel().catch(ignore);
         return DONE;
       },
     };
@@ -112,7 +113,7 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
 
   discard(): void {
     this.release(true);
-    if (!this.#started) this.res?.body?.cancel().catch(() => {});
+    if (!this.#started) this.res.body?.cancel().catch(ignore);
   }
 }
 
@@ -135,13 +136,14 @@ export class FetchTransport implements Transport {
   }
 
   async handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
-    if (options?.signal?.aborted) throw new RequestCanceled(undefined, { cause: options.signal.reason });
+    const signal = options?.signal;
+    if (signal?.aborted) throw new RequestCanceled(undefined, { cause: signal.reason });
     const headers: Record<string, string> = {};
     for (const name in request.headers) if (!DROPPED_HEADERS.test(name)) headers[name] = request.headers[name] as string;
     const body = request.body;
     // Of the body types, only bytes and streams are objects.
     const stream = typeof body === "object" && !(body instanceof Uint8Array);
-    const attempt = new FetchAttempt(options?.signal, options?.timeoutMs ?? this.#timeoutMs);
+    const attempt = new FetchAttempt(signal, options?.timeoutMs ?? this.#timeoutMs);
     const init: RequestInit & { duplex?: "half" } = {
       method: request.method,
       headers,
@@ -164,10 +166,9 @@ export class FetchTransport implements Transport {
     // Names come lower-cased, repeated fields combined.
     const out: Record<string, string> = Object.fromEntries(res.headers);
     const length = out["content-length"];
-    const coding = out["content-encoding"];
-    const encoded = coding !== undefined && coding !== "identity";
     attempt.res = res;
-    attempt.expected = length === undefined || encoded || request.method === "HEAD" ? undefined : Number(length);
+    // No body (HEAD, 204, 304): nothing to check, whatever content-length says (as the Node transports' hasNoBody).
+    attempt.expected = length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || !res.body ? undefined : Number(length);
     return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
   }
 }
