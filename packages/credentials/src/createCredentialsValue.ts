@@ -30,8 +30,7 @@ export class RedactedCredentialsValue implements CredentialsValue {
   declare readonly credentialScope?: string;
 
   constructor(init: CredentialsValueInit) {
-    const self = this as Record<string, unknown>;
-    for (const k of FIELDS) if (init[k] !== undefined) self[k] = init[k];
+    for (const k of FIELDS) if (init[k] !== undefined) (this as Record<string, unknown>)[k] = init[k];
   }
 
   /** The value with its secrets replaced, for logs. */
