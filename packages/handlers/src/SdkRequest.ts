@@ -5,11 +5,13 @@ import type {
   HttpResponse,
   NamedHandler,
   Operation,
+  Phase,
   Request,
   ResolvedConfig,
   SdkErrorShape,
 } from "@sessionkit/types";
-import { HandlerPhases, type PhaseItems, phaseItems } from "./newHandlers.js";
+import type { HandlerList } from "./HandlerList.js";
+import { HandlerPhases, PHASES, type PhaseItems, phaseItems } from "./newHandlers.js";
 
 /** What {@link newRequest} needs. `handlers` are copied: the request gets its own lists. */
 export interface NewRequestInput<Params> {
@@ -32,22 +34,23 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
   declare readonly config: ResolvedConfig;
   declare readonly params: Params;
   declare httpRequest: HttpRequest;
-  httpResponse?: HttpResponse = undefined;
-  data?: Output = undefined;
-  error?: SdkErrorShape = undefined;
-  retryCount = 0;
-  retryable?: boolean = undefined;
-  retryDelay?: number = undefined;
-  signedAt?: number = undefined;
-  requestId?: string = undefined;
-  readonly context = new Map<string, unknown>();
+  declare httpResponse?: HttpResponse;
+  declare data?: Output;
+  declare error?: SdkErrorShape;
+  declare retryCount: number;
+  declare retryable?: boolean;
+  declare retryDelay?: number;
+  declare signedAt?: number;
+  declare requestId?: string;
+  declare readonly context: Map<string, unknown>;
   /** The caller's signal; `undefined` when the caller gave none. */
   declare readonly callerSignal: AbortSignal | undefined;
+  /** The never-aborting signal made when the caller gave none and someone asked. */
   #signal: AbortSignal | undefined;
   /** The given lists' entries when the request was made (shared with other requests; never changed). */
   readonly #p: PhaseItems;
   /** The request's own lists, made from `#p` the first time anyone asks for `handlers`. */
-  #h: HandlerPhases | undefined = undefined;
+  #h: HandlerPhases | undefined;
 
   constructor(input: NewRequestInput<Params>) {
     this.operation = input.operation;
@@ -57,8 +60,11 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
     this.#p = phaseItems(input.handlers);
     this.httpRequest = input.httpRequest;
     this.callerSignal = input.signal;
-    this.#signal = input.signal;
-    if (input.error !== undefined) this.error = input.error;
+    // Every field exists from the start (one object shape for every request), in one statement.
+    this.httpResponse = this.data = this.retryable = this.retryDelay = this.signedAt = this.requestId = undefined;
+    this.error = input.error;
+    this.retryCount = 0;
+    this.context = new Map();
   }
 
   /**
@@ -76,12 +82,12 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
    */
   phaseItems(i: number): readonly NamedHandler[] {
     const h = this.#h;
-    return h === undefined ? (this.#p[i] as readonly NamedHandler[]) : h.at(i);
+    return h === undefined ? (this.#p[i] as readonly NamedHandler[]) : (h[PHASES[i] as Phase] as HandlerList).items;
   }
 
   /** The call's signal; a never-aborting one is made on first use when the caller gave none. */
   get signal(): AbortSignal {
-    if (this.#signal === undefined) this.#signal = new AbortController().signal;
+    this.#signal ??= this.callerSignal ?? new AbortController().signal;
     return this.#signal;
   }
 }

@@ -1,7 +1,7 @@
 import type { ClientConfig, ClientInfo, Handlers, HttpRequest, NamedHandler, Operation, Phase, ResolvedConfig } from "@sessionkit/types";
 import { InvalidEndpointURL } from "./errors.js";
 import { copyHandlers } from "./newHandlers.js";
-import { newRequest, type SdkRequest } from "./SdkRequest.js";
+import { SdkRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 
 /** Static facts a service client passes to {@link ServiceClient}. */
@@ -73,7 +73,7 @@ export class ServiceClient {
   declare readonly clientInfo: ClientInfo;
   readonly #ep: EndpointParts;
   /** Set when the endpoint does not parse: every request fails with it. */
-  readonly #err: InvalidEndpointURL | undefined = undefined;
+  readonly #err: InvalidEndpointURL | undefined;
 
   constructor(clientConfig: ClientConfig, info: ServiceInfo) {
     const config = clientConfig.config;
@@ -123,7 +123,7 @@ export class ServiceClient {
     params: Params,
     options?: SendOptions,
   ): SdkRequest<Params, Output> {
-    return newRequest<Params, Output>({
+    return new SdkRequest<Params, Output>({
       operation,
       params,
       clientInfo: this.clientInfo,

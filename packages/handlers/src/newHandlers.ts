@@ -2,20 +2,9 @@ import type { HandlerList as HandlerListContract, Handlers, NamedHandler, Phase 
 import { HandlerList } from "./HandlerList.js";
 
 /** Every phase, in the order the lifecycle runs them (spec §6.14). */
-export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.freeze([
-  "validate",
-  "build",
-  "sign",
-  "send",
-  "unmarshalMeta",
-  "validateResponse",
-  "unmarshalError",
-  "unmarshal",
-  "retry",
-  "afterRetry",
-  "completeAttempt",
-  "complete",
-]);
+export const PHASES: readonly Phase[] = /* @__PURE__ */ Object.freeze(
+  "validate build sign send unmarshalMeta validateResponse unmarshalError unmarshal retry afterRetry completeAttempt complete".split(" ") as Phase[],
+);
 
 /** The entries of every phase at one moment, in `PHASES` order (what a request runs until it touches its own lists). */
 export type PhaseItems = readonly (readonly NamedHandler[])[];
@@ -36,7 +25,6 @@ export class HandlerPhases implements Handlers {
   declare readonly complete: HandlerList;
   /** The same lists in `PHASES` order: the hot path indexes them instead of looking names up. */
   readonly #l: HandlerList[] = [];
-  #s: PhaseItems | undefined;
 
   constructor(from?: Handlers | PhaseItems) {
     PHASES.forEach((p, i) => {
@@ -57,21 +45,9 @@ export class HandlerPhases implements Handlers {
     return this.#l.every((l) => l.len() === 0);
   }
 
-  /** The entries phase `i` of `PHASES` runs now. */
-  at(i: number): readonly NamedHandler[] {
-    return (this.#l[i] as HandlerList).items;
-  }
-
-  /** The entries of every phase now: the same array while no list changed, so requests share it. */
+  /** The entries of every phase now (each list's array is immutable: the snapshot shares them). */
   snap(): PhaseItems {
-    const l = this.#l;
-    let s = this.#s;
-    for (let i = 0; s !== undefined && i < 12; i++) if ((l[i] as HandlerList).items !== s[i]) s = undefined;
-    if (s === undefined) {
-      s = l.map((x) => x.items);
-      this.#s = s;
-    }
-    return s;
+    return this.#l.map((x) => x.items);
   }
 }
 

@@ -5,7 +5,6 @@ interface BytesBody {
   bytes(): Promise<Uint8Array>;
 }
 
-const EMPTY = new Uint8Array(0);
 const decoder = /* @__PURE__ */ new TextDecoder();
 const encoder = /* @__PURE__ */ new TextEncoder();
 
@@ -14,7 +13,7 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * against `content-length` while they are read, so a short or long body rejects here instead of resolving.
  */
 export async function readBody(body: HttpRequestBody): Promise<Uint8Array> {
-  if (body === undefined) return EMPTY;
+  if (body === undefined) return new Uint8Array(0);
   if (typeof body === "string") return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
   const bytes = (body as Partial<BytesBody>).bytes;

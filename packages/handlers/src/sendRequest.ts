@@ -17,8 +17,9 @@ export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkEr
 
 type Info = "operation" | "statusCode" | "requestId";
 
+// Readonly in the type only: an error's fields are plain data properties (SdkError assigns them).
 function setInfo(target: SdkErrorShape, key: Info, value: string | number | undefined): void {
-  if (value !== undefined && target[key] !== value) Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  if (value !== undefined && target[key] !== value) (target as Record<Info, unknown>)[key] = value;
 }
 
 /**
@@ -73,10 +74,6 @@ function guarded(r: SdkRequest, i: number): void | Promise<void> {
   }
 }
 
-function checkAborted(r: SdkRequest): void {
-  if (r.callerSignal?.aborted) throw canceled(r.callerSignal.reason);
-}
-
 /**
  * The lifecycle of spec §6.14: validate and build once; per attempt sign, then send, unmarshalMeta,
  * validateResponse, then unmarshalError or unmarshal, and completeAttempt always; after a failed attempt
@@ -89,17 +86,14 @@ async function runLifecycle<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   let p: void | Promise<void>;
   try {
     if (r.error !== undefined) throw r.error;
-    for (; i < 2; i++) {
-      checkAborted(r);
-      p = run(r, i);
-      if (p) await p;
-    }
     for (;;) {
-      r.error = r.retryable = r.retryDelay = undefined;
-      i = 2;
-      checkAborted(r);
-      p = run(r, i);
-      if (p) await p;
+      // validate and build on the first pass only; sign on every attempt, once the last attempt's outcome is cleared.
+      for (; i < 3; i++) {
+        if (i === 2) r.error = r.retryable = r.retryDelay = undefined;
+        if (r.callerSignal?.aborted) throw canceled(r.callerSignal.reason);
+        p = run(r, i);
+        if (p) await p;
+      }
       // The attempt: a failure becomes r.error (the retry phases decide what happens next).
       try {
         for (i of ATTEMPT) {
@@ -125,6 +119,7 @@ async function runLifecycle<Output>(r: SdkRequest<unknown, Output>): Promise<Out
       }
       if (r.error !== undefined || r.retryable !== true) break;
       r.httpResponse = undefined;
+      i = 2;
     }
   } catch (thrown) {
     fail(r, thrown, i);
