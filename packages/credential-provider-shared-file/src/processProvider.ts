@@ -45,17 +45,45 @@ const runError = (message: string, cause?: unknown): ProcessProviderError => exe
  * `Expiration`. Errors carry Go's codes; none of them repeats the process's output.
  */
 export function processProvider(command: string, options: ProcessProviderOptions = {}): CredentialsProvider {
-  const { timeoutMs = 60_000, maxBufferBytes = 64 * 1024, spawn = nodeSpawn as SpawnFn } = options;
+  return credentialProcess(
+    command,
+    options.env,
+    options.accountId,
+    options.timeoutMs,
+    options.maxBufferBytes,
+    options.spawn,
+    options.platform,
+    options.cwd,
+    options.stdin,
+    options.stderr,
+  );
+}
 
+/**
+ * {@link processProvider} with positional arguments (internal: what the session calls, so its bundle carries no
+ * option names); the defaults are the options'.
+ */
+export function credentialProcess(
+  command: string,
+  env: NodeJS.ProcessEnv | undefined,
+  accountId: string | undefined,
+  timeoutMs = 60_000,
+  maxBufferBytes = 64 * 1024,
+  spawn = nodeSpawn as SpawnFn,
+  platform = process.platform as string,
+  cwd?: string,
+  stdin: "inherit" | "ignore" = "inherit",
+  stderr: "inherit" | "ignore" = "inherit",
+): CredentialsProvider {
   const run = (): Promise<string> =>
     new Promise<string>((resolve, reject) => {
-      const win = (options.platform ?? process.platform) === "win32";
+      const win = platform === "win32";
       let child: SpawnedProcess;
       try {
         child = spawn(win ? "cmd.exe" : "sh", [win ? "/C" : "-c", command], {
-          env: options.env ?? process.env,
-          cwd: options.cwd,
-          stdio: [options.stdin ?? "inherit", "pipe", options.stderr ?? "inherit"],
+          env: env ?? process.env,
+          cwd,
+          stdio: [stdin, "pipe", stderr],
           windowsHide: true,
         });
       } catch (err) {
@@ -98,7 +126,7 @@ export function processProvider(command: string, options: ProcessProviderOptions
     name: PROCESS_PROVIDER_NAME,
     async retrieve(): Promise<CredentialsValue> {
       if (command.trim() === "") throw execError("failed to prepare command: command must not be empty");
-      return parseProcessOutput(await run(), options.accountId);
+      return parseProcessOutput(await run(), accountId);
     },
   };
 }

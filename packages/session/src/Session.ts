@@ -79,7 +79,7 @@ export class Session implements ClientConfigProvider {
     // Go's client.New adds the debug log handlers to every client; here only clients that log get them, so an
     // app that never logs does not carry the dumps and the redaction.
     if (logLevelAtLeast(config.logLevel, LogLevel.Debug)) addDebugHandlers(handlers);
-    return endpoint === undefined ? { config, handlers } : { config, handlers, endpoint };
+    return { config, handlers, ...(endpoint !== undefined && { endpoint }) };
   }
 
   /**

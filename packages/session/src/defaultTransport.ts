@@ -40,6 +40,6 @@ let shared: LazyNodeTransport | undefined;
  * `http.DefaultClient`), so all sessions pool their sockets. A documented cache, made on first use.
  */
 export function defaultTransport(): Transport {
-  if (shared === undefined || shared.destroyed) shared = new LazyNodeTransport();
+  if (shared?.destroyed !== false) shared = new LazyNodeTransport();
   return shared;
 }

@@ -78,20 +78,20 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
       sharedConfigEnabled ? "enabled" : "disabled",
       state ? codeSource("sharedConfigState") : env.AWS_SDK_LOAD_CONFIG === undefined ? DEFAULT : envSource("AWS_SDK_LOAD_CONFIG"),
     ],
+    ...files.map((f, i): ExplainLine => {
+      // Which option or variable named the file (the default paths are named by the home directory's source).
+      const named = f.path === envConfig.sharedConfigFile.value ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
+      return [
+        `files[${i}]`,
+        `${f.path} (${f.kind})`,
+        sharedConfigFiles
+          ? codeSource("sharedConfigFiles")
+          : homeDir !== undefined && named.source.source === "default"
+            ? codeSource("homeDir")
+            : named.source,
+      ];
+    }),
   ];
-  files.forEach((f, i) => {
-    // Which option or variable named the file (the default paths are named by the home directory's source).
-    const named = f.path === envConfig.sharedConfigFile.value ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
-    lines.push([
-      `files[${i}]`,
-      `${f.path} (${f.kind})`,
-      sharedConfigFiles
-        ? codeSource("sharedConfigFiles")
-        : homeDir !== undefined && named.source.source === "default"
-          ? codeSource("homeDir")
-          : named.source,
-    ]);
-  });
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
   // The configured endpoint URLs (which one a client uses depends on its service).
   const endpoints: ExplainLine[] = [];

@@ -112,11 +112,10 @@ export function resolveCredentials(
         const account = node?.properties.get("aws_account_id")?.value;
         const accountId = (typeof account === "string" && account) || undefined;
         return credentialsResult(
-          lazy("ProcessProvider", async () => {
-            const { processProvider } = await import("@sessionkit/credential-provider-shared-file/lazy");
-            // Go passes the process environment; an injected one replaces it.
-            return processProvider(command, { env: processEnv && { ...processEnv }, accountId });
-          }),
+          // Go passes the process environment; an injected one replaces it.
+          lazy("ProcessProvider", async () =>
+            (await import("@sessionkit/credential-provider-shared-file/process")).credentialProcess(command, processEnv && { ...processEnv }, accountId),
+          ),
           base.command.source,
           "ProcessProvider (credential_process)",
         );
@@ -225,13 +224,11 @@ function keys(
   source = (k as SourcedKeys).accessKeyId.source,
   label = name,
 ): ResolvedCredentials {
-  const accessKeyId = k?.accessKeyId.value ?? "";
-  const secretAccessKey = k?.secretAccessKey.value ?? "";
-  const sessionToken = k?.sessionToken?.value;
+  const given = { accessKeyId: k?.accessKeyId.value ?? "", secretAccessKey: k?.secretAccessKey.value ?? "", sessionToken: k?.sessionToken?.value };
   let credentials: Credentials;
-  if (accountId && accessKeyId && secretAccessKey) {
-    const value = createCredentialsValue({ accessKeyId, secretAccessKey, sessionToken, accountId, providerName: name });
+  if (accountId && given.accessKeyId && given.secretAccessKey) {
+    const value = createCredentialsValue({ ...given, accountId, providerName: name });
     credentials = createCredentials({ name, retrieve: () => Promise.resolve(value) });
-  } else credentials = staticCredentials({ accessKeyId, secretAccessKey, sessionToken }, name);
+  } else credentials = staticCredentials(given, name);
   return credentialsResult(credentials, source, `${label}${k ? ` ${maskSecret(k.accessKeyId.value, "partial")}` : ", none set"}`);
 }
