@@ -13,6 +13,9 @@ function nodeCrypto(): typeof NodeCrypto {
   return loaded;
 }
 
+const hmac = (key: Uint8Array | NodeCrypto.KeyObject, data: string): NodeCrypto.Hmac =>
+  nodeCrypto().createHmac("sha256", key).update(data);
+
 /** SHA-256 and HMAC through `node:crypto`: synchronous, so signing never waits for a tick. */
 export const nodeSigningCrypto: SigningCrypto<NodeCrypto.KeyObject> = {
   sha256Hex(data) {
@@ -20,13 +23,7 @@ export const nodeSigningCrypto: SigningCrypto<NodeCrypto.KeyObject> = {
     // `crypto.hash` (Node ≥ 20.12) is a one-shot digest about twice as fast as createHash().update().digest().
     return typeof c.hash === "function" ? c.hash("sha256", data, "hex") : c.createHash("sha256").update(data).digest("hex");
   },
-  hmac(key, data) {
-    return nodeCrypto().createHmac("sha256", key).update(data).digest();
-  },
-  importSigningKey(key) {
-    return nodeCrypto().createSecretKey(key);
-  },
-  hmacHex(key, data) {
-    return nodeCrypto().createHmac("sha256", key).update(data).digest("hex");
-  },
+  hmac: (key, data) => hmac(key, data).digest(),
+  importSigningKey: (key) => nodeCrypto().createSecretKey(key),
+  hmacHex: (key, data) => hmac(key, data).digest("hex"),
 };
