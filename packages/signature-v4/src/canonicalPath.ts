@@ -6,7 +6,7 @@ import { uriEscapePath, uriRecodePath } from "./uriEscape.js";
  */
 export function normalizePath(path: string): string {
   // Nothing to do: starts with `/`, no `//`, no segment starting with a dot.
-  if (/^(?!.*\/[/.])\//s.test(path)) return path;
+  if (path.charCodeAt(0) === 0x2f && !/\/[/.]/.test(path)) return path;
   const out: string[] = [];
   let trailing = false;
   for (const part of path.split("/")) {

@@ -32,7 +32,7 @@ export function uriEscapePath(path: string): string {
 
 function recode(run: string, hex: string | undefined): string {
   if (hex === undefined) return encodeComponent(run);
-  const c = String.fromCharCode(Number.parseInt(hex, 16));
+  const c = String.fromCharCode(+`0x${hex}`);
   return UNRESERVED_OR_SLASH.test(c) ? c : run.toUpperCase();
 }
 
