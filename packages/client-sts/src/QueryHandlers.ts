@@ -9,8 +9,8 @@ export interface QueryOperation<Params = unknown, Output = unknown> extends Vali
   parse(body: Uint8Array): Output;
 }
 
-const operationOf = (r: Request): QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }> =>
-  r.operation as unknown as QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>;
+/** The Query operation of a request sent by a Query client (a type, no code). */
+type Op = QueryOperation<unknown, { ResponseMetadata: ResponseMetadata }>;
 
 // A frozen handler named `awssdk.query.<name>`.
 const handler = (name: string, fn: NamedHandler["fn"]): NamedHandler => Object.freeze({ name: `awssdk.query.${name}`, fn });
@@ -21,7 +21,7 @@ export const QueryHandlers = /* @__PURE__ */ Object.freeze({
   BuildHandler: handler("Build", (r: Request): void => {
     const req = r.httpRequest;
     req.method = "POST";
-    req.body = operationOf(r).serialize(r.params);
+    req.body = (r.operation as unknown as Op).serialize(r.params);
     req.headers["content-type"] = "application/x-www-form-urlencoded";
   }),
 
@@ -29,7 +29,7 @@ export const QueryHandlers = /* @__PURE__ */ Object.freeze({
   UnmarshalHandler: handler("Unmarshal", async (r: Request): Promise<void> => {
     const res = r.httpResponse;
     if (res === undefined) return;
-    const data = operationOf(r).parse(await readBody(res.body));
+    const data = (r.operation as unknown as Op).parse(await readBody(res.body));
     const meta = data.ResponseMetadata;
     if (meta.RequestId === undefined && r.requestId !== undefined) meta.RequestId = r.requestId;
     r.data = data;

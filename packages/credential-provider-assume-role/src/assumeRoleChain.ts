@@ -1,4 +1,4 @@
-import { assumeRole, STSClient } from "@sessionkit/client-sts";
+import { AssumeRoleOperation, STSClient } from "@sessionkit/client-sts";
 import type { AssumeRoleStep } from "@sessionkit/config";
 import { createCredentials } from "@sessionkit/credentials";
 import type { ClientConfigProvider, Clock, Credentials, TokenProvider } from "@sessionkit/types";
@@ -31,7 +31,7 @@ export function stsClientFactory(provider: ClientConfigProvider): AssumeRoleClie
 /** One step's STS client: the modular client, so only AssumeRole's code is bundled, not the STS class's other operations. */
 export function stsClient(provider: ClientConfigProvider, credentials: Credentials): AssumeRoleClient {
   const client = new STSClient(provider, { credentials });
-  return { assumeRole: (input, options) => assumeRole(client, input, options) };
+  return { assumeRole: (input, options) => client.sendOperation(AssumeRoleOperation, input, options) };
 }
 
 export interface AssumeRoleChainOptions {

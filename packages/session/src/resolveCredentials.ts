@@ -141,19 +141,21 @@ export function resolveCredentials(
     const durationSeconds = options.assumeRoleDuration || (Math.trunc(fromFile / 60) > 15 ? fromFile : 900);
     // STS is loaded with the first retrieve: sessions that assume no role never load it. The token provider is
     // asked only for a step with mfa_serial.
-    credentials = lazy("AssumeRoleProvider", async () =>
-      (await import("@sessionkit/credential-provider-assume-role/role")).roleStepProvider(
-        stsConfig(),
-        signWith,
+    credentials = lazy("AssumeRoleProvider", async () => {
+      const { roleProvider, stsClient } = await import("@sessionkit/credential-provider-assume-role/role");
+      const sts = stsConfig();
+      return roleProvider(
+        () => stsClient(sts, signWith),
         role.roleArn.value,
         role.roleSessionName?.value,
         durationSeconds,
         externalId,
         mfaSerial,
+        undefined,
         tokenProvider,
         clock,
-      ),
-    );
+      );
+    });
     source = role.roleArn.source;
     lines = [
       ...lines,
