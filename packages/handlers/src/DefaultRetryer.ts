@@ -14,23 +14,23 @@ const EXPIRED_CREDS_CODES = /^(ExpiredToken(Exception)?|RequestExpired)$/;
 
 /** True when the error says the credentials the request was signed with have expired. */
 export function isErrorExpiredCreds(error: SdkErrorShape | undefined): boolean {
-  return error !== undefined && EXPIRED_CREDS_CODES.test(error.code);
+  // No code never matches: the tables have no empty entry.
+  return EXPIRED_CREDS_CODES.test(error?.code ?? "");
 }
 
-const statusOf = (request: Request): number | undefined => request.httpResponse?.statusCode ?? request.error?.statusCode;
+/** The response's status, else the error's, else 0. */
+const statusOf = (request: Request): number => request.httpResponse?.statusCode ?? request.error?.statusCode ?? 0;
 
 /** Go's `Request.IsErrorThrottle`: a throttling code, or a 429/502/503/504 response. */
 export function isErrorThrottle(request: Request): boolean {
-  const code = request.error?.code;
-  return (code !== undefined && THROTTLE_CODES.test(code)) || [429, 502, 503, 504].includes(statusOf(request) ?? 0);
+  return THROTTLE_CODES.test(request.error?.code ?? "") || [429, 502, 503, 504].includes(statusOf(request));
 }
 
 /** Go's `Request.IsErrorRetryable`: retryable codes, expired credentials, and 5xx other than 501. */
 export function isErrorRetryable(request: Request): boolean {
   const error = request.error;
-  if (error === undefined) return false;
-  const status = statusOf(request) ?? 0;
-  return RETRYABLE_CODES.test(error.code) || isErrorExpiredCreds(error) || (status >= 500 && status !== 501);
+  const status = statusOf(request);
+  return error !== undefined && (RETRYABLE_CODES.test(error.code) || isErrorExpiredCreds(error) || (status >= 500 && status !== 501));
 }
 
 /** Options of {@link DefaultRetryer}; the defaults are Go's. */
@@ -59,13 +59,16 @@ export const DEFAULT_MAX_RETRIES = 3;
 export class DefaultRetryer implements Retryer {
   readonly maxRetries: number;
   /** [min, max] delay for ordinary errors, then for throttling errors. */
-  readonly #d: readonly number[];
+  readonly #d: readonly (readonly [number, number])[];
   readonly #random: (() => number) | undefined;
 
   constructor(options: DefaultRetryerOptions = {}) {
     const max = options.maxRetries ?? -1;
     this.maxRetries = max < 0 ? DEFAULT_MAX_RETRIES : max;
-    this.#d = [options.minRetryDelayMs ?? 30, options.maxRetryDelayMs ?? 300_000, options.minThrottleDelayMs ?? 500, options.maxThrottleDelayMs ?? 300_000];
+    this.#d = [
+      [options.minRetryDelayMs ?? 30, options.maxRetryDelayMs ?? 300_000],
+      [options.minThrottleDelayMs ?? 500, options.maxThrottleDelayMs ?? 300_000],
+    ];
     this.#random = options.random;
   }
 
@@ -77,8 +80,7 @@ export class DefaultRetryer implements Retryer {
 
   retryDelay(request: Request): number {
     const throttle = isErrorThrottle(request);
-    const min = this.#d[throttle ? 2 : 0] as number;
-    const max = this.#d[throttle ? 3 : 1] as number;
+    const [min, max] = this.#d[+throttle] as readonly [number, number];
     // Math.random is read at each call (not kept): a test may stub it after the shared retryer was made.
     const jitter = (ms: number): number => ms + (this.#random ?? Math.random)() * ms;
     // 2^retryCount overflows nothing in JS below 1024, but the cap applies long before.
@@ -95,15 +97,13 @@ function retryAfterMs(request: Request): number {
   return (response?.statusCode === 429 || response?.statusCode === 503) && /^\d+$/.test(value) ? Number(value) * 1000 : 0;
 }
 
-const byMaxRetries = /* @__PURE__ */ new Map<number, DefaultRetryer>();
+const byMaxRetries = /* @__PURE__ */ new Map<number, Retryer>();
 
 /** The retryer a request uses: `config.retryer`, else a shared `DefaultRetryer` for `config.maxRetries`. */
 export function retryerFor(request: Request): Retryer {
-  const configured = request.config.retryer;
-  if (configured !== undefined) return configured;
   // Keyed by the configured value (the constructor maps any negative one to the default).
   const max = request.config.maxRetries;
-  let retryer = byMaxRetries.get(max);
+  let retryer = request.config.retryer ?? byMaxRetries.get(max);
   if (retryer === undefined) {
     // A documented cache: one immutable retryer per distinct maxRetries value.
     retryer = new DefaultRetryer({ maxRetries: max });

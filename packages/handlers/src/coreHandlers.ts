@@ -2,6 +2,7 @@ import { isSdkError, RequestError, ResponseTimeout } from "@sessionkit/errors";
 import type { Handler, HttpResponse, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { canceled, MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
+import { operationName } from "./operationName.js";
 import { utf8Length } from "./readBody.js";
 import { SdkRequest } from "./SdkRequest.js";
 import { USER_AGENT } from "./userAgent.js";
@@ -128,7 +129,7 @@ export const AfterRetryHandler = /* @__PURE__ */ core("core.AfterRetryHandler", 
   const config = r.config;
   // Names and numbers only: nothing to redact.
   if ((config.logLevel & DEBUG_RETRIES) === DEBUG_RETRIES) {
-    config.logger.log(`DEBUG: Retrying Request ${r.clientInfo.serviceName}/${r.operation.name}, attempt ${r.retryCount + 1} after ${delay} ms`);
+    config.logger.log(`DEBUG: Retrying Request ${operationName(r)}, attempt ${r.retryCount + 1} after ${delay} ms`);
   }
   try {
     await config.sleep(delay, r.signal);

@@ -1,5 +1,6 @@
 import type { Handlers, HttpRequest, NamedHandler, Request } from "@sessionkit/types";
 import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
+import { operationName } from "./operationName.js";
 import { bytesBody, readBody } from "./readBody.js";
 import { redactText } from "./redact.js";
 import { FAILED_PHASE } from "./sendRequest.js";
@@ -17,7 +18,7 @@ const rule = (title: string): string => (title && `---[ ${title} ]`).padEnd(53, 
 
 /** Go's dump frame: `DEBUG: Request svc/Op Details:\n---[ REQUEST POST-SIGN ]---…\n<dump>\n-----…`. */
 function frame(r: Request, kind: string, title: string, dump: string): string {
-  return `DEBUG: ${kind} ${r.clientInfo.serviceName}/${r.operation.name} Details:\n${rule(title)}\n${dump}\n${rule("")}`;
+  return `DEBUG: ${kind} ${operationName(r)} Details:\n${rule(title)}\n${dump}\n${rule("")}`;
 }
 
 /** Formats the request as Go's `logRequest` does, after signing; the caller redacts. */
@@ -109,7 +110,7 @@ export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ Object.freez
   fn(r: Request): void {
     if (r.error === undefined || !logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) return;
     const stage = STAGES[r.context.get(FAILED_PHASE) as string] ?? "Validate Response";
-    logRedacted(r, `DEBUG: ${stage} ${r.clientInfo.serviceName}/${r.operation.name} failed, attempt ${r.retryCount}, error ${r.error.message}`);
+    logRedacted(r, `DEBUG: ${stage} ${operationName(r)} failed, attempt ${r.retryCount}, error ${r.error.message}`);
   },
 });
 

@@ -3,6 +3,7 @@ import { toSendError } from "./coreHandlers.js";
 import { canceled, HandlerError, SerializationError } from "./errors.js";
 import { invokeHandlers } from "./HandlerList.js";
 import { PHASES } from "./newHandlers.js";
+import { operationName } from "./operationName.js";
 import type { SdkRequest } from "./SdkRequest.js";
 
 /** Turns whatever a handler threw into a typed error; a non-`SdkError` is a handler bug named by its phase. */
@@ -28,9 +29,9 @@ function setInfo(target: SdkErrorShape, key: Info, value: string | number | unde
  * refresh seen by many requests): then a copy of the same class is changed instead.
  */
 export function withRequestInfo(err: SdkErrorShape, r: Request): SdkErrorShape {
-  const operation = `${r.clientInfo.serviceName}/${r.operation.name}`;
+  const operation = operationName(r);
   const target: SdkErrorShape =
-    err.operation !== undefined && err.operation !== operation ? Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err)) : err;
+    (err.operation ?? operation) !== operation ? Object.create(Object.getPrototypeOf(err), Object.getOwnPropertyDescriptors(err)) : err;
   setInfo(target, "operation", operation);
   setInfo(target, "statusCode", err.statusCode ?? r.httpResponse?.statusCode);
   setInfo(target, "requestId", err.requestId ?? r.requestId);
