@@ -167,8 +167,12 @@ export class FetchTransport implements Transport {
     const out: Record<string, string> = Object.fromEntries(res.headers);
     const length = out["content-length"];
     attempt.res = res;
-    // No body (HEAD, 204, 304): nothing to check, whatever content-length says (as the Node transports' hasNoBody).
-    attempt.expected = length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || !res.body ? undefined : Number(length);
+    // No body (HEAD, whose body Chromium gives as an empty stream; 204 and 304, a null one): nothing to check,
+    // whatever content-length says (as the Node transports' hasNoBody).
+    attempt.expected =
+      length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || request.method === "HEAD" || !res.body
+        ? undefined
+        : Number(length);
     return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
   }
 }
