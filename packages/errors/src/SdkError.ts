@@ -29,7 +29,8 @@ export class SdkError extends Error {
   declare readonly retryable?: boolean;
 
   constructor(code: string, message: string, options: SdkErrorOptions = {}) {
-    super(`${code}: ${message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from its options, and only when present: an undefined cause leaves none.
+    super(`${code}: ${message}`, options.cause === undefined ? undefined : options);
     this.code = code;
     for (const k of FIELDS) if (options[k] !== undefined) (this as Record<string, unknown>)[k] = options[k];
   }

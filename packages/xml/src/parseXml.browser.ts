@@ -78,7 +78,7 @@ function convert(doc: Document): XmlElement {
   const top: Pick<Building, "children" | "text"> = { children: [], text: "" };
   const queue: [Node, Pick<Building, "children" | "text">][] = [[doc, top]];
   for (const [node, into] of queue) {
-    for (let n = node.firstChild; n !== null; n = n.nextSibling) {
+    for (let n = node.firstChild; n; n = n.nextSibling) {
       // 1 element, 3 text, 4 CDATA.
       if (n.nodeType === 1) {
         const attributes: Record<string, string> = Object.create(null);
