@@ -104,6 +104,46 @@ function add(d: Draft, name: string, value: string, canonical = value): void {
   d.e.push(name, canonical);
 }
 
+/** Adds the signing headers (header mode) and builds the canonical request. */
+function canonicalize(d: Draft, payload: string): string {
+  const { q: request, p, e: entries } = d;
+  const token = p.a.sessionToken;
+  const presign = p.x !== undefined;
+  if (!presign) {
+    add(d, AMZ_DATE, d.d);
+    if (token && p.st) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
+    if (p.k && d.c === undefined) add(d, AMZ_CONTENT_SHA256, payload);
+  }
+  // Insertion sort of the pairs by name; stable, so equal names keep request order. A request has a
+  // handful of headers: this beats Array#sort with a comparator and per-pair arrays.
+  for (let i = 2; i < entries.length; i += 2) {
+    const name = entries[i] as string;
+    const value = entries[i + 1] as string;
+    let j = i - 2;
+    for (; j >= 0 && (entries[j] as string) > name; j -= 2) {
+      entries[j + 2] = entries[j] as string;
+      entries[j + 3] = entries[j + 1] as string;
+    }
+    entries[j + 2] = name;
+    entries[j + 3] = value;
+  }
+  // Canonical headers; the same name under different spellings is merged with "," in request order.
+  let headers = "";
+  let signed = "";
+  for (let i = 0; i < entries.length; i += 2) {
+    const name = entries[i] as string;
+    if (name === entries[i - 2]) headers = `${headers.slice(0, -1)},${entries[i + 1]}\n`;
+    else {
+      headers += `${name}:${entries[i + 1]}\n`;
+      signed += `;${name}`;
+    }
+  }
+  signed = signed.slice(1);
+  d.sh = signed;
+  if (presign) request.query["X-Amz-SignedHeaders"] = signed;
+  return `${request.method}\n${canonicalPath(request.path, p.u, p.z)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${payload}`;
+}
+
 // The steps after the payload hash, each of which may get a promise (WebCrypto): the synchronous crypto
 // (node:crypto) runs straight through with no tick and no closure.
 function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
@@ -111,47 +151,10 @@ function run(d: Draft, v: unknown): SigningDetails | Promise<SigningDetails> {
     if (isPromiseLike(v)) return Promise.resolve(v).then((x) => run(d, x));
     const p = d.p;
     switch (d.n++) {
-      case 0: {
-        // The canonical request (`v` is the payload hash); header mode adds the signing headers first.
-        const { q: request, e: entries } = d;
-        const token = p.a.sessionToken;
-        const presign = p.x !== undefined;
-        if (!presign) {
-          add(d, AMZ_DATE, d.d);
-          if (token && p.st) add(d, AMZ_SECURITY_TOKEN, token, canonicalValue(token));
-          if (p.k && d.c === undefined) add(d, AMZ_CONTENT_SHA256, v as string);
-        }
-        // Insertion sort of the pairs by name; stable, so equal names keep request order. A request has a
-        // handful of headers: this beats Array#sort with a comparator and per-pair arrays.
-        for (let i = 2; i < entries.length; i += 2) {
-          const name = entries[i] as string;
-          const value = entries[i + 1] as string;
-          let j = i - 2;
-          for (; j >= 0 && (entries[j] as string) > name; j -= 2) {
-            entries[j + 2] = entries[j] as string;
-            entries[j + 3] = entries[j + 1] as string;
-          }
-          entries[j + 2] = name;
-          entries[j + 3] = value;
-        }
-        // Canonical headers; the same name under different spellings is merged with "," in request order.
-        let headers = "";
-        let signed = "";
-        for (let i = 0; i < entries.length; i += 2) {
-          const name = entries[i] as string;
-          if (name === entries[i - 2]) headers = `${headers.slice(0, -1)},${entries[i + 1]}\n`;
-          else {
-            headers += `${name}:${entries[i + 1]}\n`;
-            signed += `;${name}`;
-          }
-        }
-        signed = signed.slice(1);
-        d.sh = signed;
-        if (presign) request.query["X-Amz-SignedHeaders"] = signed;
-        d.cr = `${request.method}\n${canonicalPath(request.path, p.u, p.z)}\n${canonicalQuery(request.query)}\n${headers}\n${signed}\n${v}`;
+      case 0:
+        d.cr = canonicalize(d, v as string);
         v = p.c.sha256Hex(d.cr);
         break;
-      }
       case 1:
         d.ss = `${ALGORITHM}\n${d.d}\n${d.s}\n${v}`;
         v = p.kc.get(p.c, p.a.secretAccessKey, d.d.slice(0, 8), p.r, p.v);
