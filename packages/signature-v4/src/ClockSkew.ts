@@ -8,19 +8,16 @@ export const SKEW_THRESHOLD_MS = 5 * 60_000;
  * `RequestInTheFuture`). For the ambiguous codes (`SignatureDoesNotMatch`, `InvalidSignatureException`,
  * `AuthFailure`) the measured `skewMs` must also exceed {@link SKEW_THRESHOLD_MS}.
  */
-export function isClockSkewError(code: string | undefined, skewMs = 0): boolean {
-  // `test(undefined)` tests "undefined", which neither pattern matches.
-  return (
-    /^Request(TimeTooSkewed|Expired|InTheFuture)$/.test(code as string) ||
-    (/^(InvalidSignatureException|SignatureDoesNotMatch|AuthFailure)$/.test(code as string) && Math.abs(skewMs) > SKEW_THRESHOLD_MS)
-  );
-}
+// (Small exported helpers here and in the other modules are arrow constants: fewer bytes in every bundle.)
+// `test(undefined)` tests "undefined", which neither pattern matches.
+export const isClockSkewError = (code: string | undefined, skewMs = 0): boolean =>
+  /^Request(TimeTooSkewed|Expired|InTheFuture)$/.test(code as string) ||
+  (/^(InvalidSignatureException|SignatureDoesNotMatch|AuthFailure)$/.test(code as string) && Math.abs(skewMs) > SKEW_THRESHOLD_MS);
 
 /** Milliseconds since the epoch for an HTTP `Date` header value (or a Date/number), NaN when unreadable. */
-export function parseServerDate(value: string | number | Date | undefined): number {
-  // `new Date` parses a string as `Date.parse` does, copies a Date, and is invalid (NaN) for undefined.
-  return typeof value === "number" ? value : new Date(value as string | Date).getTime();
-}
+// `new Date` parses a string as `Date.parse` does, copies a Date, and is invalid (NaN) for undefined.
+export const parseServerDate = (value: string | number | Date | undefined): number =>
+  typeof value === "number" ? value : new Date(value as string | Date).getTime();
 
 /**
  * Clock offsets per endpoint: `server time − local time` in milliseconds, learned from the `Date` header

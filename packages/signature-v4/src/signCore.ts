@@ -99,10 +99,10 @@ interface Draft {
   sh: string;
 }
 
-function add(d: Draft, name: string, value: string, canonical = value): void {
+const add = (d: Draft, name: string, value: string, canonical = value): void => {
   d.h[name] = value;
   d.e.push(name, canonical);
-}
+};
 
 /** Adds the signing headers (header mode) and builds the canonical request. */
 function canonicalize(d: Draft, payload: string): string {

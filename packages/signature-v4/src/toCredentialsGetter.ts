@@ -32,10 +32,8 @@ export function checkCredentials(value: unknown, source: string): AwsCredentialI
 }
 
 /** A provider failing with a non-sdk error is wrapped; sdk errors (e.g. `NoCredentialProviders`) pass through. */
-export function wrapCredentialsFailure(err: unknown, source: string): Error {
-  if (isSdkError(err)) return err;
-  return new SigningError("CredentialsError", `${source} failed to provide credentials`, { cause: err });
-}
+export const wrapCredentialsFailure = (err: unknown, source: string): Error =>
+  isSdkError(err) ? err : new SigningError("CredentialsError", `${source} failed to provide credentials`, { cause: err });
 
 /**
  * Turns what a user may pass as `credentials` into one getter, built once: a `Credentials` object is read

@@ -21,14 +21,11 @@ function encodeComponent(s: string): string {
 }
 
 /** Encodes a query key or value (or anything else where `/` must be encoded too). */
-export function uriEscape(s: string): string {
-  return UNRESERVED.test(s) ? s : encodeComponent(s);
-}
+export const uriEscape = (s: string): string => (UNRESERVED.test(s) ? s : encodeComponent(s));
 
 /** Encodes a path, keeping `/`. Applied to a wire-form path it double-encodes (`%3D` → `%253D`). */
-export function uriEscapePath(path: string): string {
-  return UNRESERVED_OR_SLASH.test(path) ? path : encodeComponent(path).replace(/%2F/g, "/");
-}
+export const uriEscapePath = (path: string): string =>
+  UNRESERVED_OR_SLASH.test(path) ? path : encodeComponent(path).replace(/%2F/g, "/");
 
 function recode(run: string, hex: string | undefined): string {
   if (hex === undefined) return encodeComponent(run);
@@ -41,6 +38,4 @@ function recode(run: string, hex: string | undefined): string {
  * exactly once again (what S3 and Ceph RGW compute server-side). A path that is already canonical is returned
  * as is; `%41` becomes `A`, a raw space `%20`, a stray `%` `%25`.
  */
-export function uriRecodePath(path: string): string {
-  return UNRESERVED_OR_SLASH.test(path) ? path : path.replace(RECODE, recode);
-}
+export const uriRecodePath = (path: string): string => (UNRESERVED_OR_SLASH.test(path) ? path : path.replace(RECODE, recode));

@@ -31,12 +31,11 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
       }
     }
     const server = parseServerDate(date);
-    if (!Number.isFinite(server)) return;
     const endpoint = request.clientInfo.endpoint;
     const now = request.config.clock();
-    // How far the time we signed with was from the server's.
+    // How far the time we signed with was from the server's (NaN without a readable Date: nothing to learn).
     const off = server - (now + skew.offset(endpoint));
-    if (!isClockSkewError(code, off)) return;
+    if (!Number.isFinite(off) || !isClockSkewError(code, off)) return;
     skew.set(endpoint, server - now);
     if (request.context.get(CLOCK_SKEW_RETRIED_CONTEXT_KEY) === true) return;
     request.context.set(CLOCK_SKEW_RETRIED_CONTEXT_KEY, true);

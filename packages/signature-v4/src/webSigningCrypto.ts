@@ -2,17 +2,19 @@ import { SigningError } from "./SigningError.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
 import { toHex, utf8 } from "./toHex.js";
 
-function unavailable(): never {
+const unavailable = (): never => {
   throw new SigningError("CryptoUnavailable", "crypto.subtle is unavailable: use a secure context (https, localhost) or pass a `crypto` option");
-}
+};
 
 const subtle = (): SubtleCrypto => globalThis.crypto?.subtle ?? unavailable();
 
 // WebCrypto takes only ArrayBuffer-backed views; a view on a SharedArrayBuffer is copied.
-function bytes(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
-  if (typeof data === "string") return utf8.encode(data);
-  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-}
+const bytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> =>
+  typeof data === "string"
+    ? utf8.encode(data)
+    : data.buffer instanceof ArrayBuffer
+      ? (data as Uint8Array<ArrayBuffer>)
+      : new Uint8Array(data);
 
 const importKey = (key: Uint8Array): Promise<CryptoKey> =>
   subtle().importKey("raw", bytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
