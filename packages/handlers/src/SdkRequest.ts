@@ -72,7 +72,7 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
    * created (copy-on-write: a request nobody changes runs from the shared snapshot and copies nothing).
    */
   get handlers(): Handlers {
-    if (this.#h === undefined) this.#h = new HandlerPhases(this.#p);
+    this.#h ??= new HandlerPhases(this.#p);
     return this.#h;
   }
 

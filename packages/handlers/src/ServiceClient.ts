@@ -51,8 +51,9 @@ function targetOf(operation: Operation): OperationTarget {
     const query: HttpRequest["query"] = {};
     if (search) {
       for (const part of search.split("&")) {
-        const eq = part.indexOf("=");
-        query[decodeURIComponent(eq < 0 ? part : part.slice(0, eq))] = eq < 0 ? null : decodeURIComponent(part.slice(eq + 1));
+        // `a=b=c` is `a` → `b=c`; a bare `a` is `a` → null.
+        const [name = "", ...value] = part.split("=");
+        query[decodeURIComponent(name)] = value.length ? decodeURIComponent(value.join("=")) : null;
       }
     }
     target = [path || "/", query];

@@ -1,5 +1,5 @@
 import { isSdkError, RequestError, ResponseTimeout } from "@sessionkit/errors";
-import type { Handler, HttpResponse, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
+import type { Handler, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { canceled, MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
 import { operationName } from "./operationName.js";
@@ -23,14 +23,6 @@ const toCanceled = (err: unknown): SdkErrorShape => (isSdkError(err, "RequestCan
 export function toSendError(err: unknown, r: Request): SdkErrorShape {
   if (r.signal.aborted) return toCanceled(err);
   return isSdkError(err) ? err : new RequestError(undefined, { cause: err });
-}
-
-function setResponse(this: Request, res: HttpResponse): void {
-  this.httpResponse = res;
-}
-
-function rethrowSendError(this: Request, err: unknown): never {
-  throw toSendError(err, this);
 }
 
 type CoreName =
@@ -83,8 +75,15 @@ export const SendHandler = /* @__PURE__ */ core("core.SendHandler", (r) => {
   const timeoutMs = r.config.attemptTimeoutMs;
   // Only the caller's signal: listening on one that can never abort costs a transport ~5–10 µs per request.
   const signal = r instanceof SdkRequest ? r.callerSignal : r.signal;
-  const sent = r.config.transport.handle(r.httpRequest, { signal, timeoutMs }).then(setResponse.bind(r), rethrowSendError.bind(r));
-  if (!timeoutMs || timeoutMs <= 0) return sent;
+  const sent = r.config.transport.handle(r.httpRequest, { signal, timeoutMs }).then(
+    (res) => {
+      r.httpResponse = res;
+    },
+    (err) => {
+      throw toSendError(err, r);
+    },
+  );
+  if (!((timeoutMs as number) > 0)) return sent;
   // The transport should honour timeoutMs itself; the race keeps a transport that does not from hanging.
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {

@@ -42,7 +42,7 @@ export class HandlerPhases implements Handlers {
   }
 
   isEmpty(): boolean {
-    return this.#l.every((l) => l.len() === 0);
+    return !this.#l.some((l) => l.len());
   }
 
   /** The entries of every phase now (each list's array is immutable: the snapshot shares them). */
@@ -53,7 +53,7 @@ export class HandlerPhases implements Handlers {
 
 function copyOf(list: HandlerListContract | readonly NamedHandler[] | undefined): HandlerList {
   if (list === undefined || Array.isArray(list)) return new HandlerList(list as readonly NamedHandler[] | undefined);
-  const copied = list instanceof HandlerList ? list : (list as HandlerListContract).copy();
+  const copied = (list as HandlerListContract).copy();
   if (copied instanceof HandlerList) return copied.copy();
   // A foreign implementation of the contract: wrap its copy so the lifecycle can still run it.
   return new HandlerList([{ name: "__foreign", fn: (request) => copied.run(request) }]);

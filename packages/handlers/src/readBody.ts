@@ -13,8 +13,8 @@ const encoder = /* @__PURE__ */ new TextEncoder();
  * against `content-length` while they are read, so a short or long body rejects here instead of resolving.
  */
 export async function readBody(body: HttpRequestBody): Promise<Uint8Array> {
-  if (body === undefined) return new Uint8Array(0);
-  if (typeof body === "string") return encoder.encode(body);
+  // No body encodes as empty.
+  if (body === undefined || typeof body === "string") return encoder.encode(body);
   if (body instanceof Uint8Array) return body;
   const bytes = (body as Partial<BytesBody>).bytes;
   if (typeof bytes === "function") return bytes.call(body);
