@@ -28,7 +28,7 @@ export class SessionExplanation {
 
   toString(): string {
     const rows = [["setting", "value", "source"], ...this.entries.map((e) => [e.setting, e.value || "-", formatSource(e.source)])];
-    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
-    return rows.map((r) => `${r[0]?.padEnd(widths[0] ?? 0)}  ${r[1]?.padEnd(widths[1] ?? 0)}  ${r[2]}`).join("\n");
+    const [a, b] = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
+    return rows.map(([setting, value, source]) => `${setting?.padEnd(a as number)}  ${value?.padEnd(b as number)}  ${source}`).join("\n");
   }
 }
