@@ -75,58 +75,56 @@ export function credentialProcess(
   stdin: "inherit" | "ignore" = "inherit",
   stderr: "inherit" | "ignore" = "inherit",
 ): CredentialsProvider {
-  const run = (): Promise<string> =>
-    new Promise<string>((resolve, reject) => {
-      const win = platform === "win32";
-      let child: SpawnedProcess;
-      try {
-        child = spawn(win ? "cmd.exe" : "sh", [win ? "/C" : "-c", command], {
-          env: env ?? process.env,
-          cwd,
-          stdio: [stdin, "pipe", stderr],
-          windowsHide: true,
-        });
-      } catch (err) {
-        reject(runError("failed to start the command", err));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      // Settles once (the timer is cleared and unset then). A failure does not wait for "close": a grandchild
-      // of the shell (sh -c "sleep 60") may hold stdout open long after the shell itself was killed.
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const settle = (err?: ProcessProviderError): void => {
-        if (timer === undefined) return;
-        clearTimeout(timer);
-        timer = undefined;
-        if (err) {
-          child.stdout?.removeAllListeners("data");
-          child.kill();
-          reject(err);
-        } else {
-          const out = Buffer.concat(chunks).toString("utf8");
-          // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
-          resolve(win ? out.replaceAll('\\"', '"') : out);
-        }
-      };
-      timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
-      child.stdout?.on("data", (chunk: Buffer | string) => {
-        const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
-        size += buf.length;
-        if (size > maxBufferBytes) settle(runError(`output exceeds ${maxBufferBytes} bytes`));
-        else chunks.push(buf);
-      });
-      child.on("error", (err) => settle(runError("failed to run the command", err)));
-      child.on("close", (code, signal) =>
-        settle(code === 0 ? undefined : runError(`the command ${code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`}`)),
-      );
-    });
-
   return {
     name: PROCESS_PROVIDER_NAME,
     async retrieve(): Promise<CredentialsValue> {
       if (command.trim() === "") throw execError("failed to prepare command: command must not be empty");
-      return parseProcessOutput(await run(), accountId);
+      const stdout = await new Promise<string>((resolve, reject) => {
+          const win = platform === "win32";
+          let child: SpawnedProcess;
+          try {
+            child = spawn(win ? "cmd.exe" : "sh", [win ? "/C" : "-c", command], {
+              env: env ?? process.env,
+              cwd,
+              stdio: [stdin, "pipe", stderr],
+              windowsHide: true,
+            });
+          } catch (err) {
+            reject(runError("failed to start the command", err));
+            return;
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          // Settles once (the timer is cleared and unset then). A failure does not wait for "close": a grandchild
+          // of the shell (sh -c "sleep 60") may hold stdout open long after the shell itself was killed.
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const settle = (err?: ProcessProviderError): void => {
+            if (timer === undefined) return;
+            clearTimeout(timer);
+            timer = undefined;
+            if (err) {
+              child.stdout?.removeAllListeners("data");
+              child.kill();
+              reject(err);
+            } else {
+              const out = Buffer.concat(chunks).toString("utf8");
+              // cmd.exe escapes quotes in echoed output (Go v1 undoes it the same way).
+              resolve(win ? out.replaceAll('\\"', '"') : out);
+            }
+          };
+          timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+          child.stdout?.on("data", (chunk: Buffer | string) => {
+            const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+            size += buf.length;
+            if (size > maxBufferBytes) settle(runError(`output exceeds ${maxBufferBytes} bytes`));
+            else chunks.push(buf);
+          });
+          child.on("error", (err) => settle(runError("failed to run the command", err)));
+          child.on("close", (code, signal) =>
+            settle(code === 0 ? undefined : runError(`the command ${code === null ? `was killed by ${signal ?? "a signal"}` : `exited with code ${code}`}`)),
+          );
+        });
+      return parseProcessOutput(stdout, accountId);
     },
   };
 }
