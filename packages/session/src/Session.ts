@@ -1,4 +1,4 @@
-import { addDebugHandlers, addScheme, copyHandlers, LogLevel, logLevelAtLeast } from "@sessionkit/handlers";
+import { addDebugHandlers, addScheme, copyHandlers } from "@sessionkit/handlers";
 import type { ClientConfig, ClientConfigProvider, Config, HandlerList, Handlers, ResolvedConfig } from "@sessionkit/types";
 import type { Sourced } from "./configBrowser.js";
 import { configForDisplay, display } from "./display.js";
@@ -78,7 +78,9 @@ export class Session implements ClientConfigProvider {
     const handlers = copyHandlers(this.handlers);
     // Go's client.New adds the debug log handlers to every client; here only clients that log get them, so an
     // app that never logs does not carry the dumps and the redaction.
-    if (logLevelAtLeast(config.logLevel, LogLevel.Debug)) addDebugHandlers(handlers);
+    // Go's `LogLevel.AtLeast(LogDebug)`, with `LogLevel.Debug` (0x1000) as a literal: a bundle then needs no
+    // LogLevel table for it.
+    if (config.logLevel >= 0x1000) addDebugHandlers(handlers);
     return { config, handlers, ...(endpoint !== undefined && { endpoint }) };
   }
 
