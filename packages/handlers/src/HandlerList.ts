@@ -17,8 +17,11 @@ export function invokeHandlers(items: readonly NamedHandler[], start: number, re
   }
 }
 
-/** Entries are frozen copies so that nobody can change a shared entry behind a list's back. */
-const entry = ({ name, fn }: NamedHandler): NamedHandler => Object.freeze({ name, fn });
+/** A frozen entry: lists hold frozen entries, so that nobody can change a shared one behind a list's back. */
+export const namedHandler = /* @__NO_SIDE_EFFECTS__ */ (name: string, fn: Handler): NamedHandler => Object.freeze({ name, fn });
+
+/** A frozen copy of an entry. */
+const entry = (h: NamedHandler): NamedHandler => namedHandler(h.name, h.fn);
 
 /**
  * Go's `request.HandlerList`. The entries live in an immutable array that every mutation replaces, so

@@ -1,7 +1,8 @@
 import { isSdkError, RequestError, ResponseTimeout } from "@sessionkit/errors";
-import type { Handler, NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
+import type { NamedHandler, Operation, Request, SdkErrorShape } from "@sessionkit/types";
 import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { canceled, MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
+import { namedHandler } from "./HandlerList.js";
 import { operationName } from "./operationName.js";
 import { utf8Length } from "./readBody.js";
 import { SdkRequest } from "./SdkRequest.js";
@@ -35,35 +36,29 @@ type CoreName =
   | "ValidateResponseHandler"
   | "AfterRetryHandler";
 
-/**
- * A frozen `core.<key>` entry. One constant per handler (not one table): `defaultHandlers()` names the ones it
- * uses, so a bundle without `CoreHandlers` drops the others (and a bundle that never uses them drops all).
- */
-const core = /* @__NO_SIDE_EFFECTS__ */ (name: `core.${CoreName}`, fn: Handler): NamedHandler => Object.freeze({ name, fn });
-
 /** `LogLevel.DebugWithRequestRetries` (a literal: the default pipeline does not bundle the LogLevel table). */
 const DEBUG_RETRIES = 0x1004;
 
 /** validate: `MissingRegion` without a signing region or region; `MissingEndpoint` without an endpoint. */
-export const ValidateEndpointHandler = /* @__PURE__ */ core("core.ValidateEndpointHandler", (r) => {
+export const ValidateEndpointHandler = /* @__PURE__ */ namedHandler("core.ValidateEndpointHandler", (r) => {
   if (r.clientInfo.signingRegion === "" && r.config.region === "") throw new MissingRegion();
   if (r.clientInfo.endpoint === "") throw new MissingEndpoint();
 });
 
 /** validate: runs the operation's own `validate(params)` (the session adds it unless `disableParamValidation`). */
-const ValidateParametersHandler = /* @__PURE__ */ core("core.ValidateParametersHandler", (r) => {
+const ValidateParametersHandler = /* @__PURE__ */ namedHandler("core.ValidateParametersHandler", (r) => {
   (r.operation as ValidatingOperation).validate?.(r.params);
 });
 
 /** build: appends `sessionkit/<ver> node/<ver>` to the `user-agent` header. */
-export const SDKVersionUserAgentHandler = /* @__PURE__ */ core("core.SDKVersionUserAgentHandler", (r) => {
+export const SDKVersionUserAgentHandler = /* @__PURE__ */ namedHandler("core.SDKVersionUserAgentHandler", (r) => {
   const headers = r.httpRequest.headers;
   const ua = headers["user-agent"];
   headers["user-agent"] = ua ? `${ua} ${USER_AGENT}` : USER_AGENT;
 });
 
 /** sign: sets `content-length` for string and byte bodies (and `0` for an empty POST/PUT/PATCH). */
-export const BuildContentLengthHandler = /* @__PURE__ */ core("core.BuildContentLengthHandler", (r) => {
+export const BuildContentLengthHandler = /* @__PURE__ */ namedHandler("core.BuildContentLengthHandler", (r) => {
   const { body, headers, method } = r.httpRequest;
   const length =
     typeof body === "string" ? utf8Length(body) : body instanceof Uint8Array ? body.byteLength : body === undefined && /^(POST|PUT|PATCH)$/.test(method) ? 0 : -1;
@@ -71,7 +66,7 @@ export const BuildContentLengthHandler = /* @__PURE__ */ core("core.BuildContent
 });
 
 /** send: `config.transport.handle(...)` with the caller's signal and `config.attemptTimeoutMs`. */
-export const SendHandler = /* @__PURE__ */ core("core.SendHandler", (r) => {
+export const SendHandler = /* @__PURE__ */ namedHandler("core.SendHandler", (r) => {
   const timeoutMs = r.config.attemptTimeoutMs;
   // Only the caller's signal: listening on one that can never abort costs a transport ~5–10 µs per request.
   const signal = r instanceof SdkRequest ? r.callerSignal : r.signal;
@@ -93,14 +88,14 @@ export const SendHandler = /* @__PURE__ */ core("core.SendHandler", (r) => {
 });
 
 /** unmarshalMeta: `request.requestId` from `x-amz-request-id` / `x-amzn-requestid`. */
-export const RequestIdHandler = /* @__PURE__ */ core("core.RequestIdHandler", (r) => {
+export const RequestIdHandler = /* @__PURE__ */ namedHandler("core.RequestIdHandler", (r) => {
   const headers = r.httpResponse?.headers;
   const id = headers?.["x-amz-request-id"] ?? headers?.["x-amzn-requestid"];
   if (id !== undefined) r.requestId = id;
 });
 
 /** validateResponse: a status of 0 or ≥ 300 throws `UnknownError`, which `unmarshalError` handlers replace. */
-export const ValidateResponseHandler = /* @__PURE__ */ core("core.ValidateResponseHandler", (r) => {
+export const ValidateResponseHandler = /* @__PURE__ */ namedHandler("core.ValidateResponseHandler", (r) => {
   const status = r.httpResponse?.statusCode ?? 0;
   if (status === 0 || status >= 300) throw new UnknownError(status, { requestId: r.requestId });
 });
@@ -110,7 +105,7 @@ export const ValidateResponseHandler = /* @__PURE__ */ core("core.ValidateRespon
  * the request will be retried: sleeps the backoff (abortable), expires the credentials after an
  * expired-token error (once per request), bumps `retryCount` and clears `error`.
  */
-export const AfterRetryHandler = /* @__PURE__ */ core("core.AfterRetryHandler", async (r) => {
+export const AfterRetryHandler = /* @__PURE__ */ namedHandler("core.AfterRetryHandler", async (r) => {
   const retryer = retryerFor(r);
   r.retryable ??= retryer.shouldRetry(r);
   if (r.error === undefined || !r.retryable || r.retryCount >= retryer.maxRetries) return;
@@ -149,6 +144,8 @@ const byKey = /* @__NO_SIDE_EFFECTS__ */ (...entries: NamedHandler[]): Readonly<
 };
 
 /** Go's `corehandlers.*`, as named handlers (`core.<key>`) users can remove, swap or reorder. */
+// One constant per handler (not one table): `defaultHandlers()` names the ones it uses, so a bundle without
+// `CoreHandlers` drops the others.
 export const CoreHandlers = /* @__PURE__ */ byKey(
   ValidateEndpointHandler,
   ValidateParametersHandler,

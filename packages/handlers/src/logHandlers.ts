@@ -1,11 +1,17 @@
 import type { Handlers, HttpRequest, NamedHandler, Request } from "@sessionkit/types";
-import { LogLevel, logLevelAtLeast, logLevelMatches } from "./LogLevel.js";
+import { namedHandler } from "./HandlerList.js";
 import { operationName } from "./operationName.js";
 import { bytesBody, readBody } from "./readBody.js";
 import { redactText } from "./redact.js";
 import { FAILED_PHASE } from "./sendRequest.js";
 
 const decoder = /* @__PURE__ */ new TextDecoder();
+
+// `LogLevel.Debug`, `.DebugWithHTTPBody` and `.DebugWithRequestErrors` as literals (Go's `AtLeast` for the
+// first, `Matches` for the flags; a level is always a number in a resolved config).
+const DEBUG = 0x1000;
+const WITH_BODY = 0x1002;
+const WITH_ERRORS = 0x1008;
 
 function headerLines(headers: HttpRequest["headers"]): string {
   let out = "";
@@ -42,32 +48,26 @@ export function logRedacted(r: Request, message: string): void {
 }
 
 /** Go's `awssdk.client.LogRequest`: dumps the signed request at `LogDebug` (body with `LogDebugWithHTTPBody`). */
-export const LogRequestHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
-  name: "awssdk.client.LogRequest",
-  fn(r: Request): void {
-    const level = r.config.logLevel;
-    if (logLevelAtLeast(level, LogLevel.Debug)) logRedacted(r, formatRequestDump(r, logLevelMatches(level, LogLevel.DebugWithHTTPBody)));
-  },
+export const LogRequestHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogRequest", (r) => {
+  const level = r.config.logLevel;
+  if (level >= DEBUG) logRedacted(r, formatRequestDump(r, (level & WITH_BODY) === WITH_BODY));
 });
 
 /**
  * Go's `awssdk.client.LogResponse`. With `LogDebugWithHTTPBody` it reads the whole body to log it and puts
  * back a replayable copy, so the unmarshal handlers still see every byte.
  */
-export const LogResponseHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
-  name: "awssdk.client.LogResponse",
-  fn(r: Request): void | Promise<void> {
-    const level = r.config.logLevel;
-    const res = r.httpResponse;
-    if (!logLevelAtLeast(level, LogLevel.Debug) || res === undefined) return;
-    const log = (body: string | undefined): void =>
-      logRedacted(r, frame(r, "Response", "RESPONSE", `HTTP/1.1 ${res.statusCode}${res.reason ? ` ${res.reason}` : ""}\n${headerLines(res.headers)}${body === undefined ? "" : `\n${body}`}`));
-    if (!logLevelMatches(level, LogLevel.DebugWithHTTPBody)) return log(undefined);
-    return readBody(res.body).then((bytes) => {
-      res.body = bytesBody(bytes);
-      log(decoder.decode(bytes));
-    });
-  },
+export const LogResponseHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogResponse", (r) => {
+  const level = r.config.logLevel;
+  const res = r.httpResponse;
+  if (!(level >= DEBUG) || res === undefined) return;
+  const log = (body: string | undefined): void =>
+    logRedacted(r, frame(r, "Response", "RESPONSE", `HTTP/1.1 ${res.statusCode}${res.reason ? ` ${res.reason}` : ""}\n${headerLines(res.headers)}${body === undefined ? "" : `\n${body}`}`));
+  if ((level & WITH_BODY) !== WITH_BODY) return log(undefined);
+  return readBody(res.body).then((bytes) => {
+    res.body = bytesBody(bytes);
+    log(decoder.decode(bytes));
+  });
 });
 
 /**
@@ -95,23 +95,17 @@ function logSigning(r: Request, details: SignedText, token: string | undefined):
  * sign (front): gives the request's signer the signing logger, which it calls at `LogDebugWithSigning`. The
  * signer has no format of its own, so an app that never logs does not bundle it.
  */
-export const LogSigningHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
-  name: "awssdk.v4.LogSigning",
-  fn(r: Request): void {
-    r.context.set(SIGNING_LOGGER_CONTEXT_KEY, logSigning);
-  },
+export const LogSigningHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.v4.LogSigning", (r) => {
+  r.context.set(SIGNING_LOGGER_CONTEXT_KEY, logSigning);
 });
 
 const STAGES: Readonly<Record<string, string>> = { send: "Send Request", unmarshal: "Unmarshal Response" };
 
 /** `LogDebugWithRequestErrors`: logs each failed attempt (Go's `Send Request`, `Validate Response`, … lines). */
-export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ Object.freeze({
-  name: "awssdk.client.LogAttemptError",
-  fn(r: Request): void {
-    if (r.error === undefined || !logLevelMatches(r.config.logLevel, LogLevel.DebugWithRequestErrors)) return;
-    const stage = STAGES[r.context.get(FAILED_PHASE) as string] ?? "Validate Response";
-    logRedacted(r, `DEBUG: ${stage} ${operationName(r)} failed, attempt ${r.retryCount}, error ${r.error.message}`);
-  },
+export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogAttemptError", (r) => {
+  if (r.error === undefined || (r.config.logLevel & WITH_ERRORS) !== WITH_ERRORS) return;
+  const stage = STAGES[r.context.get(FAILED_PHASE) as string] ?? "Validate Response";
+  logRedacted(r, `DEBUG: ${stage} ${operationName(r)} failed, attempt ${r.retryCount}, error ${r.error.message}`);
 });
 
 /**
