@@ -57,7 +57,7 @@ export const DEFAULT_MAX_RETRIES = 3;
  * `[d, 2d)`, capped at `jitter(max / 2)`, plus any `Retry-After` seconds of a throttled 429/503.
  */
 export class DefaultRetryer implements Retryer {
-  readonly maxRetries: number;
+  declare readonly maxRetries: number;
   /** [min, max] delay for ordinary errors, then for throttling errors. */
   readonly #d: readonly (readonly [number, number])[];
   readonly #random: (() => number) | undefined;

@@ -28,7 +28,7 @@ export class HandlerPhases implements Handlers {
 
   constructor(from?: Handlers | PhaseItems) {
     PHASES.forEach((p, i) => {
-      (this as Record<Phase, HandlerList>)[p] = this.#l[i] = copyOf(Array.isArray(from) ? from[i] : (from as Handlers | undefined)?.[p]);
+      (this as Record<Phase, HandlerList>)[p] = this.#l[i] = Array.isArray(from) ? new HandlerList(from[i]) : copyOf((from as Handlers | undefined)?.[p]);
     });
   }
 
@@ -51,9 +51,9 @@ export class HandlerPhases implements Handlers {
   }
 }
 
-function copyOf(list: HandlerListContract | readonly NamedHandler[] | undefined): HandlerList {
-  if (list === undefined || Array.isArray(list)) return new HandlerList(list as readonly NamedHandler[] | undefined);
-  const copied = (list as HandlerListContract).copy();
+function copyOf(list: HandlerListContract | undefined): HandlerList {
+  if (list === undefined) return new HandlerList();
+  const copied = list.copy();
   if (copied instanceof HandlerList) return copied.copy();
   // A foreign implementation of the contract: wrap its copy so the lifecycle can still run it.
   return new HandlerList([{ name: "__foreign", fn: (request) => copied.run(request) }]);

@@ -7,10 +7,7 @@ interface ProcessLike {
   versions?: { node?: string };
 }
 
-function userAgent(): string {
-  const node = (globalThis as { process?: ProcessLike }).process?.versions?.node;
-  return `sessionkit/${SDK_VERSION} ${node === undefined ? "browser" : `node/${node}`}`;
-}
-
 /** `sessionkit/<version> node/<version>` (or `browser`), computed once: it never changes in a process. */
-export const USER_AGENT = /* @__PURE__ */ userAgent();
+export const USER_AGENT = /* @__PURE__ */ ((node: string | undefined): string => `sessionkit/${SDK_VERSION} ${node === undefined ? "browser" : `node/${node}`}`)(
+  (globalThis as { process?: ProcessLike }).process?.versions?.node,
+);
