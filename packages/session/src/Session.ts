@@ -104,9 +104,11 @@ export class Session implements ClientConfigProvider {
 
   /** What `JSON.stringify(session)` shows: settings and handler names, never secrets. */
   toJSON(): Record<string, unknown> {
-    // A session's lists are always this package's (`copyHandlers`): their own properties are the phases.
+    // Only lists: a property someone added to `session.handlers` must not make `JSON.stringify` throw.
     const handlers: Record<string, string[]> = {};
-    for (const [phase, list] of Object.entries(this.handlers) as [string, HandlerList][]) handlers[phase] = list.names();
+    for (const [phase, list] of Object.entries(this.handlers) as [string, Partial<HandlerList> | undefined][]) {
+      if (typeof list?.names === "function") handlers[phase] = list.names();
+    }
     return { config: configForDisplay(this.config), handlers };
   }
 }
