@@ -70,7 +70,9 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
 
   #check(received: number): void {
     this.release(true);
-    if (this.expected !== undefined && received !== this.expected) throw new ResponseLengthMismatch(this.expected, received);
+    // Unchecked (`expected` undefined) compares the count with itself.
+    const expected = this.expected ?? received;
+    if (received !== expected) throw new ResponseLengthMismatch(expected, received);
   }
 
   async bytes(): Promise<Uint8Array> {
