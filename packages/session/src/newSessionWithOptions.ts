@@ -95,16 +95,14 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
   // The configured endpoint URLs (which one a client uses depends on its service).
   const endpoints: ExplainLine[] = [];
-  const endpoint = (service: string, value: string, source: ValueSource): number => endpoints.push([`endpointUrl[${service}]`, value, source]);
-  for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith("AWS_ENDPOINT_URL") && value) endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value, envSource(name));
+  const endpoint = (service: string, url: Sourced<string> | undefined | false | ""): unknown =>
+    url && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
+  for (const name in env) {
+    const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
+    endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
   }
-  for (const [service, settings] of shared?.services?.services ?? []) {
-    const url = settings.get("endpoint_url");
-    if (url) endpoint(service, url.value, url.source);
-  }
-  const url = shared?.endpointUrl;
-  if (url) endpoint("*", url.value, url.source);
+  for (const [service, settings] of shared?.services?.services ?? []) endpoint(service, settings.get("endpoint_url"));
+  endpoint("*", shared?.endpointUrl);
   lines.push(...endpoints.sort((a, b) => a[0].localeCompare(b[0])));
 
   // What an assume-role step's STS client is made from (Go): this session's config at creation and a copy of its
