@@ -32,7 +32,8 @@ export function formatRequestDump(r: Request, withBody: boolean): string {
   const req = r.httpRequest;
   let target = "";
   for (const [key, value] of Object.entries(req.query)) {
-    for (const v of value === null ? [null] : Array.isArray(value) ? value : [value]) target += `&${v === null ? key : `${key}=${v}`}`;
+    // A repeated parameter is an array of values; a bare one (`?uploads`) is null.
+    for (const v of [value].flat()) target += `&${v === null ? key : `${key}=${v}`}`;
   }
   let dump = `${req.method} ${req.path}${target && `?${target.slice(1)}`} HTTP/1.1\n${headerLines(req.headers)}`;
   if (withBody) {
