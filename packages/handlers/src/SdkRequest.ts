@@ -69,7 +69,7 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
 
   /**
    * This request's own lists. Made on first use from the entries its source lists had when the request was
-   * created (copy-on-write: a request nobody changes runs from the shared snapshot and copies nothing).
+   * created (copy-on-write: a request nobody changes runs from the snapshot of the shared entry arrays and copies no list).
    */
   get handlers(): Handlers {
     this.#h ??= new HandlerPhases(this.#p);
