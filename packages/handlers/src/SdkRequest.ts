@@ -47,7 +47,7 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
   declare readonly callerSignal: AbortSignal | undefined;
   /** The never-aborting signal made when the caller gave none and someone asked. */
   #signal: AbortSignal | undefined;
-  /** The given lists' entries when the request was made (shared with other requests; never changed). */
+  /** The given lists' entry arrays when the request was made (each shared with other requests; never changed). */
   readonly #p: PhaseItems;
   /** The request's own lists, made from `#p` the first time anyone asks for `handlers`. */
   #h: HandlerPhases | undefined;
@@ -60,7 +60,7 @@ export class SdkRequest<Params = unknown, Output = unknown> implements Request<P
     this.#p = phaseItems(input.handlers);
     this.httpRequest = input.httpRequest;
     this.callerSignal = input.signal;
-    // Every field exists from the start (one object shape for every request), in one statement.
+    // Every field exists from the start: one object shape for every request.
     this.httpResponse = this.data = this.retryable = this.retryDelay = this.signedAt = this.requestId = undefined;
     this.error = input.error;
     this.retryCount = 0;
