@@ -29,3 +29,25 @@ test("an app using the default pipeline bundles no log dumps and no redaction; a
   assert.match(logging, /awssdk\.client\.LogRequest/);
   assert.match(logging, /\[REDACTED\]/);
 });
+
+test("the default pipeline leaves out core.ValidateParametersHandler; CoreHandlers brings every core handler, keyed in Go's order", async () => {
+  assert.doesNotMatch(await bundle("defaultHandlers, ServiceClient, sleep"), /core\.ValidateParametersHandler/);
+  assert.match(await bundle("CoreHandlers"), /core\.ValidateParametersHandler/);
+  const { CoreHandlers } = await import(dist);
+  const keys = [
+    "ValidateEndpointHandler",
+    "ValidateParametersHandler",
+    "SDKVersionUserAgentHandler",
+    "BuildContentLengthHandler",
+    "SendHandler",
+    "RequestIdHandler",
+    "ValidateResponseHandler",
+    "AfterRetryHandler",
+  ];
+  const entries = Object.entries(CoreHandlers as Record<string, { name: string }>);
+  assert.deepEqual(
+    entries.map(([key, h]) => [key, h.name, Object.isFrozen(h)]),
+    keys.map((key) => [key, `core.${key}`, true]),
+  );
+  assert.equal(Object.isFrozen(CoreHandlers), true);
+});
