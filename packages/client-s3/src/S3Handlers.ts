@@ -1,8 +1,8 @@
 import { SdkError } from "@sessionkit/errors";
 import { readBody } from "@sessionkit/handlers";
 import type { NamedHandler, Request } from "@sessionkit/types";
-import { parseXml, type XmlElement } from "@sessionkit/xml";
-import { convert, META, readXml } from "./members.js";
+import { parseXml } from "@sessionkit/xml";
+import { convert, readXml } from "./members.js";
 import type { S3Operation } from "./operations.js";
 import { s3ErrorFromResponse } from "./s3ErrorFromResponse.js";
 import type { ResponseMetadata } from "./shapes.js";
@@ -31,9 +31,7 @@ function build(r: Request): void {
     const b = op.input.get(member);
     const v = input[member];
     if (!b || v == null) continue;
-    const target = b.query ? http.query : http.headers;
-    if (b.kind === "m") for (const name in v) target[META + name] = String((v as Record<string, unknown>)[name]);
-    else target[b.wire] = v instanceof Date ? (b.kind === "i" ? v.toISOString() : v.toUTCString()) : String(v);
+    (b.query ? http.query : http.headers)[b.wire] = v instanceof Date ? (b.kind === "i" ? v.toISOString() : v.toUTCString()) : String(v);
   }
   op.buildBody?.(r.params, http, r);
 }
@@ -45,39 +43,29 @@ function build(r: Request): void {
  */
 async function unmarshal(r: Request): Promise<void> {
   const op = operationOf(r);
-  const { xml, xmlMember, metadata: meta } = op;
+  const { xml, xmlMember } = op;
   const res = r.httpResponse;
   if (!res) return;
-  let root: XmlElement | undefined;
+  const data: Record<string, unknown> = {};
   if (op.responseBody !== "stream") {
     const bytes = await readBody(res.body);
     if (xml && bytes.byteLength > 0) {
-      root = parseXml(bytes);
+      const root = parseXml(bytes);
       if (root.name === "Error") {
         r.context.set(ERROR_IN_200_CONTEXT_KEY, true);
         throw s3ErrorFromResponse(res, bytes);
       }
+      if (xmlMember) data[xmlMember] = readXml(root, xml);
+      else readXml(root, xml, data);
     }
   }
-  const data: Record<string, unknown> = {};
   const headers = res.headers;
-  // One pass over the response's few headers rather than a lookup per member (GetObject knows 30); only
-  // operations with a metadata member collect the `x-amz-meta-*` headers.
-  const metadata: Record<string, string> | undefined = meta ? {} : undefined;
+  // One pass over the response's few headers rather than a lookup per member (GetObject knows 30).
   for (const name in headers) {
-    let b = op.output.get(name);
-    const value = headers[name] as string;
-    if (b) {
-      for (; b; b = b.also) {
-        const v = convert(value, b.kind);
-        if (v !== undefined) data[b.member] = v;
-      }
-    } else if (metadata && name.startsWith(META)) metadata[name.slice(META.length)] = value;
-  }
-  if (meta) data[meta] = metadata;
-  if (root && xml) {
-    if (xmlMember) data[xmlMember] = readXml(root, xml);
-    else readXml(root, xml, data);
+    for (let b = op.output.get(name); b; b = b.also) {
+      const v = convert(headers[name] as string, b.kind);
+      if (v !== undefined) data[b.member] = v;
+    }
   }
   op.finish?.(data, res);
   data.$metadata = {

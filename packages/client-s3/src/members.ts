@@ -1,3 +1,4 @@
+import type { HttpRequest, HttpResponse } from "@sessionkit/types";
 import type { XmlElement } from "@sessionkit/xml";
 
 /**
@@ -38,7 +39,24 @@ export type Spec = string | readonly Spec[];
 export type Where = "h" | "q" | "x";
 
 const TOKEN = /^(~?)(\w+)(?:=([\w-]+))?(?::(.))?(\*?)$/;
-export const META = "x-amz-meta-";
+const META = "x-amz-meta-";
+
+/**
+ * Sends the `Metadata` record as `x-amz-meta-*` headers. Called by the operations that have the member
+ * (their `body` hook) rather than by the shared build handler, so apps without them do not bundle it.
+ */
+export function writeMetadata(input: { readonly Metadata?: Record<string, string> }, http: HttpRequest): void {
+  const m = input.Metadata;
+  if (m != null) for (const name in m) http.headers[META + name] = String(m[name]);
+}
+
+/** Collects the `x-amz-meta-*` response headers into `out.Metadata` (a `finish` hook, like `writeMetadata`). */
+export function readMetadata(out: Record<string, unknown>, response: HttpResponse): void {
+  const m: Record<string, string> = {};
+  const headers = response.headers;
+  for (const name in headers) if (name.startsWith(META)) m[name.slice(META.length)] = headers[name] as string;
+  out.Metadata = m;
+}
 
 function specText(spec: Spec): string {
   return typeof spec === "string" ? spec : spec.map(specText).join(" ");

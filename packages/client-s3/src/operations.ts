@@ -3,7 +3,7 @@ import type { HttpRequest, HttpResponse, Operation, Request } from "@sessionkit/
 import { UNSIGNED_PAYLOAD_CONTEXT_KEY } from "@sessionkit/signature-v4";
 import { escapeXml } from "@sessionkit/xml";
 import { type Addressing, bucketPath, objectPath } from "./addressing.js";
-import { type Binding, bindings, type Spec, type XmlShape, xmlShape } from "./members.js";
+import { type Binding, bindings, readMetadata, type Spec, type XmlShape, writeMetadata, xmlShape } from "./members.js";
 import { md5Base64 } from "./md5.js";
 import { toStreamingBody } from "./toStreamingBody.js";
 import type {
@@ -49,7 +49,10 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   readonly input: ReadonlyMap<string, Binding>;
   /** Response headers by header name. */
   readonly output: ReadonlyMap<string, Binding>;
-  /** The output member that collects the `x-amz-meta-*` headers, if the operation has one. */
+  /**
+   * The output member that collects the `x-amz-meta-*` headers, if the operation has one. The operations
+   * with it read and write those headers in their own hooks (`readMetadata`, `writeMetadata`).
+   */
   readonly metadata: string | undefined;
   /** The structure of the XML body; with `xmlMember`, it is nested under that output member. */
   readonly xml: XmlShape | undefined;
@@ -106,18 +109,25 @@ interface Compiled {
   readonly xml: XmlShape | undefined;
 }
 
+// A `:m` member (the `x-amz-meta-*` headers) is in neither map: its operations' hooks handle it.
+const notMeta = (m: Map<string, Binding>, key: string, b: Binding): Map<string, Binding> => (b.kind === "m" ? m : m.set(key, b));
+
 function compile(t: Tables<never>): Compiled {
   const out = bindings(t.o);
   return {
-    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
+    input: [...bindings(t.h), ...bindings(t.q, "q")].reduce((m, b) => notMeta(m, b.member, b), new Map<string, Binding>()),
     // Two members may read one header (`Expires` as a date, `ExpiresString` as sent): they chain.
-    output: out.reduce((m, b) => (b.kind === "m" ? m : m.set(b.wire, { ...b, also: m.get(b.wire) })), new Map<string, Binding>()),
+    output: out.reduce((m, b) => notMeta(m, b.wire, { ...b, also: m.get(b.wire) }), new Map<string, Binding>()),
     metadata: out.find((b) => b.kind === "m")?.member,
     xml: t.x?.(),
   };
 }
 
-/** An operation from its tables; the tables are parsed when the operation is first used. */
+/**
+ * An operation from its tables; the tables are parsed when the operation is first used. `required` names the
+ * members Go requires. Each table names its `Addressing` and check (`v`), so only apps with operations that
+ * address a bucket or require members bundle that code.
+ */
 class TableOperation<I, O> implements S3Operation<I, O> {
   // Declared, not class fields: the constructor sets each once (no `undefined` first, fewer bytes).
   declare readonly name: string;
@@ -169,13 +179,6 @@ class TableOperation<I, O> implements S3Operation<I, O> {
   }
 }
 
-/**
- * An operation from its tables. `required` names the members Go requires. Each table names its `Addressing`
- * and check (`v`), so only apps with operations that address a bucket or require members bundle that code.
- */
-/* @__NO_SIDE_EFFECTS__ */ function define<I, O>(name: string, httpMethod: string, required: string, t: Tables<I>): S3Operation<I, O> {
-  return new TableOperation<I, O>(name, httpMethod, required, t);
-}
 
 const S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/";
 
@@ -206,7 +209,7 @@ const OWNER_SHAPE = /* @__PURE__ */ xmlShape("ID DisplayName");
 
 // ---- operations --------------------------------------------------------------------------------------------
 
-export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "", {
+export const ListBuckets = /* @__PURE__ */ new TableOperation<ListBucketsInput, ListBucketsOutput>("ListBuckets", "GET", "", {
   q: "MaxBuckets ContinuationToken Prefix BucketRegion",
   // S3 wraps the list: <Buckets><Bucket>…</Bucket></Buckets>.
   x: () => xmlShape(
@@ -221,7 +224,7 @@ export const ListBuckets = /* @__PURE__ */ define<ListBucketsInput, ListBucketsO
 
 const AWS_HOST = /\.amazonaws\.com(\.cn)?$/;
 
-export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "Bucket", {
+export const CreateBucket = /* @__PURE__ */ new TableOperation<CreateBucketInput, CreateBucketOutput>("CreateBucket", "PUT", "Bucket", {
   a: bucketPath,
   v: checkRequired,
   h: "~ACL ~GrantFullControl ~GrantRead ~GrantReadACP ~GrantWrite ~GrantWriteACP ObjectLockEnabledForBucket=x-amz-bucket-object-lock-enabled ~ObjectOwnership",
@@ -238,16 +241,16 @@ export const CreateBucket = /* @__PURE__ */ define<CreateBucketInput, CreateBuck
   },
 });
 
-export const HeadBucket = /* @__PURE__ */ define<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "Bucket", {
+export const HeadBucket = /* @__PURE__ */ new TableOperation<HeadBucketInput, HeadBucketOutput>("HeadBucket", "HEAD", "Bucket", {
   a: bucketPath,
   v: checkRequired,
   h: OWNER,
   o: "~BucketRegion ~AccessPointAlias:b",
 });
 
-export const DeleteBucket = /* @__PURE__ */ define<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { a: bucketPath, v: checkRequired, h: OWNER });
+export const DeleteBucket = /* @__PURE__ */ new TableOperation<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { a: bucketPath, v: checkRequired, h: OWNER });
 
-export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "Bucket Key", {
+export const PutObject = /* @__PURE__ */ new TableOperation<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "Bucket Key", {
   a: objectPath,
   v: checkRequired,
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
@@ -255,6 +258,7 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
   body(input, http, request) {
     const body = input.Body;
     http.body = body;
+    writeMetadata(input, http);
     if (body === undefined || typeof body === "string" || body instanceof Uint8Array) return;
     // A stream cannot be hashed before sending (it is read once) nor sized: both must come from the caller.
     if (input.ContentLength === undefined) {
@@ -264,7 +268,7 @@ export const PutObject = /* @__PURE__ */ define<PutObjectInput, PutObjectOutput>
   },
 });
 
-export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>("GetObject", "GET", "Bucket Key", {
+export const GetObject = /* @__PURE__ */ new TableOperation<GetObjectInput, GetObjectOutput>("GetObject", "GET", "Bucket Key", {
   a: objectPath,
   v: checkRequired,
   h: READ,
@@ -273,19 +277,21 @@ export const GetObject = /* @__PURE__ */ define<GetObjectInput, GetObjectOutput>
   s: true,
   // Here rather than in the shared header reader, so apps that never download do not bundle the body wrapper.
   finish(out, response) {
+    readMetadata(out, response);
     out.Body = toStreamingBody(response.body);
   },
 });
 
-export const HeadObject = /* @__PURE__ */ define<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "Bucket Key", {
+export const HeadObject = /* @__PURE__ */ new TableOperation<HeadObjectInput, HeadObjectOutput>("HeadObject", "HEAD", "Bucket Key", {
   a: objectPath,
   v: checkRequired,
   h: READ,
   q: READ_QUERY,
   o: OBJECT_OUT,
+  finish: readMetadata,
 });
 
-export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "Bucket Key", {
+export const DeleteObject = /* @__PURE__ */ new TableOperation<DeleteObjectInput, DeleteObjectOutput>("DeleteObject", "DELETE", "Bucket Key", {
   a: objectPath,
   v: checkRequired,
   h: DELETE,
@@ -295,7 +301,7 @@ export const DeleteObject = /* @__PURE__ */ define<DeleteObjectInput, DeleteObje
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
-export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "Bucket Delete", {
+export const DeleteObjects = /* @__PURE__ */ new TableOperation<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "Bucket Delete", {
   a: bucketPath,
   v: checkRequired,
   p: "/?delete",
@@ -315,7 +321,7 @@ export const DeleteObjects = /* @__PURE__ */ define<DeleteObjectsInput, DeleteOb
   },
 });
 
-export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "Bucket", {
+export const ListObjectsV2 = /* @__PURE__ */ new TableOperation<ListObjectsV2Input, ListObjectsV2Output>("ListObjectsV2", "GET", "Bucket", {
   a: bucketPath,
   v: checkRequired,
   p: "/?list-type=2",
@@ -328,7 +334,7 @@ export const ListObjectsV2 = /* @__PURE__ */ define<ListObjectsV2Input, ListObje
   ),
 });
 
-export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "Bucket Key CopySource", {
+export const CopyObject = /* @__PURE__ */ new TableOperation<CopyObjectInput, CopyObjectOutput>("CopyObject", "PUT", "Bucket Key CopySource", {
   a: objectPath,
   v: checkRequired,
   h: [
@@ -338,4 +344,5 @@ export const CopyObject = /* @__PURE__ */ define<CopyObjectInput, CopyObjectOutp
   o: [SSE, WRITE_OUT, "~CopySourceVersionId"],
   x: () => xmlShape("ETag LastModified:d"),
   xm: "CopyObjectResult",
+  body: writeMetadata,
 });
