@@ -3,9 +3,10 @@ import type { XmlElement } from "@sessionkit/xml";
 
 /**
  * How a member is carried: `""` text, `n` number, `b` boolean, `d` date (HTTP date on the wire), `i` date
- * (ISO 8601 on the wire), `m` the `x-amz-meta-*` headers as a record, `@` a nested XML structure.
+ * (ISO 8601 on the wire), `@` a nested XML structure. (`Metadata`, the `x-amz-meta-*` headers, has no
+ * binding: see `writeMetadata`.)
  */
-export type Kind = "" | "n" | "b" | "d" | "i" | "m" | "@";
+export type Kind = "" | "n" | "b" | "d" | "i" | "@";
 
 /** A member and the header, query parameter or XML element that carries it. */
 export interface Binding {

@@ -51,7 +51,7 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   readonly output: ReadonlyMap<string, Binding>;
   /**
    * The output member that collects the `x-amz-meta-*` headers, if the operation has one. The operations
-   * with it read and write those headers in their own hooks (`readMetadata`, `writeMetadata`).
+   * with the `Metadata` member read and write those headers in their own hooks (`readMetadata`, `writeMetadata`).
    */
   readonly metadata: string | undefined;
   /** The structure of the XML body; with `xmlMember`, it is nested under that output member. */
@@ -95,6 +95,11 @@ interface Tables<I> {
   /** The XML body's shape (made at first use); `xm`: the output member it goes under. */
   readonly x?: () => XmlShape;
   readonly xm?: string;
+  /**
+   * The output member of the `x-amz-meta-*` headers (GetObject, HeadObject). No table binds `Metadata`: the
+   * operations with it send and read those headers in their hooks (`writeMetadata`, `readMetadata`).
+   */
+  readonly m?: string;
   /** The body is the caller's stream (GetObject). */
   readonly s?: boolean;
   readonly body?: (input: I, http: HttpRequest, request: Request) => void;
@@ -105,20 +110,15 @@ interface Tables<I> {
 interface Compiled {
   readonly input: ReadonlyMap<string, Binding>;
   readonly output: ReadonlyMap<string, Binding>;
-  readonly metadata: string | undefined;
   readonly xml: XmlShape | undefined;
 }
-
-// A `:m` member (the `x-amz-meta-*` headers) is in neither map: its operations' hooks handle it.
-const notMeta = (m: Map<string, Binding>, key: string, b: Binding): Map<string, Binding> => (b.kind === "m" ? m : m.set(key, b));
 
 function compile(t: Tables<never>): Compiled {
   const out = bindings(t.o);
   return {
-    input: [...bindings(t.h), ...bindings(t.q, "q")].reduce((m, b) => notMeta(m, b.member, b), new Map<string, Binding>()),
+    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
     // Two members may read one header (`Expires` as a date, `ExpiresString` as sent): they chain.
-    output: out.reduce((m, b) => notMeta(m, b.wire, { ...b, also: m.get(b.wire) }), new Map<string, Binding>()),
-    metadata: out.find((b) => b.kind === "m")?.member,
+    output: out.reduce((m, b) => m.set(b.wire, { ...b, also: m.get(b.wire) }), new Map<string, Binding>()),
     xml: t.x?.(),
   };
 }
@@ -137,6 +137,7 @@ class TableOperation<I, O> implements S3Operation<I, O> {
   declare readonly address: Addressing | undefined;
   declare readonly responseBody: ResponseBodyKind;
   declare readonly xmlMember: string | undefined;
+  declare readonly metadata: string | undefined;
   declare readonly buildBody: Tables<I>["body"];
   declare readonly finish: Tables<I>["finish"];
   declare readonly validate: Tables<I>["v"];
@@ -151,6 +152,7 @@ class TableOperation<I, O> implements S3Operation<I, O> {
     this.address = t.a;
     this.responseBody = t.x ? "xml" : t.s ? "stream" : "none";
     this.xmlMember = t.xm;
+    this.metadata = t.m;
     this.buildBody = t.body;
     this.finish = t.finish;
     this.validate = t.v;
@@ -170,10 +172,6 @@ class TableOperation<I, O> implements S3Operation<I, O> {
     return this.#k.output;
   }
 
-  get metadata(): string | undefined {
-    return this.#k.metadata;
-  }
-
   get xml(): XmlShape | undefined {
     return this.#k.xml;
   }
@@ -190,7 +188,7 @@ const SSE = "~ServerSideEncryption SSEKMSKeyId=x-amz-server-side-encryption-aws-
 // What PUT/COPY send and GET/HEAD return about an object's content.
 const DESCRIBE = [
   SSE,
-  "CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d Metadata:m ~StorageClass ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold",
+  "CacheControl ContentDisposition ContentEncoding ContentLanguage ContentType Expires:d ~StorageClass ~WebsiteRedirectLocation ~ObjectLockMode ~ObjectLockRetainUntilDate:i ObjectLockLegalHoldStatus=x-amz-object-lock-legal-hold",
 ];
 const CONTENT = [PAYER, DESCRIBE, "~ACL ~Tagging"];
 const READ = [PAYER, "Range IfMatch IfNoneMatch IfModifiedSince:d IfUnmodifiedSince:d"];
@@ -275,6 +273,7 @@ export const GetObject = /* @__PURE__ */ new TableOperation<GetObjectInput, GetO
   q: [READ_QUERY, "ResponseCacheControl ResponseContentDisposition ResponseContentEncoding ResponseContentLanguage ResponseContentType ResponseExpires:d"],
   o: OBJECT_OUT,
   s: true,
+  m: "Metadata",
   // Here rather than in the shared header reader, so apps that never download do not bundle the body wrapper.
   finish(out, response) {
     readMetadata(out, response);
@@ -288,6 +287,7 @@ export const HeadObject = /* @__PURE__ */ new TableOperation<HeadObjectInput, He
   h: READ,
   q: READ_QUERY,
   o: OBJECT_OUT,
+  m: "Metadata",
   finish: readMetadata,
 });
 
