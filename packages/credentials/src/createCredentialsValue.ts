@@ -15,6 +15,7 @@ export interface CredentialsValueInit {
 // The fields a value keeps, in this order; an absent optional field does not exist at all
 // (`"sessionToken" in v` is false).
 const FIELDS = ["accessKeyId", "secretAccessKey", "sessionToken", "expiration", "providerName", "accountId", "credentialScope"] as const;
+const SECRETS = ["secretAccessKey", "sessionToken"] as const;
 
 /**
  * A credentials value whose secret fields stay readable (the signer needs them) but never show up in
@@ -35,10 +36,9 @@ export class RedactedCredentialsValue implements CredentialsValue {
 
   /** The value with its secrets replaced, for logs. */
   toJSON(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const k of FIELDS) {
-      if (this[k] !== undefined) out[k] = k === "secretAccessKey" || k === "sessionToken" ? REDACTED : this[k];
-    }
+    // The own fields are exactly the present ones, in FIELDS order (the constructor sets nothing else).
+    const out = { ...this } as Record<string, unknown>;
+    for (const k of SECRETS) if (k in out) out[k] = REDACTED;
     return out;
   }
 
