@@ -3,7 +3,7 @@ import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler 
 import type { ClientConfigProvider, Config, HttpRequest } from "@sessionkit/types";
 import { s3Endpoint } from "./endpoint.js";
 import type { S3Operation } from "./operations.js";
-import { S3Handlers } from "./S3Handlers.js";
+import { BUILD, RETRY_ERROR_IN_200, UNMARSHAL, UNMARSHAL_ERROR } from "./S3Handlers.js";
 import type { S3CallOptions } from "./shapes.js";
 
 // The signing name defaults to the service name.
@@ -12,12 +12,12 @@ const S3_INFO: ServiceInfo = {
   apiVersion: "2006-03-01",
   defaultEndpoint: s3Endpoint,
   handlers: [
-    ["build", S3Handlers.BuildHandler],
+    ["build", BUILD],
     ["sign", v4SignRequestHandler],
-    ["unmarshal", S3Handlers.UnmarshalHandler],
-    ["unmarshalError", S3Handlers.UnmarshalErrorHandler],
+    ["unmarshal", UNMARSHAL],
+    ["unmarshalError", UNMARSHAL_ERROR],
     ["retry", v4ClockSkewHandler],
-    ["retry", S3Handlers.RetryErrorIn200Handler],
+    ["retry", RETRY_ERROR_IN_200],
   ],
 };
 
@@ -54,7 +54,7 @@ export class S3Client extends ServiceClient {
     const request = this.newRequest<I, unknown>(operation, input);
     if (request.error !== undefined) throw request.error;
     if (!this.config.disableParamValidation) operation.validate?.(input);
-    S3Handlers.BuildHandler.fn(request);
+    BUILD.fn(request);
     return request.httpRequest;
   }
 }

@@ -85,20 +85,24 @@ async function unmarshalError(r: Request): Promise<void> {
 
 /** retry: Go treats an error inside a 200 (CopyObject) as a server error, so it is retried. */
 function retryErrorIn200(r: Request): void {
-  if (r.context.get(ERROR_IN_200_CONTEXT_KEY) === true) {
-    r.context.delete(ERROR_IN_200_CONTEXT_KEY);
-    r.retryable = true;
-  }
+  // Only `unmarshal` sets the key (to `true`), so its presence is the flag.
+  if (r.context.delete(ERROR_IN_200_CONTEXT_KEY)) r.retryable = true;
 }
 
 /* @__NO_SIDE_EFFECTS__ */ function named(name: string, fn: NamedHandler["fn"]): NamedHandler {
   return Object.freeze({ name: `s3.${name}Handler`, fn });
 }
 
+// Module constants (not only properties of `S3Handlers`) so the client's handler list names each in one token.
+export const BUILD = /* @__PURE__ */ named("Build", build);
+export const UNMARSHAL = /* @__PURE__ */ named("Unmarshal", unmarshal);
+export const UNMARSHAL_ERROR = /* @__PURE__ */ named("UnmarshalError", unmarshalError);
+export const RETRY_ERROR_IN_200 = /* @__PURE__ */ named("RetryErrorIn200", retryErrorIn200);
+
 /** The REST-XML protocol handlers of the S3 client, named like Go's so they can be swapped or removed. */
 export const S3Handlers = /* @__PURE__ */ Object.freeze({
-  BuildHandler: /* @__PURE__ */ named("Build", build),
-  UnmarshalHandler: /* @__PURE__ */ named("Unmarshal", unmarshal),
-  UnmarshalErrorHandler: /* @__PURE__ */ named("UnmarshalError", unmarshalError),
-  RetryErrorIn200Handler: /* @__PURE__ */ named("RetryErrorIn200", retryErrorIn200),
+  BuildHandler: BUILD,
+  UnmarshalHandler: UNMARSHAL,
+  UnmarshalErrorHandler: UNMARSHAL_ERROR,
+  RetryErrorIn200Handler: RETRY_ERROR_IN_200,
 });
