@@ -113,16 +113,6 @@ interface Compiled {
   readonly xml: XmlShape | undefined;
 }
 
-function compile(t: Tables<never>): Compiled {
-  const out = bindings(t.o);
-  return {
-    input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
-    // Two members may read one header (`Expires` as a date, `ExpiresString` as sent): they chain.
-    output: out.reduce((m, b) => m.set(b.wire, { ...b, also: m.get(b.wire) }), new Map<string, Binding>()),
-    xml: t.x?.(),
-  };
-}
-
 /**
  * An operation from its tables; the tables are parsed when the operation is first used. `required` names the
  * members Go requires. Each table names its `Addressing` and check (`v`), so only apps with operations that
@@ -160,7 +150,13 @@ class TableOperation<I, O> implements S3Operation<I, O> {
   }
 
   get #k(): Compiled {
-    this.#c ??= compile(this.#t as Tables<never>);
+    const t = this.#t;
+    this.#c ??= {
+      input: new Map([...bindings(t.h), ...bindings(t.q, "q")].map((b) => [b.member, b])),
+      // Two members may read one header (`Expires` as a date, `ExpiresString` as sent): they chain.
+      output: bindings(t.o).reduce((m, b) => m.set(b.wire, { ...b, also: m.get(b.wire) }), new Map<string, Binding>()),
+      xml: t.x?.(),
+    };
     return this.#c;
   }
 
