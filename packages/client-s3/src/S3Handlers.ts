@@ -43,7 +43,7 @@ function build(r: Request): void {
  */
 async function unmarshal(r: Request): Promise<void> {
   const op = operationOf(r);
-  const { xml, xmlMember } = op;
+  const { xml, xmlMember, output } = op;
   const res = r.httpResponse;
   if (!res) return;
   const data: Record<string, unknown> = {};
@@ -62,7 +62,7 @@ async function unmarshal(r: Request): Promise<void> {
   const headers = res.headers;
   // One pass over the response's few headers rather than a lookup per member (GetObject knows 30).
   for (const name in headers) {
-    for (let b = op.output.get(name); b; b = b.also) {
+    for (let b = output.get(name); b; b = b.also) {
       const v = convert(headers[name] as string, b.kind);
       if (v !== undefined) data[b.member] = v;
     }
