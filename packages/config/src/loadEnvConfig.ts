@@ -43,18 +43,17 @@ export interface LoadEnvConfigOptions {
 export { parseEc2MetadataEndpointMode } from "./settingValue.js";
 
 // The variables read into fields after the credentials, in Go's order (explain lists them in that order), as flat
-// `variable, field, type` triples (one string split at `:`, as resolveSharedConfig's KEYS). Without a field, the
-// field is the name after `AWS_`, camel-cased (settingField); the types are settingValue's, and a type longer
-// than one letter is instead an `AWS_DEFAULT_` name read after the variable when shared config is on.
+// `variable, field, type` triples (one string split at `:`, as resolveSharedConfig's KEYS), each variable named
+// without its `AWS_` prefix. Without a field, the field is the name camel-cased (settingField); the types are
+// settingValue's, and a type longer than one letter is instead an `AWS_DEFAULT_` name (without `AWS_`) read
+// after the variable when shared config is on.
 const VARS = /* @__PURE__ */ (
-  "AWS_ROLE_ARN:::AWS_ROLE_SESSION_NAME:::AWS_WEB_IDENTITY_TOKEN_FILE:::AWS_CSM_ENABLED::g:AWS_CSM_HOST:::" +
-  "AWS_CSM_PORT:::AWS_CSM_CLIENT_ID:::AWS_REGION:region:AWS_DEFAULT_REGION:AWS_PROFILE:profile:" +
-  "AWS_DEFAULT_PROFILE:AWS_ENABLE_ENDPOINT_DISCOVERY:endpointDiscoveryEnabled:e:AWS_CA_BUNDLE:::" +
-  "AWS_SDK_GO_CLIENT_TLS_CERT:clientTlsCert::AWS_SDK_GO_CLIENT_TLS_KEY:clientTlsKey::" +
-  "AWS_STS_REGIONAL_ENDPOINTS::r:AWS_S3_US_EAST_1_REGIONAL_ENDPOINT::r:AWS_S3_USE_ARN_REGION::t:" +
-  "AWS_EC2_METADATA_SERVICE_ENDPOINT:::AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE::m:AWS_EC2_METADATA_V1_DISABLED::b:" +
-  "AWS_USE_DUALSTACK_ENDPOINT:useDualStackEndpoint:t:AWS_USE_FIPS_ENDPOINT::t:AWS_ENDPOINT_URL:::" +
-  "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS::b"
+  "ROLE_ARN:::ROLE_SESSION_NAME:::WEB_IDENTITY_TOKEN_FILE:::CSM_ENABLED::g:CSM_HOST:::CSM_PORT:::CSM_CLIENT_ID:::" +
+  "REGION::DEFAULT_REGION:PROFILE::DEFAULT_PROFILE:ENABLE_ENDPOINT_DISCOVERY:endpointDiscoveryEnabled:e:CA_BUNDLE:::" +
+  "SDK_GO_CLIENT_TLS_CERT:clientTlsCert::SDK_GO_CLIENT_TLS_KEY:clientTlsKey::STS_REGIONAL_ENDPOINTS::r:" +
+  "S3_US_EAST_1_REGIONAL_ENDPOINT::r:S3_USE_ARN_REGION::t:EC2_METADATA_SERVICE_ENDPOINT:::" +
+  "EC2_METADATA_SERVICE_ENDPOINT_MODE::m:EC2_METADATA_V1_DISABLED::b:USE_DUALSTACK_ENDPOINT:useDualStackEndpoint:t:" +
+  "USE_FIPS_ENDPOINT::t:ENDPOINT_URL:::IGNORE_CONFIGURED_ENDPOINT_URLS::b"
 ).split(":");
 
 /** A typed variable's value (see settingValue), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
@@ -100,9 +99,9 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
   const table = VARS;
   for (let i = 0; i < table.length; i += 3) {
     const type = table[i + 2] as string;
-    const found = envValue(env, table[i] as string, enabled && type.length > 1 ? type : undefined);
+    const found = envValue(env, `AWS_${table[i]}`, enabled && type.length > 1 ? `AWS_${type}` : undefined);
     if (found === undefined) continue;
-    const field = (table[i + 1] as string) || settingField((table[i] as string).slice(4));
+    const field = (table[i + 1] as string) || settingField(table[i] as string);
     // Typed variables are rare: their code (in typedValue) is compiled only when one is set.
     const value = type.length === 1 ? typedValue(found, field, type) : found.value;
     if (value !== undefined) cfg[field] = { value, source: found.source };

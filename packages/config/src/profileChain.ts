@@ -1,4 +1,4 @@
-import { type ChainRules, hasSsoConfiguration, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
+import { type ChainRules, hasSsoConfiguration, noCredentials, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
 import { isSet, type Sourced } from "./ValueSource.js";
 
@@ -76,33 +76,21 @@ export interface ProfileChainOptions {
   readonly chainRules?: ChainRules;
 }
 
-/** The `keys` of `from` whose values are set (present, not empty), copied into a new object. */
-function pick<T, K extends keyof T>(from: T, ...keys: K[]): Partial<Pick<T, K>> {
-  const out: Partial<Pick<T, K>> = {};
-  for (const k of keys) {
-    const v = from[k] as Sourced<unknown> | undefined;
-    if (v !== undefined && v.value !== "") out[k] = from[k];
+/** A step of `type` for `cfg`'s profile with those of the (space-separated) `keys` of `cfg` that are set. */
+function step<T>(type: string, cfg: SharedConfig, keys = ""): T {
+  const out: Record<string, unknown> = { type, profile: cfg.profile };
+  for (const k of keys.split(" ")) {
+    const v = (cfg as unknown as Record<string, Sourced<unknown> | undefined>)[k];
+    if (v !== undefined && v.value !== "") out[k] = v;
   }
-  return out;
-}
-
-/** A step of `type` for `cfg`'s profile with the `keys` of `cfg` that are set. */
-function step<T>(type: string, cfg: SharedConfig, ...keys: (keyof SharedConfig)[]): T {
-  return { type, profile: cfg.profile, ...pick(cfg, ...keys) } as T;
+  return out as T;
 }
 
 function assumeRole(cfg: SharedConfig): AssumeRoleStep {
-  return step("assumeRole", cfg, "roleArn", "externalId", "roleSessionName", "mfaSerial", "durationSeconds");
+  return step("assumeRole", cfg, "roleArn externalId roleSessionName mfaSerial durationSeconds");
 }
 
-function missingSso(cfg: SharedConfig, missing: readonly string[]): SharedConfigError {
-  return new SharedConfigError(
-    cfg.profile,
-    `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
-  );
-}
-
-type SsoKey = "ssoRegion" | "ssoStartUrl" | "ssoAccountId" | "ssoRoleName";
+type SsoSettings = Partial<Record<string, Sourced<string>>> | undefined;
 
 /** `ssoStartUrl` → `sso_start_url`. */
 function snake(key: string): string {
@@ -115,24 +103,28 @@ function snake(key: string): string {
  * come from the profile.
  */
 function ssoStep(cfg: SharedConfig): SsoStep {
-  const session = cfg.ssoSession as Partial<Record<SsoKey, Sourced<string>>> | undefined;
+  const session = cfg.ssoSession as SsoSettings;
   const named = isSet(cfg.ssoSessionName);
-  if (named && session === undefined) throw missingSso(cfg, ["sso-session"]);
-  const from = (k: SsoKey) => ((named && (k === "ssoRegion" || k === "ssoStartUrl") ? session : cfg) as Partial<Record<SsoKey, Sourced<string>>>)[k];
+  const from = (k: string) => ((named && (k === "ssoRegion" || k === "ssoStartUrl") ? session : cfg) as SsoSettings)?.[k];
   // Go's order for the missing settings; with a session only its two are required.
-  const required: SsoKey[] = ["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"];
-  const missing = required.slice(0, named ? 2 : 4).filter((k) => !isSet(from(k)));
-  if (missing.length > 0) throw missingSso(cfg, missing.map(snake));
+  const required = ["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"];
+  const missing = named && session === undefined ? ["sso-session"] : required.slice(0, named ? 2 : 4).filter((k) => !isSet(from(k))).map(snake);
+  if (missing.length > 0) {
+    throw new SharedConfigError(
+      cfg.profile,
+      `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
+    );
+  }
   for (const k of named ? required.slice(0, 2) : []) {
-    const own = cfg[k];
+    const own = (cfg as unknown as SsoSettings)?.[k];
     if (isSet(own) && own.value !== from(k)?.value) {
       throw new SharedConfigError(cfg.profile, `${snake(k)} in profile "${cfg.profile}" must match ${snake(k)} in sso-session`);
     }
   }
-  const step: Record<string, unknown> = { type: "sso", profile: cfg.profile };
-  if (named) step.ssoSession = cfg.ssoSessionName;
-  for (const k of ["ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl"] as const) if (isSet(from(k))) step[k] = from(k);
-  return step as unknown as SsoStep;
+  const out: Record<string, unknown> = { type: "sso", profile: cfg.profile };
+  if (named) out.ssoSession = cfg.ssoSessionName;
+  for (const k of ["ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl"]) if (isSet(from(k))) out[k] = from(k);
+  return out as unknown as SsoStep;
 }
 
 /**
@@ -157,11 +149,11 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
     // The resolved keys hold only the fields that are set.
     base = { ...step<StaticKeysStep>("staticKeys", node), ...node.credentials };
     // Cross-SDK: a source profile with static keys ends the chain; its own role is not assumed.
-    if (strict && node !== cfg) ownRoleUsed = true;
+    ownRoleUsed = strict && node !== cfg;
   } else if (isSet(node.credentialSource)) {
     base = step("credentialSource", node, "credentialSource");
   } else if (isSet(node.webIdentityTokenFile) && isSet(node.roleArn)) {
-    base = step("webIdentity", node, "roleArn", "webIdentityTokenFile", "roleSessionName");
+    base = step("webIdentity", node, "roleArn webIdentityTokenFile roleSessionName");
     ownRoleUsed = true; // the web identity call assumes this profile's role itself
   } else if (hasSsoConfiguration(node)) {
     base = ssoStep(node);
@@ -172,7 +164,7 @@ export function profileChain(cfg: SharedConfig, options: ProfileChainOptions = {
       node.profile,
       isSet(node.roleArn)
         ? `profile ${node.profile} has role_arn but no source_profile, credential_source or web_identity_token_file`
-        : `profile ${node.profile} did not contain credential information`,
+        : noCredentials(node.profile),
     );
   } else {
     base = step("defaultChain", node);

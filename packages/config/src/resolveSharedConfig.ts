@@ -99,7 +99,7 @@ type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<s
 // types are settingValue's, and `v` is the services section name. Keys after `ALWAYS` (upper case: never a
 // property key, which are lower-cased) are read even with shared config off.
 const KEYS = /* @__PURE__ */ (
-  "region:region::role_arn:::external_id:::mfa_serial:::role_session_name:::source_profile:sourceProfileName::" +
+  "region:::role_arn:::external_id:::mfa_serial:::role_session_name:::source_profile:sourceProfileName::" +
   "credential_source:::ca_bundle:::sso_session:ssoSessionName::sso_account_id:::sso_region:::sso_role_name:::" +
   "sso_start_url:::ec2_metadata_service_endpoint:::endpoint_url:::duration_seconds::d:sts_regional_endpoints::r:" +
   "s3_us_east_1_regional_endpoint::r:ec2_metadata_service_endpoint_mode::m:ec2_metadata_v1_disabled::b:" +
@@ -211,9 +211,12 @@ function setTyped(
   } else out[field] = { value, source };
 }
 
-/** A string setting of `cfg` by field name. */
-function setting(cfg: SharedConfig, field: string): Sourced<string> | undefined {
-  return (cfg as unknown as Record<string, Sourced<string> | undefined>)[field];
+/** A config's string settings by field name. */
+type Settings = Record<string, Sourced<string> | undefined>;
+
+/** Go's message for a profile that names no credentials. */
+export function noCredentials(profile: string): string {
+  return `profile ${profile} did not contain credential information`;
 }
 
 /** Go's `hasSSOConfiguration`. */
@@ -225,7 +228,7 @@ export function hasSsoConfiguration(cfg: SharedConfig): boolean {
 
 /** Go's `hasCredentials`: any credential type is configured. */
 export function hasSharedCredentials(cfg: SharedConfig): boolean {
-  return cfg.credentials !== undefined || hasSsoConfiguration(cfg) || CREDENTIAL_TYPES.some((f, i) => i % 2 === 0 && isSet(setting(cfg, f)));
+  return cfg.credentials !== undefined || hasSsoConfiguration(cfg) || CREDENTIAL_TYPES.some((f, i) => i % 2 === 0 && isSet((cfg as unknown as Settings)[f]));
 }
 
 /** Deletes the fields named (space-separated) from `cfg`. */
@@ -291,7 +294,7 @@ function load(
   // The keys of the credential types set, in Go's order (`""`: credential_process, which needs no role_arn).
   const types: string[] = [];
   for (let i = 0; i < CREDENTIAL_TYPES.length; i += 2) {
-    if (isSet(setting(cfg, CREDENTIAL_TYPES[i] as string))) types.push(CREDENTIAL_TYPES[i + 1] as string);
+    if (isSet((cfg as unknown as Settings)[CREDENTIAL_TYPES[i] as string])) types.push(CREDENTIAL_TYPES[i + 1] as string);
   }
   const credType = types[0];
   if (credType && cfg.revisited === undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
@@ -332,29 +335,19 @@ function loadSourceProfile(
 ): void {
   const profile = cfg.profile;
   clear(cfg, "credentialSource credentialProcess webIdentityTokenFile credentials ssoAccountId ssoRegion ssoRoleName ssoStartUrl");
-  const roleArn = cfg.roleArn?.value ?? "";
+  const name = sourceName.value;
+  const fail = (detail: string) => new SharedConfigAssumeRoleError(cfg.roleArn?.value ?? "", name, detail);
   let src: MutableConfig;
   try {
-    src = load(sourceName.value, files, options, visited, profile);
+    src = load(name, files, options, visited, profile);
   } catch (e) {
-    if (e instanceof SharedConfigProfileNotExistsError) {
-      throw new SharedConfigAssumeRoleError(
-        roleArn,
-        sourceName.value,
-        `profile ${sourceName.value} referenced from ${profile} was not found in ${cfg.files.join(", ")}`,
-      );
-    }
-    throw e;
+    throw e instanceof SharedConfigProfileNotExistsError
+      ? fail(`profile ${name} referenced from ${profile} was not found in ${cfg.files.join(", ")}`)
+      : e;
   }
+  const partial = src.partialCredentials;
   if (!hasSharedCredentials(src)) {
-    const partial = src.partialCredentials;
-    throw new SharedConfigAssumeRoleError(
-      roleArn,
-      sourceName.value,
-      partial === undefined
-        ? `profile ${sourceName.value} did not contain credential information`
-        : `profile ${sourceName.value} is missing ${partial.missing} (${partial.present.value} is set, the pair is ignored)`,
-    );
+    throw fail(partial === undefined ? noCredentials(name) : `profile ${name} is missing ${partial.missing} (${partial.present.value} is set, the pair is ignored)`);
   }
   cfg.sourceProfile = src;
 }
