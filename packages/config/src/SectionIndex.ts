@@ -71,20 +71,49 @@ export class ParsedFile implements ParsedSharedConfigFile {
     this.#nameEnd = b;
   }
 
-  /** Every header of `bucket` named `name`, as one section, or `null`. */
-  #collect(bucket: number, name: string): LazySection | null {
+  /**
+   * The headers' `[bodyStart, lineNo]` segments by bucket, then by name: for every valid name (the full index), or
+   * only for `name` (a lookup: one pass, no name copied).
+   */
+  #group(name?: string): Map<string, number[]>[] {
     const h = this.#headers;
-    const segments: number[] = [];
     const text = this.#text;
+    const buckets: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
     for (let i = 0; i < h.length; i += 4) {
       // Quick reject: the name ends right before `]` unless blanks sit there.
       const close = (h[i + 1] as number) - 1;
-      if (!isBlank(text.charCodeAt(close - 1)) && !text.startsWith(name, close - name.length)) continue;
+      if (name !== undefined && !isBlank(text.charCodeAt(close - 1)) && !text.startsWith(name, close - name.length)) continue;
       this.#classify(i);
-      if (this.#bucket !== bucket || this.#nameEnd - this.#nameStart !== name.length) continue;
-      if (text.startsWith(name, this.#nameStart)) segments.push(h[i + 3] as number, h[i + 2] as number);
+      if (this.#bucket === NONE) continue;
+      let n = name;
+      if (n === undefined) {
+        n = text.slice(this.#nameStart, this.#nameEnd);
+        if (!IDENTIFIER.test(n)) continue; // invalid names are ignored, not errors
+      } else if (this.#nameEnd - this.#nameStart !== n.length || !text.startsWith(n, this.#nameStart)) continue;
+      const bucket = buckets[this.#bucket] as Map<string, number[]>;
+      const segments = bucket.get(n) ?? [];
+      bucket.set(n, segments);
+      segments.push(h[i + 3] as number, h[i + 2] as number);
     }
-    return segments.length === 0 ? null : new LazySection(name, segments[1] as number, text, segments);
+    return buckets;
+  }
+
+  /**
+   * The section `name` of `which` in grouped headers, by the file kind's rules: credentials files have bare names
+   * only (#classify), config files `[default]` unless `[profile default]` exists (bare names are only `default`
+   * there), and in `any` files bare names win. A section already handed out by a lookup is reused (one object).
+   */
+  #pick(which: SectionKind, buckets: Map<string, number[]>[], name: string): LazySection | undefined {
+    const b = buckets as [Map<string, number[]>, Map<string, number[]>, Map<string, number[]>, Map<string, number[]>, Map<string, number[]>];
+    const segments =
+      which === "services"
+        ? b[SERVICES].get(name)
+        : which === "ssoSessions"
+          ? b[SSO].get(name)
+          : this.kind === "any"
+            ? (b[BARE].get(name) ?? b[PREFIXED].get(name))
+            : (b[PREFIXED].get(name) ?? b[BARE].get(name));
+    return segments && (this.#found.get(`${which}\0${name}`) ?? new LazySection(name, segments[1] as number, this.#text, segments));
   }
 
   /** @internal The section named `name`, by the file kind's rules. */
@@ -95,13 +124,9 @@ export class ParsedFile implements ParsedSharedConfigFile {
     const known = this.#found.get(key);
     if (known !== undefined) return known ?? undefined;
     if (this.#found.size >= SCANS_BEFORE_INDEX) return this.all(which).get(name);
-    let s: LazySection | null;
-    if (which !== "profiles") s = this.#collect(which === "services" ? SERVICES : SSO, name);
-    else if (this.kind === "credentials") s = this.#collect(BARE, name);
-    else if (this.kind === "config") s = this.#collect(PREFIXED, name) ?? (name === "default" ? this.#collect(BARE, name) : null);
-    else s = this.#collect(BARE, name) ?? this.#collect(PREFIXED, name);
-    this.#found.set(key, s);
-    return s ?? undefined;
+    const s = this.#pick(which, this.#group(name), name);
+    this.#found.set(key, s ?? null);
+    return s;
   }
 
   /** @internal Every section of a kind: builds the full name index once. */
@@ -111,34 +136,14 @@ export class ParsedFile implements ParsedSharedConfigFile {
   }
 
   #build(): Built {
-    const h = this.#headers;
-    const buckets: Map<string, number[]>[] = [new Map(), new Map(), new Map(), new Map(), new Map()];
-    for (let i = 0; i < h.length; i += 4) {
-      this.#classify(i);
-      if (this.#bucket === NONE) continue;
-      const name = this.#text.slice(this.#nameStart, this.#nameEnd);
-      if (!IDENTIFIER.test(name)) continue; // invalid names are ignored, not errors
-      const bucket = buckets[this.#bucket] as Map<string, number[]>;
-      let segments = bucket.get(name);
-      if (segments === undefined) {
-        segments = [];
-        bucket.set(name, segments);
-      }
-      segments.push(h[i + 3] as number, h[i + 2] as number);
-    }
-    // Sections already handed out by lookups are reused, so a section is one object.
-    const sections = (which: SectionKind, bucket: number) => {
+    const buckets = this.#group();
+    // Names in file order, `[profile NAME]` ones first.
+    const index = (which: SectionKind, ...from: number[]) => {
       const out = new Map<string, SharedConfigSection>();
-      for (const [name, segments] of buckets[bucket] as Map<string, number[]>) {
-        out.set(name, this.#found.get(`${which}\0${name}`) ?? new LazySection(name, segments[1] as number, this.#text, segments));
-      }
+      for (const b of from) for (const name of (buckets[b] as Map<string, number[]>).keys()) if (!out.has(name)) out.set(name, this.#pick(which, buckets, name) as LazySection);
       return out;
     };
-    // Credentials files: bare names only (#classify); config: `[default]` unless `[profile default]` exists (bare
-    // names are only `default` there); `any`: bare names win.
-    const profiles = sections("profiles", PREFIXED);
-    for (const [name, s] of sections("profiles", BARE)) if (this.kind === "any" || !profiles.has(name)) profiles.set(name, s);
-    return { profiles, ssoSessions: sections("ssoSessions", SSO), services: sections("services", SERVICES) };
+    return { profiles: index("profiles", PREFIXED, BARE), ssoSessions: index("ssoSessions", SSO), services: index("services", SERVICES) };
   }
 }
 

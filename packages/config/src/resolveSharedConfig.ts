@@ -123,8 +123,8 @@ function describeFile(file: ParsedSharedConfigFile): string {
   return file.path ?? "<profiles>";
 }
 
-function fileSource(file: ParsedSharedConfigFile, profile: string, key: string, p: SharedConfigProperty): ValueSource {
-  return { source: "file", path: file.path, line: p.line, profile, key };
+function fileSource(file: ParsedSharedConfigFile, profile: string, key: string, line: number): ValueSource {
+  return { source: "file", path: file.path, line, profile, key };
 }
 
 function applySection(
@@ -139,7 +139,7 @@ function applySection(
 
   for (const [key, p] of props) {
     const kind = secretKind(key);
-    const source = fileSource(file, profile, key, p);
+    const source = fileSource(file, profile, key, p.line);
     cfg.properties.set(key, kind === "none" ? { value: p.value, source } : secretSourced(text(p), source, kind));
   }
 
@@ -151,7 +151,7 @@ function applySection(
     // Typed keys are rare: their code (in setTyped) is compiled only when a profile has one.
     const key = table[i] as string;
     const field = (table[i + 1] as string) || settingField(key);
-    if (type === "") out[field] = { value: text(p), source: fileSource(file, profile, key, p) };
+    if (type === "") out[field] = { value: text(p), source: fileSource(file, profile, key, p.line) };
     else setTyped(out, key, field, type, p, file, profile);
   }
 
@@ -193,7 +193,7 @@ function setTyped(
   profile: string,
 ): void {
   const v = text(p);
-  const source = fileSource(file, profile, key, p);
+  const source = fileSource(file, profile, key, p.line);
   if (type === "v") {
     out[field] = { name: { value: v, source }, services: new Map() };
     return;
@@ -247,8 +247,7 @@ function resolveServices(cfg: MutableConfig, files: readonly ParsedSharedConfigF
       const settings = out.get(service) ?? new Map<string, Sourced<string>>();
       out.set(service, settings);
       for (const [key, value] of Object.entries(p.value)) {
-        const line = p.subLines?.[key] ?? p.line;
-        settings.set(key, { value, source: { source: "file", path: f.path, line, profile: `services ${s?.name}`, key: `${service}.${key}` } });
+        settings.set(key, { value, source: fileSource(f, `services ${s?.name}`, `${service}.${key}`, p.subLines?.[key] ?? p.line) });
       }
     }
   }
@@ -264,7 +263,7 @@ function resolveSsoSession(cfg: MutableConfig, files: readonly ParsedSharedConfi
     const session: Record<string, unknown> = { name: name.value };
     for (const key of ["sso_region", "sso_start_url", "sso_registration_scopes"]) {
       const p = s.properties.get(key);
-      if (p !== undefined) session[settingField(key)] = { value: text(p), source: fileSource(f, `sso-session ${s.name}`, key, p) };
+      if (p !== undefined) session[settingField(key)] = { value: text(p), source: fileSource(f, `sso-session ${s.name}`, key, p.line) };
     }
     cfg.ssoSession = session as unknown as SsoSession;
     return; // the first file that has the section wins, as in Go

@@ -30,19 +30,16 @@ function currentPlatform(): string {
   return p?.platform ?? "linux";
 }
 
-function nonEmpty(v: string | undefined): v is string {
-  return v !== undefined && v !== "";
-}
-
 /**
  * The home directory: `HOME` first on every platform; on Windows then `USERPROFILE`, then
  * `HOMEDRIVE` + `HOMEPATH`. `undefined` when none is set.
  */
 export function homeDirectory(env: Env, platform: string = currentPlatform()): { value: string; from: string } | undefined {
-  if (nonEmpty(env.HOME)) return { value: env.HOME, from: "HOME" };
-  if (!isWindows(platform)) return undefined;
-  if (nonEmpty(env.USERPROFILE)) return { value: env.USERPROFILE, from: "USERPROFILE" };
-  if (nonEmpty(env.HOMEDRIVE) && nonEmpty(env.HOMEPATH)) return { value: env.HOMEDRIVE + env.HOMEPATH, from: "HOMEDRIVE+HOMEPATH" };
+  // `from` names the variables, joined by `+` when the value is their concatenation (each must be non-empty).
+  for (const from of isWindows(platform) ? ["HOME", "USERPROFILE", "HOMEDRIVE+HOMEPATH"] : ["HOME"]) {
+    const parts = from.split("+").map((name) => env[name]);
+    if (parts.every((v) => v)) return { value: parts.join(""), from };
+  }
   return undefined;
 }
 
