@@ -54,7 +54,10 @@ const VARS = /* @__PURE__ */ (
   "S3_US_EAST_1_REGIONAL_ENDPOINT::r:S3_USE_ARN_REGION::t:EC2_METADATA_SERVICE_ENDPOINT:::" +
   "EC2_METADATA_SERVICE_ENDPOINT_MODE::m:EC2_METADATA_V1_DISABLED::b:USE_DUALSTACK_ENDPOINT:useDualStackEndpoint:t:" +
   "USE_FIPS_ENDPOINT::t:ENDPOINT_URL:::IGNORE_CONFIGURED_ENDPOINT_URLS::b"
-).split(":");
+)
+  .split(":")
+  // Once: variable names get their prefix back (built per call, they would cost a string and a hash per lookup).
+  .map((s, i) => (i % 3 === 1 || s.length < 2 ? s : `AWS_${s}`));
 
 /** A typed variable's value (see settingValue), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
 function typedValue(found: Sourced<string>, field: string, type: string): unknown {
@@ -99,9 +102,9 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
   const table = VARS;
   for (let i = 0; i < table.length; i += 3) {
     const type = table[i + 2] as string;
-    const found = envValue(env, `AWS_${table[i]}`, enabled && type.length > 1 ? `AWS_${type}` : undefined);
+    const found = envValue(env, table[i] as string, enabled && type.length > 1 ? type : undefined);
     if (found === undefined) continue;
-    const field = (table[i + 1] as string) || settingField(table[i] as string);
+    const field = (table[i + 1] as string) || settingField((table[i] as string).slice(4));
     // Typed variables are rare: their code (in typedValue) is compiled only when one is set.
     const value = type.length === 1 ? typedValue(found, field, type) : found.value;
     if (value !== undefined) cfg[field] = { value, source: found.source };

@@ -35,12 +35,17 @@ function currentPlatform(): string {
  * `HOMEDRIVE` + `HOMEPATH`. `undefined` when none is set.
  */
 export function homeDirectory(env: Env, platform: string = currentPlatform()): { value: string; from: string } | undefined {
-  // `from` names the variables, joined by `+` when the value is their concatenation (each must be non-empty).
-  for (const from of isWindows(platform) ? ["HOME", "USERPROFILE", "HOMEDRIVE+HOMEPATH"] : ["HOME"]) {
-    const parts = from.split("+").map((name) => env[name]);
-    if (parts.every((v) => v)) return { value: parts.join(""), from };
-  }
-  return undefined;
+  // Truthy: set and not empty.
+  const { HOME, USERPROFILE, HOMEDRIVE, HOMEPATH } = env;
+  return HOME
+    ? { value: HOME, from: "HOME" }
+    : !isWindows(platform)
+      ? undefined
+      : USERPROFILE
+        ? { value: USERPROFILE, from: "USERPROFILE" }
+        : HOMEDRIVE && HOMEPATH
+          ? { value: HOMEDRIVE + HOMEPATH, from: "HOMEDRIVE+HOMEPATH" }
+          : undefined;
 }
 
 function isWindows(platform: string): boolean {
