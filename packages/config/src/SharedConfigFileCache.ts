@@ -65,7 +65,7 @@ export class SharedConfigFileCache {
       // Known file: one stat tells whether it changed. (Unknown files skip it: the read's fstat keys the entry.)
       const st = hit && nodeFs().statSync(path, { throwIfNoEntry: false });
       if (st === undefined && hit !== undefined) return undefined;
-      if (st === undefined || !same(hit as Entry, st)) file = readUserText(path) ?? readUserFile(path);
+      if (st === undefined || !same(hit as Entry, st)) file = readUserText(path, {}, true) ?? readUserFile(path);
     } catch (e) {
       if (isMissing(e)) return undefined;
       throw new SharedConfigLoadError(path, e);

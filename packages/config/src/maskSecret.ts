@@ -6,6 +6,9 @@ export const SECRET_MASK = "****";
 /** How a key's value may be shown: in full, by its last four characters, or not at all. */
 export type SecretKind = "none" | "partial" | "secret";
 
+export const ACCESS_KEY_ID = "aws_access_key_id";
+export const SECRET_ACCESS_KEY = "aws_secret_access_key";
+
 /**
  * Classifies a property key or env variable name (in any case): `aws_secret_access_key`, `aws_secret_key`,
  * `aws_session_token` and `aws_security_token` are secret; `aws_access_key_id` and `aws_access_key` partial.
@@ -13,9 +16,9 @@ export type SecretKind = "none" | "partial" | "secret";
 export function secretKind(key: string): SecretKind {
   // Plain comparisons: a pattern would cost a compile in every fresh process that reads a file.
   const k = key.toLowerCase();
-  return k === "aws_access_key_id" || k === "aws_access_key"
+  return k === ACCESS_KEY_ID || k === "aws_access_key"
     ? "partial"
-    : k === "aws_secret_access_key" || k === "aws_secret_key" || k === "aws_session_token" || k === "aws_security_token"
+    : k === SECRET_ACCESS_KEY || k === "aws_secret_key" || k === "aws_session_token" || k === "aws_security_token"
       ? "secret"
       : "none";
 }

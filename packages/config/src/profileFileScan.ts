@@ -35,12 +35,14 @@ class SecretProperty extends Masked implements MutableProperty {
 
 
 
+const NO_PROFILE = "Expected a profile definition";
+
 /**
  * A continuation line `t` (trimmed); `state` is scan's propState, or -1 before any section. Checks it, and when
  * reading adds it to `prop`: a sub-property in a sub-property block, else more value.
  */
 function continuation(t: string, state: number, lineNo: number, fail: (reason: string, line: number) => never, prop: MutableProperty | null): void {
-  if (state === -1) fail("Expected a profile definition", lineNo);
+  if (state === -1) fail(NO_PROFILE, lineNo);
   if (state === 0) fail("Expected a property definition, found continuation", lineNo);
   if (state === 1) {
     if (prop !== null) prop.value = prop.raw = `${prop.raw}\n${t}`;
@@ -128,7 +130,7 @@ export function scan(
     }
 
     // Property line: `key = value`, split at the first `=` before any comment.
-    if (!inSection) fail("Expected a profile definition", lineNo);
+    if (!inSection) fail(NO_PROFILE, lineNo);
     const cut = hashHere || semiHere || reading ? start + commentStart(text.slice(start, lineEnd)) : lineEnd;
     if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf("=", start);
     if (nextEq === -1 || nextEq >= cut) fail("Expected an '=' sign defining a property", lineNo);

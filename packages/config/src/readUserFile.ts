@@ -45,21 +45,16 @@ function tooLarge(path: string, max: number): SdkError {
  * the caller to wrap.
  */
 export function readUserFile(path: string, options: ReadUserFileOptions = {}): UserFile {
-  return readFile(path, options, false) as UserFile;
+  return readUserText(path, options, false) as UserFile;
 }
 
 /**
- * @internal For config files: a regular file's text, decoded by Node straight into a string (no Buffer: in a
- * fresh process this is several times cheaper than bytes + decoding); a pipe's or a device's bytes, as
- * `readUserFile` reads them. `undefined` for text holding U+FFFD, which may stand for invalid UTF-8: the caller
- * then reads bytes.
+ * @internal Opens `path` without blocking, refuses a regular file over the limit, reads it (see above) and closes
+ * it. With `text` (config files), a regular file's text, decoded by Node straight into a string (no Buffer: in a
+ * fresh process this is several times cheaper than bytes + decoding), or `undefined` for text holding U+FFFD, which
+ * may stand for invalid UTF-8 (the caller then reads bytes); a pipe's or a device's bytes in any case.
  */
-export function readUserText(path: string): { text: string; stat: Stats } | UserFile | undefined {
-  return readFile(path, {}, true);
-}
-
-/** Opens `path` without blocking, refuses a regular file over the limit, reads it (see above) and closes it. */
-function readFile(path: string, options: ReadUserFileOptions, text: boolean): { text: string; stat: Stats } | UserFile | undefined {
+export function readUserText(path: string, options: ReadUserFileOptions, text: boolean): { text: string; stat: Stats } | UserFile | undefined {
   const max = options.maxBytes ?? MAX_USER_FILE_BYTES;
   const { closeSync, constants, fstatSync, openSync, readFileSync } = nodeFs();
   // Open without blocking: a FIFO nobody writes to would otherwise block the whole process in open().

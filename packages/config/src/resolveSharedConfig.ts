@@ -1,6 +1,6 @@
 import { CredentialRequiresARNError } from "./CredentialRequiresARNError.js";
 import type { CommonSettings } from "./CommonSettings.js";
-import { secretKind, secretSourced } from "./maskSecret.js";
+import { ACCESS_KEY_ID as ID, SECRET_ACCESS_KEY as SECRET, secretKind, secretSourced } from "./maskSecret.js";
 import type {
   ParsedSharedConfigFile,
   SharedConfigProperty,
@@ -98,8 +98,6 @@ type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<s
 // Credential-type fields and their keys, in Go's precedence.
 const CREDENTIAL_TYPES = /* @__PURE__ */ "sourceProfileName:source_profile:credentialSource:credential_source:webIdentityTokenFile:web_identity_token_file:credentialProcess:".split(":");
 
-const ID = "aws_access_key_id";
-const SECRET = "aws_secret_access_key";
 
 /** A string-typed key whose value turned out to be sub-properties reads as empty (its own value was). */
 function text(p: SharedConfigProperty | undefined): string {
