@@ -1,5 +1,6 @@
 import { type ChainRules, hasSsoConfiguration, noCredentials, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
+import { settingField } from "./settingField.js";
 import { isSet, type Sourced } from "./ValueSource.js";
 
 /** Static keys from a profile. */
@@ -92,11 +93,6 @@ function assumeRole(cfg: SharedConfig): AssumeRoleStep {
 
 type SsoSettings = Partial<Record<string, Sourced<string>>> | undefined;
 
-/** `ssoStartUrl` → `sso_start_url`. */
-function snake(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
 /**
  * Go's `validateSSOConfiguration`, run when SSO credentials are resolved (not at load). With an `sso_session`,
  * the region and start URL come from its section (the profile's own must match them); else all four settings
@@ -105,25 +101,27 @@ function snake(key: string): string {
 function ssoStep(cfg: SharedConfig): SsoStep {
   const session = cfg.ssoSession as SsoSettings;
   const named = isSet(cfg.ssoSessionName);
-  const from = (k: string) => ((named && (k === "ssoRegion" || k === "ssoStartUrl") ? session : cfg) as SsoSettings)?.[k];
-  // Go's order for the missing settings; with a session only its two are required.
-  const required = ["ssoRegion", "ssoStartUrl", "ssoAccountId", "ssoRoleName"];
-  const missing = named && session === undefined ? ["sso-session"] : required.slice(0, named ? 2 : 4).filter((k) => !isSet(from(k))).map(snake);
+  // Go's order for the missing settings; the first two come from the session when there is one, and only they
+  // are then required.
+  const keys = ["sso_region", "sso_start_url", "sso_account_id", "sso_role_name"];
+  const from = (i: number, settings = named && i < 2 ? session : (cfg as unknown as SsoSettings)) => settings?.[settingField(keys[i] as string)];
+  const missing = named && session === undefined ? ["sso-session"] : keys.filter((_, i) => i < (named ? 2 : 4) && !isSet(from(i)));
   if (missing.length > 0) {
     throw new SharedConfigError(
       cfg.profile,
       `profile "${cfg.profile}" is configured to use SSO but is missing required configuration: ${missing.join(", ")}`,
     );
   }
-  for (const k of named ? required.slice(0, 2) : []) {
-    const own = (cfg as unknown as SsoSettings)?.[k];
-    if (isSet(own) && own.value !== from(k)?.value) {
-      throw new SharedConfigError(cfg.profile, `${snake(k)} in profile "${cfg.profile}" must match ${snake(k)} in sso-session`);
+  for (const i of named ? [0, 1] : []) {
+    const own = from(i, cfg as unknown as SsoSettings);
+    if (isSet(own) && own.value !== from(i)?.value) {
+      throw new SharedConfigError(cfg.profile, `${keys[i]} in profile "${cfg.profile}" must match ${keys[i]} in sso-session`);
     }
   }
   const out: Record<string, unknown> = { type: "sso", profile: cfg.profile };
   if (named) out.ssoSession = cfg.ssoSessionName;
-  for (const k of ["ssoAccountId", "ssoRegion", "ssoRoleName", "ssoStartUrl"]) if (isSet(from(k))) out[k] = from(k);
+  // The step's fields in alphabetical order: account, region, role, start URL.
+  for (const i of [2, 0, 3, 1]) if (isSet(from(i))) out[settingField(keys[i] as string)] = from(i);
   return out as unknown as SsoStep;
 }
 
