@@ -95,8 +95,19 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
 
 
-// Credential-type fields and their keys, in Go's precedence.
-const CREDENTIAL_TYPES = /* @__PURE__ */ "sourceProfileName:source_profile:credentialSource:credential_source:webIdentityTokenFile:web_identity_token_file:credentialProcess:".split(":");
+/**
+ * The keys of the credential types `cfg` sets, in Go's precedence (source_profile, credential_source,
+ * web_identity_token_file, credential_process: their offsets in KEYS); `""` stands for credential_process, which
+ * needs no role_arn.
+ */
+function credentialTypes(cfg: SharedConfig): string[] {
+  const types: string[] = [];
+  for (const i of [15, 18, 78, 75]) {
+    const key = KEYS[i] as string;
+    if (isSet((cfg as unknown as Settings)[(KEYS[i + 1] as string) || settingField(key)])) types.push(i === 75 ? "" : key);
+  }
+  return types;
+}
 
 
 /** A string-typed key whose value turned out to be sub-properties reads as empty (its own value was). */
@@ -213,7 +224,7 @@ export function hasSsoConfiguration(cfg: SharedConfig): boolean {
 
 /** Go's `hasCredentials`: any credential type is configured. */
 export function hasSharedCredentials(cfg: SharedConfig): boolean {
-  return cfg.credentials !== undefined || hasSsoConfiguration(cfg) || CREDENTIAL_TYPES.some((f, i) => i % 2 === 0 && isSet((cfg as unknown as Settings)[f]));
+  return cfg.credentials !== undefined || hasSsoConfiguration(cfg) || credentialTypes(cfg).length > 0;
 }
 
 /** Deletes the fields named (space-separated) from `cfg`. */
@@ -275,11 +286,7 @@ function load(
   if (found === 0 && files.length > 0) throw new SharedConfigProfileNotExistsError(profile, cfg.files);
 
   if (visited.has(profile)) markRevisited(cfg, visited, referrer, options.chainRules);
-  // The keys of the credential types set, in Go's order (`""`: credential_process, which needs no role_arn).
-  const types: string[] = [];
-  for (let i = 0; i < CREDENTIAL_TYPES.length; i += 2) {
-    if (isSet((cfg as unknown as Settings)[CREDENTIAL_TYPES[i] as string])) types.push(CREDENTIAL_TYPES[i + 1] as string);
-  }
+  const types = credentialTypes(cfg);
   const credType = types[0];
   if (credType && cfg.revisited === undefined && !isSet(cfg.roleArn)) throw new CredentialRequiresARNError(credType, profile);
 
