@@ -17,7 +17,7 @@ export function isBlank(c: number): boolean {
 
 /** Whitespace that may precede a comment character. */
 function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === 11 || c === 12 || c === 13;
+  return c === SPACE || (c >= TAB && c <= 13 && c !== 10); // space, tab, vertical tab, form feed, carriage return
 }
 
 export function trimStartAt(s: string, a: number, b: number): number {

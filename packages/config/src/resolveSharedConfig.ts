@@ -12,7 +12,7 @@ import { SharedConfigError } from "./SharedConfigError.js";
 import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
 import { settingField } from "./settingField.js";
 import { settingValue } from "./settingValue.js";
-import { KEYS } from "./sharedConfigKeys.js";
+import { KEYS, keyField } from "./sharedConfigKeys.js";
 import { isSet, type Sourced, type ValueSource } from "./ValueSource.js";
 
 /**
@@ -103,8 +103,7 @@ type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<s
 function credentialTypes(cfg: SharedConfig): string[] {
   const types: string[] = [];
   for (const i of [15, 18, 78, 75]) {
-    const key = KEYS[i] as string;
-    if (isSet((cfg as unknown as Settings)[(KEYS[i + 1] as string) || settingField(key)])) types.push(i === 75 ? "" : key);
+    if (isSet((cfg as unknown as Settings)[keyField(i)])) types.push(i === 75 ? "" : (KEYS[i] as string));
   }
   return types;
 }
@@ -146,7 +145,7 @@ function applySection(
     const type = table[i + 2] as string;
     // Typed keys are rare: their code (in setTyped) is compiled only when a profile has one.
     const key = table[i] as string;
-    const field = (table[i + 1] as string) || settingField(key);
+    const field = keyField(i);
     if (type === "") out[field] = { value: text(p), source: fileSource(file, profile, key, p.line) };
     else setTyped(out, key, field, type, p, file, profile);
   }
@@ -217,9 +216,9 @@ export function noCredentials(profile: string): string {
 
 /** Go's `hasSSOConfiguration`. */
 export function hasSsoConfiguration(cfg: SharedConfig): boolean {
-  return (
-    isSet(cfg.ssoSessionName) || isSet(cfg.ssoRegion) || isSet(cfg.ssoAccountId) || isSet(cfg.ssoStartUrl) || isSet(cfg.ssoRoleName)
-  );
+  // KEYS offsets 24 to 36: sso_session, sso_account_id, sso_region, sso_role_name, sso_start_url.
+  for (let i = 24; i < 39; i += 3) if (isSet((cfg as unknown as Settings)[keyField(i)])) return true;
+  return false;
 }
 
 /** Go's `hasCredentials`: any credential type is configured. */

@@ -1,3 +1,5 @@
+import { settingField } from "./settingField.js";
+
 // The shared config keys read into fields, in the order the fields are set (explain lists them in that order), as
 // flat `key, field, type` triples (one string split at `:`: fewer bytes than an array of literals, and an index loop
 // stays fast before V8 optimizes it). Without a field, the field is the key camel-cased (settingField); the types
@@ -13,3 +15,8 @@ export const KEYS = /* @__PURE__ */ (
   "services::v:ALWAYS:::credential_process:::web_identity_token_file:::csm_host:::csm_port:::csm_client_id:::" +
   "endpoint_discovery_enabled::b:csm_enabled::b:s3_use_arn_region::b"
 ).split(":");
+
+/** The field of the KEYS entry at offset `i`. */
+export function keyField(i: number): string {
+  return (KEYS[i + 1] as string) || settingField(KEYS[i] as string);
+}
