@@ -12,9 +12,8 @@ interface Entry {
   readonly result: ParsedSharedConfigFile | SharedConfigLoadError;
 }
 
-function same({ stat: e }: Entry, s: Stats): boolean {
-  return e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs && e.ino === s.ino;
-}
+const same = ({ stat: e }: Entry, s: Stats): boolean =>
+  e.size === s.size && e.mtimeMs === s.mtimeMs && e.ctimeMs === s.ctimeMs && e.ino === s.ino;
 
 function isMissing(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

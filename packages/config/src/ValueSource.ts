@@ -54,9 +54,7 @@ export function fromCode<T>(option: string, value: T | undefined): Sourced<T> | 
 }
 
 /** True when a string value is present and not empty (Go treats an empty setting as unset). */
-export function isSet(v: Sourced<string> | undefined): v is Sourced<string> {
-  return v !== undefined && v.value !== "";
-}
+export const isSet = (v: Sourced<string> | undefined): v is Sourced<string> => v !== undefined && v.value !== "";
 
 /**
  * The first candidate that is set (not `undefined`, not an empty string): precedence written as

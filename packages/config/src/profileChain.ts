@@ -87,9 +87,8 @@ function step<T>(type: string, cfg: SharedConfig, keys = ""): T {
   return out as T;
 }
 
-function assumeRole(cfg: SharedConfig): AssumeRoleStep {
-  return step("assumeRole", cfg, "roleArn externalId roleSessionName mfaSerial durationSeconds");
-}
+const assumeRole = (cfg: SharedConfig): AssumeRoleStep =>
+  step("assumeRole", cfg, "roleArn externalId roleSessionName mfaSerial durationSeconds");
 
 type SsoSettings = Partial<Record<string, Sourced<string>>> | undefined;
 

@@ -11,14 +11,12 @@ export const CLOSE = 93;
 export const IDENTIFIER = /^[A-Za-z0-9_\-/.%@:+]+$/;
 
 /** The spec's whitespace: spaces and tabs (other characters are content). */
-export function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB;
-}
+export const isBlank = (c: number): boolean =>
+  c === SPACE || c === TAB;
 
 /** Whitespace that may precede a comment character. */
-function isSpace(c: number): boolean {
-  return c === SPACE || (c >= TAB && c <= 13 && c !== 10); // space, tab, vertical tab, form feed, carriage return
-}
+// Space, tab, vertical tab, form feed, carriage return.
+const isSpace = (c: number): boolean => c === SPACE || (c >= TAB && c <= 13 && c !== 10);
 
 export function trimStartAt(s: string, a: number, b: number): number {
   while (a < b && isBlank(s.charCodeAt(a))) a++;

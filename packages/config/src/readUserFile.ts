@@ -32,9 +32,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(waitCell, 0, 0, ms);
 }
 
-function tooLarge(path: string, max: number): SdkError {
-  return new SdkError("FileTooLarge", `${path} is larger than ${max} bytes`);
-}
+const tooLarge = (path: string, max: number): SdkError => new SdkError("FileTooLarge", `${path} is larger than ${max} bytes`);
 
 /**
  * Reads a file that a user setting names (`AWS_CONFIG_FILE`, `ca_bundle`, …) without trusting what it is:

@@ -110,17 +110,13 @@ function credentialTypes(cfg: SharedConfig): string[] {
 
 
 /** A string-typed key whose value turned out to be sub-properties reads as empty (its own value was). */
-function text(p: SharedConfigProperty | undefined): string {
-  return typeof p?.value === "string" ? p.value : "";
-}
+const text = (p: SharedConfigProperty | undefined): string =>
+  typeof p?.value === "string" ? p.value : "";
 
-function describeFile(file: ParsedSharedConfigFile): string {
-  return file.path ?? "<profiles>";
-}
+const describeFile = (file: ParsedSharedConfigFile): string =>
+  file.path ?? "<profiles>";
 
-function fileSource(file: ParsedSharedConfigFile, profile: string, key: string, line: number): ValueSource {
-  return { source: "file", path: file.path, line, profile, key };
-}
+const fileSource = (file: ParsedSharedConfigFile, profile: string, key: string, line: number): ValueSource => ({ source: "file", path: file.path, line, profile, key });
 
 function applySection(
   cfg: MutableConfig,
@@ -210,9 +206,8 @@ function setTyped(
 type Settings = Record<string, Sourced<string> | undefined>;
 
 /** Go's message for a profile that names no credentials. */
-export function noCredentials(profile: string): string {
-  return `profile ${profile} did not contain credential information`;
-}
+export const noCredentials = (profile: string): string =>
+  `profile ${profile} did not contain credential information`;
 
 /** Go's `hasSSOConfiguration`. */
 export function hasSsoConfiguration(cfg: SharedConfig): boolean {

@@ -25,10 +25,7 @@ export function envValue(env: Env | undefined, name: string, alias?: string): So
   return alias === undefined ? undefined : envValue(env, alias);
 }
 
-function currentPlatform(): string {
-  const p = (globalThis as { process?: { platform?: string } }).process;
-  return p?.platform ?? "linux";
-}
+const currentPlatform = (): string => (globalThis as { process?: { platform?: string } }).process?.platform ?? "linux";
 
 /**
  * The home directory: `HOME` first on every platform; on Windows then `USERPROFILE`, then
@@ -48,9 +45,7 @@ export function homeDirectory(env: Env, platform: string = currentPlatform()): {
           : undefined;
 }
 
-function isWindows(platform: string): boolean {
-  return platform === "win32" || platform === "windows";
-}
+const isWindows = (platform: string): boolean => platform === "win32" || platform === "windows";
 
 /**
  * Where the config and credentials files are: `AWS_CONFIG_FILE` / `AWS_SHARED_CREDENTIALS_FILE`

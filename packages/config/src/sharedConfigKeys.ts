@@ -17,6 +17,5 @@ export const KEYS = /* @__PURE__ */ (
 ).split(":");
 
 /** The field of the KEYS entry at offset `i`. */
-export function keyField(i: number): string {
-  return (KEYS[i + 1] as string) || settingField(KEYS[i] as string);
-}
+export const keyField = (i: number): string =>
+  (KEYS[i + 1] as string) || settingField(KEYS[i] as string);
