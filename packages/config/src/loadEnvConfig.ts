@@ -88,10 +88,11 @@ export function loadEnvConfig(env: Env, options: LoadEnvConfigOptions = {}): Env
   const secret = envValue(env, "AWS_SECRET_ACCESS_KEY", "AWS_SECRET_KEY");
   if (key !== undefined && secret !== undefined) {
     const token = envValue(env, "AWS_SESSION_TOKEN");
+    const masked = (found: Sourced<string>, kind: "partial" | "secret" = "secret") => secretSourced(found.value, found.source, kind);
     cfg.credentials = {
-      accessKeyId: secretSourced(key.value, key.source, "partial"),
-      secretAccessKey: secretSourced(secret.value, secret.source, "secret"),
-      ...(token && { sessionToken: secretSourced(token.value, token.source, "secret") }),
+      accessKeyId: masked(key, "partial"),
+      secretAccessKey: masked(secret),
+      ...(token && { sessionToken: masked(token) }),
       providerName: "EnvConfigCredentials",
     };
   }

@@ -14,13 +14,7 @@ function builtin<T>(id: string): T {
 }
 
 /** `node:fs`, loaded at the first call. */
-export function nodeFs(): typeof NodeFs {
-  fs ??= builtin<typeof NodeFs>("node:fs");
-  return fs;
-}
+export const nodeFs = (): typeof NodeFs => (fs ??= builtin<typeof NodeFs>("node:fs"));
 
 /** `node:buffer`, loaded at the first call. */
-export function nodeBuffer(): typeof NodeBuffer {
-  buffer ??= builtin<typeof NodeBuffer>("node:buffer");
-  return buffer;
-}
+export const nodeBuffer = (): typeof NodeBuffer => (buffer ??= builtin<typeof NodeBuffer>("node:buffer"));
