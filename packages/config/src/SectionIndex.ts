@@ -191,6 +191,8 @@ class SectionMap implements ReadonlyMap<string, SharedConfigSection> {
   }
 
   forEach(fn: (value: SharedConfigSection, key: string, map: ReadonlyMap<string, SharedConfigSection>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+    this.#all.forEach((v, k) => {
+      fn.call(thisArg, v, k, this);
+    });
   }
 }

@@ -92,11 +92,11 @@ export class SharedConfigFileCache {
   }
 }
 
-function unwrap(result: ParsedSharedConfigFile | SharedConfigLoadError): ParsedSharedConfigFile {
+const unwrap = (result: ParsedSharedConfigFile | SharedConfigLoadError): ParsedSharedConfigFile => {
   // `instanceof Error`, not the subclass: SdkError subclasses check through SdkError's Symbol.hasInstance.
   if (result instanceof Error) throw result;
   return result;
-}
+};
 
 /** The process-wide cache `loadSharedConfig` uses unless given another. */
 export const sharedConfigFileCache = new SharedConfigFileCache();

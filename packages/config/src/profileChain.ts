@@ -1,6 +1,6 @@
 import { type ChainRules, hasSsoConfiguration, noCredentials, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
-import { settingField } from "./settingField.js";
+import { KEYS, keyField } from "./sharedConfigKeys.js";
 import { isSet, type Sourced } from "./ValueSource.js";
 
 /** Static keys from a profile. */
@@ -100,11 +100,12 @@ type SsoSettings = Partial<Record<string, Sourced<string>>> | undefined;
 function ssoStep(cfg: SharedConfig): SsoStep {
   const session = cfg.ssoSession as SsoSettings;
   const named = isSet(cfg.ssoSessionName);
-  // Go's order for the missing settings; the first two come from the session when there is one, and only they
-  // are then required.
-  const keys = ["sso_region", "sso_start_url", "sso_account_id", "sso_role_name"];
-  const from = (i: number, settings = named && i < 2 ? session : (cfg as unknown as SsoSettings)) => settings?.[settingField(keys[i] as string)];
-  const missing = named && session === undefined ? ["sso-session"] : keys.filter((_, i) => i < (named ? 2 : 4) && !isSet(from(i)));
+  // The KEYS offsets of sso_region, sso_start_url, sso_account_id and sso_role_name: Go's order for the missing
+  // settings. The first two come from the session when there is one, and only they are then required.
+  const keys = [30, 36, 27, 33];
+  const from = (i: number, settings = named && i < 2 ? session : (cfg as unknown as SsoSettings)) => settings?.[keyField(keys[i] as number)];
+  const missing =
+    named && session === undefined ? ["sso-session"] : keys.filter((_, i) => i < (named ? 2 : 4) && !isSet(from(i))).map((o) => KEYS[o]);
   if (missing.length > 0) {
     throw new SharedConfigError(
       cfg.profile,
@@ -114,13 +115,14 @@ function ssoStep(cfg: SharedConfig): SsoStep {
   for (const i of named ? [0, 1] : []) {
     const own = from(i, cfg as unknown as SsoSettings);
     if (isSet(own) && own.value !== from(i)?.value) {
-      throw new SharedConfigError(cfg.profile, `${keys[i]} in profile "${cfg.profile}" must match ${keys[i]} in sso-session`);
+      const key = KEYS[keys[i] as number];
+      throw new SharedConfigError(cfg.profile, `${key} in profile "${cfg.profile}" must match ${key} in sso-session`);
     }
   }
   const out: Record<string, unknown> = { type: "sso", profile: cfg.profile };
   if (named) out.ssoSession = cfg.ssoSessionName;
   // The step's fields in alphabetical order: account, region, role, start URL.
-  for (const i of [2, 0, 3, 1]) if (isSet(from(i))) out[settingField(keys[i] as string)] = from(i);
+  for (const i of [2, 0, 3, 1]) if (isSet(from(i))) out[keyField(keys[i] as number)] = from(i);
   return out as unknown as SsoStep;
 }
 
