@@ -2,9 +2,9 @@ import type { SharedConfigProperty, SharedConfigSection } from "./parseSharedCon
 import { type MutableProperty, scan } from "./profileFileScan.js";
 
 /** The scanner's validation already passed: reading never fails. */
-const never = (): never => {
+function never(): never {
   throw new Error("unreachable");
-};
+}
 
 
 /**

@@ -191,8 +191,6 @@ class SectionMap implements ReadonlyMap<string, SharedConfigSection> {
   }
 
   forEach(fn: (value: SharedConfigSection, key: string, map: ReadonlyMap<string, SharedConfigSection>) => void, thisArg?: unknown): void {
-    this.#all.forEach((v, k) => {
-      fn.call(thisArg, v, k, this);
-    });
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
   }
 }

@@ -63,7 +63,7 @@ class SecretSourced extends Masked implements Sourced<string> {
   }
 
   override toJSON(): { value: string; source: ValueSource } {
-    return { value: `${this}`, source: this.source };
+    return { value: maskSecret(this.#value, this.#kind), source: this.source };
   }
 
   override toString(): string {

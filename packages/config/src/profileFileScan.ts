@@ -35,10 +35,7 @@ class SecretProperty extends Masked implements MutableProperty {
 
 
 
-// Messages shared by the property and sub-property checks.
 const NO_PROFILE = "Expected a profile definition";
-const NO_EQUALS = "Expected an '=' sign defining a ";
-const NO_NAME = "roperty did not have a name";
 
 /**
  * A continuation line `t` (trimmed); `state` is scan's propState, or -1 before any section. Checks it, and when
@@ -53,8 +50,8 @@ function continuation(t: string, state: number, lineNo: number, fail: (reason: s
   }
   const body = t.slice(0, commentStart(t));
   const eq = body.indexOf("=");
-  if (eq === -1) fail(`${NO_EQUALS}sub-property`, lineNo);
-  if (eq === 0) fail(`Sub-p${NO_NAME}`, lineNo);
+  if (eq === -1) fail("Expected an '=' sign defining a sub-property", lineNo);
+  if (eq === 0) fail("Sub-property did not have a name", lineNo);
   if (prop === null) return;
   let subs = prop.value;
   if (typeof subs === "string") {
@@ -136,8 +133,8 @@ export function scan(
     if (!inSection) fail(NO_PROFILE, lineNo);
     const cut = hashHere || semiHere || reading ? start + commentStart(text.slice(start, lineEnd)) : lineEnd;
     if (nextEq !== -1 && nextEq < start) nextEq = text.indexOf("=", start);
-    if (nextEq === -1 || nextEq >= cut) fail(`${NO_EQUALS}property`, lineNo);
-    if (nextEq === start) fail(`P${NO_NAME}`, lineNo);
+    if (nextEq === -1 || nextEq >= cut) fail("Expected an '=' sign defining a property", lineNo);
+    if (nextEq === start) fail("Property did not have a name", lineNo);
     let vs = nextEq + 1;
     while (vs < cut && isBlank(text.charCodeAt(vs))) vs++;
     propState = vs === cut ? 2 : 1;
