@@ -103,6 +103,32 @@ test("unmarshalError handlers replace the generic error by throwing; the caller 
   assert.equal(transport.sent.length, 1, "a 404 is not retried");
 });
 
+test("a handler's own coded error gets the request info even with a getter-only field; a frozen one passes as it is", async () => {
+  class GetterError extends Error {
+    readonly code = "Getter";
+    get statusCode(): number | undefined {
+      return undefined;
+    }
+  }
+  const frozen = Object.freeze(Object.assign(new Error("frozen"), { code: "Frozen" }));
+  const seen: unknown[] = [];
+  for (const thrown of [new GetterError("getter"), frozen]) {
+    const h = defaultHandlers();
+    h.unmarshal.pushBackNamed({
+      name: "fail",
+      fn: () => {
+        throw thrown;
+      },
+    });
+    const client = new TestClient(cc(testConfig({ transport: cannedTransport({ status: 200 }) }), h));
+    await client.call(GetObject).catch((e: unknown) => seen.push(e));
+  }
+  const [getter, frozenSeen] = seen as Array<Error & { code: string; statusCode?: number; operation?: string }>;
+  assert.deepEqual([getter?.code, getter?.statusCode, getter?.operation], ["Getter", 200, "s3/GetObject"]);
+  assert.equal(frozenSeen, frozen);
+  assert.deepEqual([frozenSeen?.code, frozenSeen?.operation], ["Frozen", undefined]);
+});
+
 test("an error thrown in each phase reaches the caller typed, with operation and status; complete runs once", async () => {
   const failing: Phase[] = ["validate", "build", "sign", "send", "unmarshalMeta", "unmarshal", "complete"];
   for (const phase of failing) {

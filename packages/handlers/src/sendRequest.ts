@@ -18,9 +18,10 @@ export function toRequestError(thrown: unknown, phase: Phase, r: Request): SdkEr
 
 type Info = "operation" | "statusCode" | "requestId";
 
-// Readonly in the type only: an error's fields are plain data properties (SdkError assigns them).
+// Defined rather than assigned: a foreign error may have the field as a getter without a setter, where an
+// assignment would throw a TypeError; Reflect's version leaves a frozen error as it is instead of throwing.
 function setInfo(target: SdkErrorShape, key: Info, value: string | number | undefined): void {
-  if (value !== undefined && target[key] !== value) (target as Record<Info, unknown>)[key] = value;
+  if (value !== undefined && target[key] !== value) Reflect.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /**
