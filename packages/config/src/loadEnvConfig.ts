@@ -4,7 +4,6 @@ import { goParseBool } from "./goParseBool.js";
 import { secretSourced } from "./maskSecret.js";
 import { settingField } from "./settingField.js";
 import { settingValue } from "./settingValue.js";
-import { KEYS } from "./sharedConfigKeys.js";
 import { type Env, envValue, sharedConfigFilenames } from "./sharedConfigFilenames.js";
 import type { Sourced } from "./ValueSource.js";
 
@@ -44,17 +43,21 @@ export interface LoadEnvConfigOptions {
 export { parseEc2MetadataEndpointMode } from "./settingValue.js";
 
 // The variables read into fields after the credentials, in Go's order (explain lists them in that order), as flat
-// `variable, field, type` triples (one string split at `:`, as KEYS). A variable is named without its `AWS_` prefix,
-// or by the index of its KEYS entry when it is that key upper-cased (the name is made once, at load). Without a
-// field, the field is the name camel-cased (settingField); the types are settingValue's, and a type longer than one
-// letter is instead an `AWS_DEFAULT_` name (without `AWS_`) read after the variable when shared config is on.
+// `variable, field, type` triples (one string split at `:`, as sharedConfigKeys' KEYS), each variable named
+// without its `AWS_` prefix (written out, so a search for a variable finds it here). Without a field, the field is
+// the name camel-cased (settingField); the types are settingValue's, and a type longer than one letter is instead
+// an `AWS_DEFAULT_` name (without `AWS_`) read after the variable when shared config is on.
 const VARS = /* @__PURE__ */ (
-  "1:::4:::26:::31::g:27:::28:::29:::0::DEFAULT_REGION:PROFILE::DEFAULT_PROFILE:" +
-  "ENABLE_ENDPOINT_DISCOVERY:endpointDiscoveryEnabled:e:7:::SDK_GO_CLIENT_TLS_CERT:clientTlsCert::" +
-  "SDK_GO_CLIENT_TLS_KEY:clientTlsKey::16::r:17::r:32::t:13:::18::m:19::b:20:useDualStackEndpoint:t:21::t:14:::22::b"
+  "ROLE_ARN:::ROLE_SESSION_NAME:::WEB_IDENTITY_TOKEN_FILE:::CSM_ENABLED::g:CSM_HOST:::CSM_PORT:::CSM_CLIENT_ID:::" +
+  "REGION::DEFAULT_REGION:PROFILE::DEFAULT_PROFILE:ENABLE_ENDPOINT_DISCOVERY:endpointDiscoveryEnabled:e:CA_BUNDLE:::" +
+  "SDK_GO_CLIENT_TLS_CERT:clientTlsCert::SDK_GO_CLIENT_TLS_KEY:clientTlsKey::STS_REGIONAL_ENDPOINTS::r:" +
+  "S3_US_EAST_1_REGIONAL_ENDPOINT::r:S3_USE_ARN_REGION::t:EC2_METADATA_SERVICE_ENDPOINT:::" +
+  "EC2_METADATA_SERVICE_ENDPOINT_MODE::m:EC2_METADATA_V1_DISABLED::b:USE_DUALSTACK_ENDPOINT:useDualStackEndpoint:t:" +
+  "USE_FIPS_ENDPOINT::t:ENDPOINT_URL:::IGNORE_CONFIGURED_ENDPOINT_URLS::b"
 )
   .split(":")
-  .map((s, i) => (i % 3 === 1 || (i % 3 === 2 && s.length < 2) ? s : `AWS_${(KEYS[+s * 3] ?? s).toUpperCase()}`));
+  // Once: variable names get their prefix back (built per call, they would cost a string and a hash per lookup).
+  .map((s, i) => (i % 3 === 1 || s.length < 2 ? s : `AWS_${s}`));
 
 /** A typed variable's value (see settingValue), `undefined` to leave it unset; throws `EnvConfigError` for a bad one. */
 function typedValue(found: Sourced<string>, field: string, type: string): unknown {

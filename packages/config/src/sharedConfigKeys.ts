@@ -4,8 +4,7 @@ import { settingField } from "./settingField.js";
 // flat `key, field, type` triples (one string split at `:`: fewer bytes than an array of literals, and an index loop
 // stays fast before V8 optimizes it). Without a field, the field is the key camel-cased (settingField); the types
 // are settingValue's, and `v` is the services section name. Keys after `ALWAYS` (upper case: never a property
-// key, which are lower-cased) are read even with shared config off. loadEnvConfig's VARS names variables by the
-// index of their entry here: moving an entry means renumbering there.
+// key, which are lower-cased) are read even with shared config off.
 export const KEYS = /* @__PURE__ */ (
   "region:::role_arn:::external_id:::mfa_serial:::role_session_name:::source_profile:sourceProfileName::" +
   "credential_source:::ca_bundle:::sso_session:ssoSessionName::sso_account_id:::sso_region:::sso_role_name:::" +
