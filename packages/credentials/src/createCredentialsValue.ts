@@ -36,9 +36,9 @@ export class RedactedCredentialsValue implements CredentialsValue {
 
   /** The value with its secrets replaced, for logs. */
   toJSON(): Record<string, unknown> {
-    // The own fields are exactly the present ones, in FIELDS order (the constructor sets nothing else).
-    const out = { ...this } as Record<string, unknown>;
-    for (const k of SECRETS) if (k in out) out[k] = REDACTED;
+    // An allow-list: a field added to the object later (by a subclass or a caller) is not printed, secret or not.
+    const out: Record<string, unknown> = {};
+    for (const k of FIELDS) if (this[k] !== undefined) out[k] = (SECRETS as readonly string[]).includes(k) ? REDACTED : this[k];
     return out;
   }
 

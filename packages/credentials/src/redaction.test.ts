@@ -65,3 +65,10 @@ test("static credentials never render their secret, before or after get()", asyn
     assert.equal(r.includes(SECRET) || r.includes(TOKEN), false, r);
   }
 });
+
+test("a field added to a value after it was made is not rendered either (the log form is an allow-list)", () => {
+  const value = createCredentialsValue({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: SECRET, providerName: "Test" });
+  Object.assign(value, { extraSecret: TOKEN });
+  for (const shown of renderings(value)) assert.ok(!shown.includes(TOKEN) && !shown.includes(SECRET), shown);
+  assert.deepEqual(Object.keys(JSON.parse(JSON.stringify(value))), ["accessKeyId", "secretAccessKey", "providerName"]);
+});
