@@ -41,8 +41,11 @@ export function codeLayer(config: Config | undefined, label: string): ConfigLaye
   return layer;
 }
 
-/** The SDK defaults (Go's `defaults.Config()`), each with a `default` source. */
-export type Defaults = { readonly [K in SettingKey]?: NonNullable<Config[K]> } & Pick<
+/**
+ * The SDK defaults (Go's `defaults.Config()`), each with a `default` source. Every setting is a required key (one
+ * without a default is `undefined`): the keys are the list of settings, so leaving one out must not compile.
+ */
+export type Defaults = { readonly [K in SettingKey]-?: NonNullable<Config[K]> | undefined } & Pick<
   ResolvedConfig,
   | "region"
   | "maxRetries"
