@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
-import { bodyConsumed, RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
+import { bodyConsumed, hasNoBody, RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {
@@ -169,10 +169,10 @@ export class FetchTransport implements Transport {
     const out: Record<string, string> = Object.fromEntries(res.headers);
     const length = out["content-length"];
     attempt.res = res;
-    // No body (HEAD, whose body Chromium gives as an empty stream; 204 and 304, a null one): nothing to check,
-    // whatever content-length says (as the Node transports' hasNoBody).
+    // No body (the Node transports' rule: HEAD, whose body Chromium gives as an empty stream, 204, 304, 1xx; or
+    // none at all): nothing to check, whatever content-length says.
     attempt.expected =
-      length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || request.method === "HEAD" || !res.body
+      length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || hasNoBody(request.method, res.status) || !res.body
         ? undefined
         : Number(length);
     return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
