@@ -23,7 +23,7 @@ export class HandlerPhases implements Handlers {
   declare readonly afterRetry: HandlerList;
   declare readonly completeAttempt: HandlerList;
   declare readonly complete: HandlerList;
-  /** The same lists in `PHASES` order: the hot path indexes them instead of looking names up. */
+  /** The same lists in `PHASES` order (for `snap`, `clear` and `isEmpty`). */
   readonly #l: HandlerList[] = [];
 
   constructor(from?: Handlers | PhaseItems) {
@@ -53,9 +53,9 @@ export class HandlerPhases implements Handlers {
 
 function copyOf(list: HandlerListContract | undefined): HandlerList {
   if (list === undefined) return new HandlerList();
-  const copied = list.copy();
-  if (copied instanceof HandlerList) return copied.copy();
+  if (list instanceof HandlerList) return list.copy();
   // A foreign implementation of the contract: wrap its copy so the lifecycle can still run it.
+  const copied = list.copy();
   return new HandlerList([{ name: "__foreign", fn: (request) => copied.run(request) }]);
 }
 
