@@ -1,4 +1,4 @@
-// `@sessionkit/credential-provider-shared-file/lazy`: what the session loads with `import()` for a
-// `credential_process` profile. A bundler keeps every export of a dynamically imported module, so this entry
-// has only the process provider.
+// `@sessionkit/credential-provider-shared-file/lazy`: the process provider for callers that load it with
+// `import()` (the session itself loads `./process`). A bundler keeps every export of a dynamically imported
+// module, so this entry has only the process provider.
 export { processProvider } from "./processProvider.js";

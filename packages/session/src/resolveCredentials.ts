@@ -144,6 +144,8 @@ export function resolveCredentials(
     credentials = lazy("AssumeRoleProvider", async () => {
       const { roleProvider, stsClient } = await import("@sessionkit/credential-provider-assume-role/role");
       const sts = stsConfig();
+      // Positional (see roleProvider): client, roleArn, roleSessionName, durationSeconds, externalId,
+      // serialNumber, tokenCode, tokenProvider, clock.
       return roleProvider(
         () => stsClient(sts, signWith),
         role.roleArn.value,
