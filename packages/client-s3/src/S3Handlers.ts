@@ -60,7 +60,8 @@ async function unmarshal(r: Request): Promise<void> {
     }
   }
   const headers = res.headers;
-  // One pass over the response's few headers rather than a lookup per member (GetObject knows 30).
+  // One pass over the response's few headers rather than a lookup per member (GetObject knows 30); operations
+  // with `Metadata` read the `x-amz-meta-*` headers in their own hook.
   for (const name in headers) {
     for (let b = output.get(name); b; b = b.also) {
       const v = convert(headers[name] as string, b.kind);

@@ -57,7 +57,7 @@ export function stsEndpoint(region: string, options: StsEndpointOptions = {}): S
   const signingRegion = region === "aws-global" ? "us-east-1" : region;
   // The global endpoint: aws-global, or a legacy region in legacy mode (the default), without FIPS or dual-stack.
   const global =
-    !fips && !dualStack && (signingRegion !== region || (options.stsRegionalEndpoints !== "regional" && STS_LEGACY_GLOBAL_REGIONS.has(region)));
+    !fips && !dualStack && (region === "aws-global" || (options.stsRegionalEndpoints !== "regional" && STS_LEGACY_GLOBAL_REGIONS.has(region)));
   return {
     url: `${options.disableSSL ? "http" : "https"}://${
       global
