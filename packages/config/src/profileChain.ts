@@ -1,6 +1,6 @@
 import { type ChainRules, hasSsoConfiguration, noCredentials, type SharedConfig, type SharedCredentials } from "./resolveSharedConfig.js";
 import { SharedConfigError } from "./SharedConfigError.js";
-import { KEYS, keyField } from "./sharedConfigKeys.js";
+import { KEYS, keyField, keyOffsets } from "./sharedConfigKeys.js";
 import { isSet, type Sourced } from "./ValueSource.js";
 
 /** Static keys from a profile. */
@@ -77,10 +77,19 @@ export interface ProfileChainOptions {
   readonly chainRules?: ChainRules;
 }
 
+/** Space-separated field names of `SharedConfig`, checked by the compiler (a typo is `never`). */
+type FieldList<S extends string> = S extends `${infer H} ${infer R}`
+  ? H extends keyof SharedConfig
+    ? `${H} ${FieldList<R>}`
+    : never
+  : S extends keyof SharedConfig
+    ? S
+    : never;
+
 /** A step of `type` for `cfg`'s profile with those of the (space-separated) `keys` of `cfg` that are set. */
-function step<T>(type: string, cfg: SharedConfig, keys = ""): T {
+function step<T, S extends string = never>(type: string, cfg: SharedConfig, keys?: S & FieldList<S>): T {
   const out: Record<string, unknown> = { type, profile: cfg.profile };
-  for (const k of keys.split(" ")) {
+  for (const k of (keys ?? "").split(" ")) {
     const v = (cfg as unknown as Record<string, Sourced<unknown> | undefined>)[k];
     if (v !== undefined && v.value !== "") out[k] = v;
   }
@@ -100,9 +109,9 @@ type SsoSettings = Partial<Record<string, Sourced<string>>> | undefined;
 function ssoStep(cfg: SharedConfig): SsoStep {
   const session = cfg.ssoSession as SsoSettings;
   const named = isSet(cfg.ssoSessionName);
-  // The KEYS offsets of sso_region, sso_start_url, sso_account_id and sso_role_name: Go's order for the missing
-  // settings. The first two come from the session when there is one, and only they are then required.
-  const keys = [30, 36, 27, 33];
+  // Go's order for the missing settings. The first two come from the session when there is one, and only they
+  // are then required.
+  const keys = keyOffsets("sso_region sso_start_url sso_account_id sso_role_name");
   const from = (i: number, settings = named && i < 2 ? session : (cfg as unknown as SsoSettings)) => settings?.[keyField(keys[i] as number)];
   const missing =
     named && session === undefined ? ["sso-session"] : keys.filter((_, i) => i < (named ? 2 : 4) && !isSet(from(i))).map((o) => KEYS[o]);
@@ -121,7 +130,7 @@ function ssoStep(cfg: SharedConfig): SsoStep {
   }
   const out: Record<string, unknown> = { type: "sso", profile: cfg.profile };
   if (named) out.ssoSession = cfg.ssoSessionName;
-  // The step's fields in alphabetical order: account, region, role, start URL.
+  // The step's fields in alphabetical order: account, region, role, start URL (indexes into `keys`).
   for (const i of [2, 0, 3, 1]) if (isSet(from(i))) out[keyField(keys[i] as number)] = from(i);
   return out as unknown as SsoStep;
 }

@@ -12,7 +12,7 @@ import { SharedConfigError } from "./SharedConfigError.js";
 import { SharedConfigProfileNotExistsError } from "./SharedConfigProfileNotExistsError.js";
 import { settingField } from "./settingField.js";
 import { settingValue } from "./settingValue.js";
-import { KEYS, keyField } from "./sharedConfigKeys.js";
+import { KEYS, keyField, keyOffsets } from "./sharedConfigKeys.js";
 import { isSet, type Sourced, type ValueSource } from "./ValueSource.js";
 
 /**
@@ -95,15 +95,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableConfig = Mutable<SharedConfig> & { properties: Map<string, Sourced<string | SubProperties>> };
 
 
-/**
- * The keys of the credential types `cfg` sets, in Go's precedence (source_profile, credential_source,
- * web_identity_token_file, credential_process: their offsets in KEYS); `""` stands for credential_process, which
- * needs no role_arn.
- */
+// The credential types in Go's precedence (credential_process last).
+const CREDENTIAL_TYPES = /* @__PURE__ */ keyOffsets("source_profile credential_source web_identity_token_file credential_process");
+const SSO_KEYS = /* @__PURE__ */ keyOffsets("sso_session sso_account_id sso_region sso_role_name sso_start_url");
+
+/** The keys of the credential types `cfg` sets, in Go's precedence; `""` stands for credential_process, which needs no role_arn. */
 function credentialTypes(cfg: SharedConfig): string[] {
   const types: string[] = [];
-  for (const i of [15, 18, 78, 75]) {
-    if (isSet((cfg as unknown as Settings)[keyField(i)])) types.push(i === 75 ? "" : (KEYS[i] as string));
+  for (const i of CREDENTIAL_TYPES) {
+    if (isSet((cfg as unknown as Settings)[keyField(i)])) types.push(i === CREDENTIAL_TYPES[3] ? "" : (KEYS[i] as string));
   }
   return types;
 }
@@ -211,9 +211,7 @@ export const noCredentials = (profile: string): string =>
 
 /** Go's `hasSSOConfiguration`. */
 export function hasSsoConfiguration(cfg: SharedConfig): boolean {
-  // KEYS offsets 24 to 36: sso_session, sso_account_id, sso_region, sso_role_name, sso_start_url.
-  for (let i = 24; i < 39; i += 3) if (isSet((cfg as unknown as Settings)[keyField(i)])) return true;
-  return false;
+  return SSO_KEYS.some((i) => isSet((cfg as unknown as Settings)[keyField(i)]));
 }
 
 /** Go's `hasCredentials`: any credential type is configured. */

@@ -15,6 +15,17 @@ export const KEYS = /* @__PURE__ */ (
   "endpoint_discovery_enabled::b:csm_enabled::b:s3_use_arn_region::b"
 ).split(":");
 
+/**
+ * The offsets in KEYS of the keys named (space-separated), in that order, so code can read settings by key name
+ * and a reordered KEYS cannot shift them. A key missing from KEYS is a bug here, caught at load by any test.
+ */
+/* @__NO_SIDE_EFFECTS__ */ export function keyOffsets(keys: string): number[] {
+  return keys.split(" ").map((key) => {
+    for (let i = 0; i < KEYS.length; i += 3) if (KEYS[i] === key) return i;
+    throw new Error(`sharedConfigKeys: no key ${key}`);
+  });
+}
+
 /** The field of the KEYS entry at offset `i`. */
 export const keyField = (i: number): string =>
   (KEYS[i + 1] as string) || settingField(KEYS[i] as string);
