@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
-import { bodyConsumed, hasNoBody, RequestCanceled, RequestError, ResponseLengthMismatch, ResponseTimeout, toTransportError } from "./errors.js";
+import { bodyConsumed, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {
@@ -19,13 +19,13 @@ const ignore = (): void => {};
 
 /**
  * One attempt: the controller of its fetch, tied to the caller's signal and the timeout (`release` unties
- * them), and the response body: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and `discard()`, checked
- * against `content-length` when the body is not content-encoded (a decoded body's length legitimately differs).
+ * them), and the response body: one-shot `AsyncIterable<Uint8Array>` plus `bytes()` and `discard()`. Body
+ * framing is fetch's: a body cut short of its `content-length` already fails the read (undici: `terminated`;
+ * browsers: a network error), which `toError` turns into a retryable `RequestError`, as Go leaves it to net/http.
  */
 class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> {
   // Set by the transport before the attempt is handed out as a body (declared: no field code in bundles).
   declare res: Response;
-  declare expected: number | undefined;
   /** The timeout (ms) once it fired. */
   #timedOut: number | undefined;
   #started: true | undefined;
@@ -68,13 +68,6 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
     return this.res;
   }
 
-  #check(received: number): void {
-    this.release(true);
-    // Unchecked (`expected` undefined) compares the count with itself.
-    const expected = this.expected ?? received;
-    if (received !== expected) throw new ResponseLengthMismatch(expected, received);
-  }
-
   async bytes(): Promise<Uint8Array> {
     const res = this.#start();
     let bytes: Uint8Array;
@@ -83,13 +76,12 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
     } catch (err) {
       throw this.toError(err);
     }
-    this.#check(bytes.byteLength);
+    this.release(true);
     return bytes;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     const reader = this.#start().body?.getReader();
-    let total = 0;
     return {
       next: async (): Promise<IteratorResult<Uint8Array>> => {
         let step: ReadableStreamReadResult<Uint8Array> = DONE;
@@ -98,11 +90,7 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
         } catch (err) {
           throw this.toError(err);
         }
-        if (step.done) {
-          this.#check(total);
-          return DONE;
-        }
-        total += step.value.byteLength;
+        if (step.done) this.release(true);
         return step;
       },
       return: async (): Promise<IteratorResult<Uint8Array>> => {
@@ -121,8 +109,9 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
 
 /**
  * A transport on `fetch` for browsers (and any runtime with fetch). It imports nothing from Node. `host`,
- * `content-length` and other headers a browser controls are left to the browser; stream request bodies
- * are sent with `duplex: "half"` where the runtime supports streaming uploads.
+ * `content-length` and other headers a browser controls are left to the browser. A stream request body is
+ * read into a `Blob` first: browsers stream uploads only over HTTP/2 or QUIC (Chromium) or not at all
+ * (Firefox, Safari), and S3 endpoints speak HTTP/1.1; the body then goes out with a `content-length`.
  */
 export class FetchTransport implements Transport {
   readonly #fetch: typeof fetch;
@@ -143,20 +132,22 @@ export class FetchTransport implements Transport {
     const headers: Record<string, string> = {};
     for (const name in request.headers) if (!DROPPED_HEADERS.test(name)) headers[name] = request.headers[name] as string;
     const body = request.body;
-    // Of the body types, only bytes and streams are objects.
-    const stream = typeof body === "object" && !(body instanceof Uint8Array);
     const attempt = new FetchAttempt(signal, options?.timeoutMs ?? this.#timeoutMs);
-    const init: RequestInit & { duplex?: "half" } = {
+    const init: RequestInit = {
       method: request.method,
       headers,
-      body: stream ? toStream(body) : (body as BodyInit | undefined),
+      body: body as BodyInit | undefined,
       signal: attempt.signal,
       credentials: this.#credentials,
       redirect: "manual",
-      duplex: stream ? "half" : undefined,
     };
     let res: Response;
     try {
+      // Of the body types, only bytes and streams are objects. Collected inside the attempt, so an abort or
+      // the timeout ends the wait for a chunk and an error thrown by the caller's iterator becomes a typed
+      // error like any send failure: a retryable RequestError (Go's retryer calls any unrecognised send
+      // error retryable); the pipeline still never retries it, as a consumed stream cannot be sent again.
+      if (typeof body === "object" && !(body instanceof Uint8Array)) init.body = await collect(body, attempt.signal);
       const port = request.port === undefined ? "" : `:${request.port}`;
       // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global object.
       const send = this.#fetch;
@@ -165,33 +156,36 @@ export class FetchTransport implements Transport {
       throw attempt.toError(err, `send request to ${request.hostname} failed`);
     }
     attempt.release(false);
-    // Names come lower-cased, repeated fields combined.
-    const out: Record<string, string> = Object.fromEntries(res.headers);
-    const length = out["content-length"];
     attempt.res = res;
-    // No body (the Node transports' rule: HEAD, whose body Chromium gives as an empty stream, 204, 304, 1xx; or
-    // none at all): nothing to check, whatever content-length says.
-    attempt.expected =
-      length === undefined || (out["content-encoding"] ?? "identity") !== "identity" || hasNoBody(request.method, res.status) || !res.body
-        ? undefined
-        : Number(length);
-    return { statusCode: res.status, reason: res.statusText, headers: out, body: attempt };
+    // Names come lower-cased, repeated fields combined.
+    return { statusCode: res.status, reason: res.statusText, headers: Object.fromEntries(res.headers), body: attempt };
   }
 }
 
-/** A `ReadableStream` over a request body stream (what fetch uploads). */
-function toStream(body: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+/**
+ * A stream request body as one `Blob` (memory bounded by the length the caller declared). Each wait for a
+ * chunk races the attempt's signal, so a stalled iterator cannot outlive an abort or the timeout; on failure
+ * the iterator is told to stop (a file or stream behind it gets closed).
+ */
+async function collect(body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Blob> {
   const it = body[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const step = await it.next();
-      if (step.done) controller.close();
-      else controller.enqueue(step.value);
-    },
-    async cancel() {
-      await it.return?.();
-    },
-  });
+  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+  // Nobody may be waiting when the abort comes (after collecting, or between chunks).
+  aborted.catch(ignore);
+  const parts: Uint8Array[] = [];
+  try {
+    for (;;) {
+      const step = await Promise.race([it.next(), aborted]);
+      if (step.done) break;
+      parts.push(step.value);
+    }
+  } catch (err) {
+    it.return?.().catch(ignore);
+    throw err;
+  }
+  // The cast only hides chunks on a SharedArrayBuffer, which a browser's Blob refuses with a TypeError: that
+  // still becomes a typed error, and copying every chunk to rule it out would cost bytes in every bundle.
+  return new Blob(parts as BlobPart[]);
 }
 
 /** A fetch transport; see {@link FetchTransportOptions}. */
