@@ -72,13 +72,13 @@ after(() => rmSync(appDir, { recursive: true, force: true }));
 const CLIENT_ONLY_APP = `
 import { S3 } from "@sessionkit/client-s3";
 import { staticCredentials } from "@sessionkit/credentials";
-import { defaultHandlers, sleep } from "@sessionkit/handlers";
+import { defaultHandlers } from "@sessionkit/handlers";
 import { createDefaultTransport } from "@sessionkit/http";
+// Only what has no default: region, credentials and the platform's transport.
 const config = {
-  region: "us-east-1", credentials: staticCredentials({ accessKeyId: "AKID", secretAccessKey: "SECRET" }),
-  maxRetries: -1, logLevel: 0, logger: console, s3ForcePathStyle: false, disableSSL: false,
-  transport: createDefaultTransport(), stsRegionalEndpoints: "regional", s3UsEast1RegionalEndpoint: "legacy",
-  disableParamValidation: false, clock: Date.now, sleep,
+  region: "us-east-1",
+  credentials: staticCredentials({ accessKeyId: "AKID", secretAccessKey: "SECRET" }),
+  transport: createDefaultTransport(),
 };
 new S3({ clientConfig: () => ({ config, handlers: defaultHandlers() }) }).listBuckets().then((r) => console.log(r.Buckets));
 `;

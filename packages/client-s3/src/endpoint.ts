@@ -26,6 +26,6 @@ const DNS_BUCKET = /^(?!\d{1,3}(\.\d{1,3}){3}$)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61
  * address or localhost (no DNS for `bucket.127.0.0.1`), when the bucket is not a DNS label, or when it has
  * dots under HTTPS (the wildcard certificate would not match).
  */
-export function needsPathStyle(hostname: string, bucket: string, forcePathStyle: boolean, https: boolean): boolean {
+export function needsPathStyle(hostname: string, bucket: string, forcePathStyle: boolean | undefined, https: boolean): boolean {
   return forcePathStyle || LOCAL_HOST.test(hostname) || !DNS_BUCKET.test(bucket) || (https && bucket.includes("."));
 }

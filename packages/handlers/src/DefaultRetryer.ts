@@ -102,7 +102,7 @@ const byMaxRetries = /* @__PURE__ */ new Map<number, Retryer>();
 /** The retryer a request uses: `config.retryer`, else a shared `DefaultRetryer` for `config.maxRetries`. */
 export function retryerFor(request: Request): Retryer {
   // Keyed by the configured value (the constructor maps any negative one to the default).
-  const max = request.config.maxRetries;
+  const max = request.config.maxRetries ?? -1;
   let retryer = request.config.retryer ?? byMaxRetries.get(max);
   if (retryer === undefined) {
     // A documented cache: one immutable retryer per distinct maxRetries value.

@@ -7,7 +7,7 @@ import type {
   Operation,
   Phase,
   Request,
-  ResolvedConfig,
+  ClientSettings,
   SdkErrorShape,
 } from "@sessionkit/types";
 import type { HandlerList } from "./HandlerList.js";
@@ -18,7 +18,7 @@ export interface NewRequestInput<Params> {
   readonly operation: Operation;
   readonly params: Params;
   readonly clientInfo: ClientInfo;
-  readonly config: ResolvedConfig;
+  readonly config: ClientSettings;
   readonly handlers: Handlers;
   readonly httpRequest: HttpRequest;
   /** Aborts the call at any point, including backoff waits. */
@@ -31,7 +31,7 @@ export interface NewRequestInput<Params> {
 export class SdkRequest<Params = unknown, Output = unknown> implements Request<Params, Output> {
   declare readonly operation: Operation;
   declare readonly clientInfo: ClientInfo;
-  declare readonly config: ResolvedConfig;
+  declare readonly config: ClientSettings;
   declare readonly params: Params;
   declare httpRequest: HttpRequest;
   declare httpResponse?: HttpResponse;

@@ -1,4 +1,4 @@
-import type { ClientConfig, ClientInfo, Handlers, HttpRequest, NamedHandler, Operation, Phase, ResolvedConfig } from "@sessionkit/types";
+import type { ClientConfig, ClientInfo, Handlers, HttpRequest, NamedHandler, Operation, Phase, ClientSettings } from "@sessionkit/types";
 import { InvalidEndpointURL } from "./errors.js";
 import { copyHandlers } from "./newHandlers.js";
 import { SdkRequest } from "./SdkRequest.js";
@@ -12,7 +12,7 @@ export interface ServiceInfo {
   /** SigV4 service name; defaults to `serviceName`. */
   readonly signingName?: string;
   /** The endpoint to use when the configuration names none, e.g. `https://sts.${region}.amazonaws.com`. */
-  defaultEndpoint(region: string, config: ResolvedConfig): string;
+  defaultEndpoint(region: string, config: ClientSettings): string;
   /**
    * The service's own handlers (protocol, signer), pushed to the back of the client's copy of the lists in this
    * order, as each Go service's `newClient` does.
@@ -30,7 +30,7 @@ export interface SendOptions {
 type EndpointParts = readonly [protocol: string, hostname: string, port: number | undefined, host: string, basePath: string];
 
 /** Go's `aws.AddScheme`: a bare host gets `https://`, or `http://` with `disableSSL`. */
-export function addScheme(endpoint: string, disableSSL: boolean): string {
+export function addScheme(endpoint: string, disableSSL: boolean | undefined): string {
   if (endpoint === "" || /^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) return endpoint;
   return `${disableSSL ? "http" : "https"}://${endpoint}`;
 }
@@ -68,7 +68,7 @@ function targetOf(operation: Operation): OperationTarget {
  * sends operations through the request lifecycle.
  */
 export class ServiceClient {
-  declare readonly config: ResolvedConfig;
+  declare readonly config: ClientSettings;
   /** This client's own lists; changes here reach requests created afterwards, never the session. */
   declare readonly handlers: Handlers;
   declare readonly clientInfo: ClientInfo;

@@ -6,6 +6,7 @@ import { namedHandler } from "./HandlerList.js";
 import { operationName } from "./operationName.js";
 import { utf8Length } from "./readBody.js";
 import { SdkRequest } from "./SdkRequest.js";
+import { sleep } from "./sleep.js";
 import { USER_AGENT } from "./userAgent.js";
 
 /** An operation that can check its own parameters (run by `CoreHandlers.ValidateParametersHandler`). */
@@ -122,11 +123,11 @@ export const AfterRetryHandler = /* @__PURE__ */ namedHandler("core.AfterRetryHa
   const delay = r.retryDelay;
   const config = r.config;
   // Names and numbers only: nothing to redact.
-  if ((config.logLevel & DEBUG_RETRIES) === DEBUG_RETRIES) {
-    config.logger.log(`DEBUG: Retrying Request ${operationName(r)}, attempt ${r.retryCount + 1} after ${delay} ms`);
+  if (((config.logLevel ?? 0) & DEBUG_RETRIES) === DEBUG_RETRIES) {
+    (config.logger ?? console).log(`DEBUG: Retrying Request ${operationName(r)}, attempt ${r.retryCount + 1} after ${delay} ms`);
   }
   try {
-    await config.sleep(delay, r.signal);
+    await (config.sleep ?? sleep)(delay, r.signal);
   } catch (err) {
     throw toCanceled(err);
   }

@@ -45,12 +45,12 @@ export function formatRequestDump(r: Request, withBody: boolean): string {
 
 /** Logs one message through the request's logger, redacted. */
 export function logRedacted(r: Request, message: string): void {
-  r.config.logger.log(redactText(message));
+  (r.config.logger ?? console).log(redactText(message));
 }
 
 /** Go's `awssdk.client.LogRequest`: dumps the signed request at `LogDebug` (body with `LogDebugWithHTTPBody`). */
 export const LogRequestHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogRequest", (r) => {
-  const level = r.config.logLevel;
+  const level = r.config.logLevel ?? 0;
   if (level >= DEBUG) logRedacted(r, formatRequestDump(r, (level & WITH_BODY) === WITH_BODY));
 });
 
@@ -59,7 +59,7 @@ export const LogRequestHandler: NamedHandler = /* @__PURE__ */ namedHandler("aws
  * back a replayable copy, so the unmarshal handlers still see every byte.
  */
 export const LogResponseHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogResponse", (r) => {
-  const level = r.config.logLevel;
+  const level = r.config.logLevel ?? 0;
   const res = r.httpResponse;
   if (!(level >= DEBUG) || res === undefined) return;
   const log = (body: string | undefined): void =>
@@ -87,7 +87,7 @@ interface SignedText {
 function logSigning(r: Request, details: SignedText, token: string | undefined): void {
   // Go prints the canonical request as is; ours hides the session token it contains.
   const canonical = token ? details.canonicalRequest.split(token).join("<redacted>") : details.canonicalRequest;
-  r.config.logger.log(
+  (r.config.logger ?? console).log(
     `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
   );
 }
@@ -104,7 +104,7 @@ const STAGES: Readonly<Record<string, string>> = { send: "Send Request", unmarsh
 
 /** `LogDebugWithRequestErrors`: logs each failed attempt (Go's `Send Request`, `Validate Response`, … lines). */
 export const LogAttemptErrorHandler: NamedHandler = /* @__PURE__ */ namedHandler("awssdk.client.LogAttemptError", (r) => {
-  if (r.error === undefined || (r.config.logLevel & WITH_ERRORS) !== WITH_ERRORS) return;
+  if (r.error === undefined || ((r.config.logLevel ?? 0) & WITH_ERRORS) !== WITH_ERRORS) return;
   const stage = STAGES[r.context.get(FAILED_PHASE) as string] ?? "Validate Response";
   logRedacted(r, `DEBUG: ${stage} ${operationName(r)} failed, attempt ${r.retryCount}, error ${r.error.message}`);
 });

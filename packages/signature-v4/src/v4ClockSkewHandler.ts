@@ -32,7 +32,7 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
     }
     const server = parseServerDate(date);
     const endpoint = request.clientInfo.endpoint;
-    const now = request.config.clock();
+    const now = (request.config.clock ?? Date.now)();
     // How far the time we signed with was from the server's (NaN without a readable Date: nothing to learn).
     const off = server - (now + skew.offset(endpoint));
     if (!Number.isFinite(off) || !isClockSkewError(code, off)) return;

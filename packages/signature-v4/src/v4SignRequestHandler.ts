@@ -57,7 +57,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     if (credentials.accessKeyId === "") return;
     const info = request.clientInfo;
     const s3 = info.signingName === "s3";
-    const now = request.config.clock();
+    const now = (request.config.clock ?? Date.now)();
     let details = signCore(request.httpRequest, {
       a: credentials,
       r: info.signingRegion || request.config.region,
@@ -73,7 +73,7 @@ export function createV4SignRequestHandler(options: V4SignRequestHandlerOptions 
     });
     if (details instanceof Promise) details = await details;
     request.signedAt = now;
-    if ((request.config.logLevel & LOG_DEBUG_WITH_SIGNING) === LOG_DEBUG_WITH_SIGNING) {
+    if (((request.config.logLevel ?? 0) & LOG_DEBUG_WITH_SIGNING) === LOG_DEBUG_WITH_SIGNING) {
       (request.context.get(SIGNING_LOGGER_CONTEXT_KEY) as SigningLogger | undefined)?.(request, details, credentials.sessionToken);
     }
   };

@@ -1,4 +1,4 @@
-import type { Config, ResolvedConfig } from "./config.js";
+import type { ClientSettings, Config } from "./config.js";
 import type { Handlers } from "./handlers.js";
 
 /** Static facts about a service client (Go's `metadata.ClientInfo`). */
@@ -13,11 +13,11 @@ export interface ClientInfo {
 }
 
 /**
- * What a client receives from whatever created it (Go's `client.Config`): the resolved config, a private
+ * What a client receives from whatever created it (Go's `client.Config`): its settings, a private
  * copy of the handler lists, and the endpoint the configuration names for the service, if any.
  */
 export interface ClientConfig {
-  readonly config: ResolvedConfig;
+  readonly config: ClientSettings;
   readonly handlers: Handlers;
   /**
    * A configured endpoint for this service (code option, `AWS_ENDPOINT_URL[_SERVICE]`, `endpoint_url`),

@@ -39,21 +39,43 @@ export interface Config {
   sleep?: Sleep;
 }
 
-/** A session's configuration after resolution: frozen, with every field a client needs filled in. */
-export interface ResolvedConfig {
+/**
+ * What a client runs with: `region`, `credentials` and `transport`. Every other setting may be left out and then
+ * means its default, as an unset field of Go's `aws.Config` does: no retries override (the service's 3), logging
+ * off, `console` as the logger, virtual-hosted addressing, https, `legacy` STS and S3 us-east-1 endpoints, no
+ * attempt timeout, parameter validation on, `Date.now` as the clock and a `setTimeout` sleep. A session hands out
+ * a {@link ResolvedConfig} (every field set); a client made without one needs only the three.
+ */
+export interface ClientSettings {
   readonly region: string;
-  readonly endpoint?: string;
   readonly credentials: Credentials;
-  readonly maxRetries: number;
+  readonly transport: Transport;
+  readonly endpoint?: string;
+  /** Retries after the first attempt; `-1` or unset means the service default (3). */
+  readonly maxRetries?: number;
   readonly retryer?: Retryer;
+  readonly logLevel?: LogLevel;
+  readonly logger?: Logger;
+  readonly s3ForcePathStyle?: boolean;
+  readonly disableSSL?: boolean;
+  readonly stsRegionalEndpoints?: RegionalEndpointMode;
+  readonly s3UsEast1RegionalEndpoint?: RegionalEndpointMode;
+  /** Per-attempt timeout in milliseconds; unset means none. */
+  readonly attemptTimeoutMs?: number;
+  readonly disableParamValidation?: boolean;
+  readonly clock?: Clock;
+  readonly sleep?: Sleep;
+}
+
+/** A session's configuration after resolution: frozen, with every setting filled in. */
+export interface ResolvedConfig extends ClientSettings {
+  readonly maxRetries: number;
   readonly logLevel: LogLevel;
   readonly logger: Logger;
   readonly s3ForcePathStyle: boolean;
   readonly disableSSL: boolean;
-  readonly transport: Transport;
   readonly stsRegionalEndpoints: RegionalEndpointMode;
   readonly s3UsEast1RegionalEndpoint: RegionalEndpointMode;
-  readonly attemptTimeoutMs?: number;
   readonly disableParamValidation: boolean;
   readonly clock: Clock;
   readonly sleep: Sleep;

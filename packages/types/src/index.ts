@@ -1,5 +1,5 @@
 export type { ClientConfig, ClientConfigProvider, ClientInfo } from "./client.js";
-export type { Clock, Config, RegionalEndpointMode, ResolvedConfig, Sleep } from "./config.js";
+export type { ClientSettings, Clock, Config, RegionalEndpointMode, ResolvedConfig, Sleep } from "./config.js";
 export type {
   Credentials,
   CredentialsInput,

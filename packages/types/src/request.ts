@@ -1,5 +1,5 @@
 import type { ClientInfo } from "./client.js";
-import type { ResolvedConfig } from "./config.js";
+import type { ClientSettings } from "./config.js";
 import type { SdkErrorShape } from "./errors.js";
 import type { Handlers } from "./handlers.js";
 import type { HttpRequest, HttpResponse } from "./http.js";
@@ -18,7 +18,7 @@ export interface Operation {
 export interface Request<Params = unknown, Output = unknown> {
   readonly operation: Operation;
   readonly clientInfo: ClientInfo;
-  readonly config: ResolvedConfig;
+  readonly config: ClientSettings;
   /** This request's own copy of the client's handler lists. */
   readonly handlers: Handlers;
   readonly params: Params;

@@ -16,7 +16,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const APP = `
 import { S3Client, createBucket, deleteBucket, deleteObject, getObject, headObject, listBuckets, listObjectsV2, presignGetObject, presignPutObject, putObject, S3ServiceError } from "@sessionkit/client-s3";
 import { staticCredentials } from "@sessionkit/credentials";
-import { defaultHandlers, sleep } from "@sessionkit/handlers";
+import { defaultHandlers } from "@sessionkit/handlers";
 import { createDefaultTransport } from "@sessionkit/http";
 import { newSession } from "@sessionkit/session";
 
@@ -32,12 +32,7 @@ const keys = (ak, sk) => ({ accessKeyId: ak, secretAccessKey: sk });
 // With the session's browser build, as an app would write it.
 const s3 = new S3Client(newSession({ region: "us-east-1", endpoint: cfg.endpoint, credentials: keys(cfg.ak, cfg.sk) }));
 // Without a session: the modular client on a hand-made config (the size-budget app).
-const config = {
-  region: "us-east-1", credentials: staticCredentials(keys(cfg.ak, cfg.sk)), maxRetries: -1, logLevel: 0,
-  logger: console, s3ForcePathStyle: false, disableSSL: false, transport: createDefaultTransport(),
-  stsRegionalEndpoints: "regional", s3UsEast1RegionalEndpoint: "legacy", disableParamValidation: false,
-  clock: Date.now, sleep,
-};
+const config = { region: "us-east-1", credentials: staticCredentials(keys(cfg.ak, cfg.sk)), transport: createDefaultTransport() };
 const bare = new S3Client({ clientConfig: () => ({ config, endpoint: cfg.endpoint, handlers: defaultHandlers() }) });
 const wrong = new S3Client(newSession({ region: "us-east-1", endpoint: cfg.endpoint, credentials: keys(cfg.ak, "not-the-secret") }));
 const Bucket = cfg.bucket;

@@ -2,23 +2,14 @@
 // interface, the pipeline and the signer). The app builds the ClientConfigProvider a session would hand over.
 import { listBuckets, S3Client } from "@sessionkit/client-s3";
 import { staticCredentials } from "@sessionkit/credentials";
-import { defaultHandlers, sleep } from "@sessionkit/handlers";
+import { defaultHandlers } from "@sessionkit/handlers";
 import { createDefaultTransport } from "@sessionkit/http";
 
+// Only what has no default (ClientSettings): region, credentials and the platform's transport.
 const config = {
   region: "us-east-1",
   credentials: staticCredentials({ accessKeyId: "AKID", secretAccessKey: "SECRET" }),
-  maxRetries: -1,
-  logLevel: 0,
-  logger: console,
-  s3ForcePathStyle: false,
-  disableSSL: false,
   transport: createDefaultTransport(),
-  stsRegionalEndpoints: "regional",
-  s3UsEast1RegionalEndpoint: "legacy",
-  disableParamValidation: false,
-  clock: Date.now,
-  sleep,
 };
 const client = new S3Client({ clientConfig: () => ({ config, handlers: defaultHandlers() }) });
 listBuckets(client, {}).then((r) => console.log(r.Buckets));
