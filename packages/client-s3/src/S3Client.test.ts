@@ -2,9 +2,11 @@
 // requests and outputs as the S3 class, checked as data.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { defaultHandlers } from "@sessionkit/handlers";
 import type { HttpRequest } from "@sessionkit/types";
-import { type Canned, cannedTransport, testProvider } from "../test/testProvider.js";
+import { type Canned, cannedTransport, testCredentials, testProvider } from "../test/testProvider.js";
 import {
+  buildRequest,
   copyObject,
   createBucket,
   deleteBucket,
@@ -17,6 +19,9 @@ import {
   listObjectsV2,
   paginateListObjectsV2,
   putObject,
+  GetObject,
+  ListBuckets,
+  ListObjectsV2,
   S3,
   S3Client,
 } from "./index.js";
@@ -41,8 +46,9 @@ test("S3Client has the class's handlers but no operation methods", () => {
       ["v4.ClockSkewHandler", "s3.RetryErrorIn200Handler"],
     ],
   );
+  // buildRequest is a function, like the operations: an app that never presigns does not bundle it.
   const methods = Object.getOwnPropertyNames(S3Client.prototype).sort();
-  assert.deepEqual(methods, ["buildRequest", "constructor", "sendOperation"]);
+  assert.deepEqual(methods, ["constructor", "sendOperation"]);
   assert.ok(new S3(testProvider({ transport: cannedTransport(() => ({})) })) instanceof S3Client);
 });
 
@@ -131,4 +137,52 @@ test("LogDebugWithSigning: S3Client's signer logs Go's signing block through the
   assert.match(logged[0] ?? "", /---\[ STRING TO SIGN \]-+\nAWS4-HMAC-SHA256\n20261127T130000Z\n20261127\/us-east-1\/s3\/aws4_request\n[0-9a-f]{64}\n-{53}$/);
   assert.doesNotMatch(logged[0] ?? "", /token-not-shown/);
   assert.deepEqual(without, [], "without the debug handlers the signer writes no signing log");
+});
+
+test("a client given only region, credentials and transport runs every other setting at its default", async () => {
+  const before = Date.now();
+  const transport = cannedTransport((_r, i) =>
+    i < 3 ? { status: 500, body: "<Error><Code>InternalError</Code></Error>" } : { body: "<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>" },
+  );
+  const credentials = testCredentials({ accessKeyId: "AKIDEXAMPLE", secretAccessKey: "secret" });
+  const client = new S3Client({ clientConfig: () => ({ config: { region: "us-east-1", credentials, transport }, handlers: defaultHandlers() }) });
+  const logged: unknown[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => void logged.push(args);
+  let out: Awaited<ReturnType<typeof listBuckets>>;
+  try {
+    out = await listBuckets(client);
+  } finally {
+    console.log = log;
+  }
+  const signedAt = (r: HttpRequest) => Date.parse((r.headers["x-amz-date"] as string).replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z"));
+  assert.deepEqual(
+    {
+      // https, the us-east-1 global endpoint (legacy), 3 retries after the first attempt, nothing logged.
+      sent: transport.sent.map((s) => `${s.request.protocol}//${line(s.request)}`),
+      attempts: out.$metadata.attempts,
+      signed: transport.sent.every((s) => String(s.request.headers.authorization).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")),
+      // The clock is Date.now (x-amz-date has whole seconds).
+      clock: transport.sent.every((s) => signedAt(s.request) >= Math.floor(before / 1000) * 1000 && signedAt(s.request) <= Date.now()),
+      logged,
+    },
+    { sent: Array(4).fill("https://GET s3.amazonaws.com/"), attempts: 4, signed: true, clock: true, logged: [] },
+  );
+  // Virtual-hosted addressing unless the bucket cannot be a host label (or has dots under https); validation on.
+  assert.deepEqual(
+    ["my-bucket", "my.bucket"].map((Bucket) => line(buildRequest(client, ListObjectsV2, { Bucket }))),
+    ["GET my-bucket.s3.amazonaws.com/?list-type", "GET s3.amazonaws.com/my.bucket?list-type"],
+  );
+  assert.throws(() => buildRequest(client, ListObjectsV2, {} as { Bucket: string }), { code: "InvalidParameter" });
+});
+
+test("buildRequest gives the addressed, unsigned wire request, or throws the client's endpoint error", () => {
+  const { client } = modular(() => ({}));
+  const http = buildRequest(client, GetObject, { Bucket: "bkt", Key: "a b+c/ü", VersionId: "v1" });
+  assert.deepEqual(
+    { line: line(http), path: http.path, query: http.query, signed: "authorization" in http.headers, host: http.headers.host },
+    { line: "GET bkt.s3.amazonaws.com/a%20b%2Bc/%C3%BC?versionId", path: "/a%20b%2Bc/%C3%BC", query: { versionId: "v1" }, signed: false, host: "bkt.s3.amazonaws.com" },
+  );
+  const broken = new S3Client(testProvider({ transport: cannedTransport(() => ({})), endpoint: "http://[bad" }));
+  assert.throws(() => buildRequest(broken, ListBuckets, {}), { code: "InvalidEndpointURL" });
 });

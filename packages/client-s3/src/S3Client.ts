@@ -1,6 +1,6 @@
 import { sendRequest, ServiceClient, type ServiceInfo } from "@sessionkit/handlers";
 import { UNSIGNED_PAYLOAD_CONTEXT_KEY, v4ClockSkewHandler, v4SignRequestHandler } from "@sessionkit/signature-v4";
-import type { ClientConfigProvider, Config, HttpRequest } from "@sessionkit/types";
+import type { ClientConfigProvider, Config } from "@sessionkit/types";
 import { s3Endpoint } from "./endpoint.js";
 import type { S3Operation } from "./operations.js";
 import { BUILD, RETRY_ERROR_IN_200, UNMARSHAL, UNMARSHAL_ERROR } from "./S3Handlers.js";
@@ -24,7 +24,7 @@ const S3_INFO: ServiceInfo = {
 /**
  * The S3 client without operations: endpoint, addressing, signer and the REST-XML handlers. Operations are
  * standalone functions (`listBuckets(client, input)`, `getObject(client, input)`, …), so a bundler keeps only
- * the ones an app calls. It adds to its copy of the provider's lists:
+ * the ones an app calls (so are `buildRequest` and the presign functions). It adds to its copy of the provider's lists:
  *
  * | phase | added |
  * | --- | --- |
@@ -44,17 +44,5 @@ export class S3Client extends ServiceClient {
     const request = this.newRequest<I, O>(operation, input, options);
     if (options?.unsignedPayload === true) request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
     return sendRequest(request);
-  }
-
-  /**
-   * The wire request an operation would send: validated, addressed and built, but not signed or sent.
-   * Used by the presign functions; also handy to inspect addressing.
-   */
-  buildRequest<I>(operation: S3Operation<I, unknown>, input: I): HttpRequest {
-    const request = this.newRequest<I, unknown>(operation, input);
-    if (request.error !== undefined) throw request.error;
-    if (!this.config.disableParamValidation) operation.validate?.(input);
-    BUILD.fn(request);
-    return request.httpRequest;
   }
 }

@@ -1,3 +1,4 @@
+export { buildRequest } from "./buildRequest.js";
 export { copySource, encodeKey } from "./encodeKey.js";
 export {
   CopyObject,

@@ -1,4 +1,5 @@
 import { defaultClockSkew, formatUrl, SignatureV4 } from "@sessionkit/signature-v4";
+import { buildRequest } from "./buildRequest.js";
 import { GetObject, PutObject, type S3Operation } from "./operations.js";
 import type { S3Client } from "./S3Client.js";
 import type { GetObjectInput, PutObjectInput } from "./shapes.js";
@@ -31,7 +32,7 @@ function presignerOf(client: S3Client): SignatureV4 {
 
 // The presigner defaults `expiresIn` to 3600 s and checks its range.
 async function presignOperation<I>(client: S3Client, operation: S3Operation<I, unknown>, input: I, options: PresignOptions): Promise<string> {
-  const http = client.buildRequest(operation, input);
+  const http = buildRequest(client, operation, input);
   return formatUrl(await presignerOf(client).presign(http, { expiresIn: options.expiresIn }));
 }
 

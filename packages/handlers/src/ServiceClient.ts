@@ -118,8 +118,11 @@ export class ServiceClient {
     };
   }
 
-  /** Creates a request for an operation without running it (its own handler copy, a fresh `context`). */
-  protected newRequest<Params, Output>(
+  /**
+   * Creates a request for an operation without running it (its own handler copy, a fresh `context`); public, as
+   * Go's `Client.NewRequest` is, so functions outside the class (presigning, request builders) can use it.
+   */
+  newRequest<Params, Output>(
     operation: Operation,
     params: Params,
     options?: SendOptions,
