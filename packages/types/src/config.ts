@@ -43,8 +43,8 @@ export interface Config {
  * What a client runs with: `region`, `credentials` and `transport`. Every other setting may be left out and then
  * means its default, as an unset field of Go's `aws.Config` does: no retries override (the service's 3), logging
  * off, `console` as the logger, virtual-hosted addressing, https, `legacy` STS and S3 us-east-1 endpoints, no
- * attempt timeout, parameter validation on, `Date.now` as the clock and a `setTimeout` sleep. A session hands out
- * a {@link ResolvedConfig} (every field set); a client made without one needs only the three.
+ * attempt timeout, `disableParamValidation` false, `Date.now` as the clock and a `setTimeout` sleep. A session
+ * hands out a {@link ResolvedConfig} (every field set); a client made without one needs only the three.
  */
 export interface ClientSettings {
   readonly region: string;
