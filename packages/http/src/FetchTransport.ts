@@ -4,9 +4,15 @@ import { bodyConsumed, RequestCanceled, RequestError, ResponseTimeout, toTranspo
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {
-  /** The `fetch` to use (default `globalThis.fetch`). */
+  /**
+   * The `fetch` to use (default `globalThis.fetch`). It must fail a response body cut short of its
+   * `content-length`, as every real fetch does: the transport leaves response framing to it.
+   */
   readonly fetch?: typeof fetch;
-  /** Per-attempt timeout (ms, request start to response headers) when the caller gives none. */
+  /**
+   * Per-attempt timeout (ms, from the start of the request, including reading a stream request body, to the
+   * response headers) when the caller gives none.
+   */
   readonly timeoutMs?: number;
   /** `RequestInit.credentials` (default `omit`: SigV4 needs no cookies). */
   readonly credentials?: RequestCredentials;
@@ -163,22 +169,20 @@ export class FetchTransport implements Transport {
 }
 
 /**
- * A stream request body as one `Blob` (memory bounded by the length the caller declared). Each wait for a
- * chunk races the attempt's signal, so a stalled iterator cannot outlive an abort or the timeout; on failure
- * the iterator is told to stop (a file or stream behind it gets closed).
+ * A stream request body as one `Blob` (held in memory: the body's size). The reading races the attempt's signal,
+ * so a stalled iterator cannot outlive an abort or the timeout; on failure the iterator is told to stop (a file or
+ * stream behind it gets closed). The Blob goes out with its real length, whatever `content-length` said (fetch
+ * sets it): a client whose signature covers the declared length checks the body against it (S3's PutObject does).
  */
 async function collect(body: AsyncIterable<Uint8Array>, signal: AbortSignal): Promise<Blob> {
   const it = body[Symbol.asyncIterator]();
-  const aborted = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
-  // Nobody may be waiting when the abort comes (after collecting, or between chunks).
-  aborted.catch(ignore);
   const parts: Uint8Array[] = [];
+  const read = async (): Promise<void> => {
+    for (let step = await it.next(); !step.done; step = await it.next()) parts.push(step.value);
+  };
   try {
-    for (;;) {
-      const step = await Promise.race([it.next(), aborted]);
-      if (step.done) break;
-      parts.push(step.value);
-    }
+    // One race for the whole body (not one per chunk): the losing promise keeps no per-chunk reactions alive.
+    await Promise.race([read(), new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }))]);
   } catch (err) {
     it.return?.().catch(ignore);
     throw err;
