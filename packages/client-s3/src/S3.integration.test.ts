@@ -63,6 +63,19 @@ async function everyOperation(t: TestContext, s3: S3, label: string, requestIds:
     }
   });
 
+  await t.test("putObject: a stream that breaks its ContentLength fails typed at once; the client goes on", async () => {
+    const outcomes: string[] = [];
+    for (const [parts, declared] of [[["abc"], 10], [["0123456789", "x"], 10]] as const) {
+      await s3.putObject({ Bucket: bucket, Key: "bad-length.txt", Body: chunks([...parts]), ContentLength: declared }).then(
+        () => outcomes.push("stored"),
+        (e: { code?: string }) => outcomes.push(String(e.code)),
+      );
+    }
+    // Nothing was stored, and the next request on the same client works.
+    const missing = await s3Error(s3.headObject({ Bucket: bucket, Key: "bad-length.txt" }));
+    assert.deepEqual([...outcomes, missing.code], ["InvalidParameter", "InvalidParameter", "NotFound"]);
+  });
+
   await t.test("headBucket of a missing bucket: bodiless 404 → NotFound", async () => {
     const err = await s3Error(s3.headBucket({ Bucket: `${bucket}-missing` }));
     assert.deepEqual([err.code, err.statusCode, err.operation], ["NotFound", 404, "s3/HeadBucket"]);

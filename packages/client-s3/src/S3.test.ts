@@ -186,6 +186,37 @@ test("PutObject with a stream and no ContentLength is a typed error before anyth
   assert.equal(sent.length, 0);
 });
 
+test("PutObject holds a stream to its ContentLength: more or fewer bytes fail typed, the excess is never sent", async () => {
+  const outcomes: string[] = [];
+  for (const sizes of [[4, 6], [4, 4], [4, 6, 5]]) {
+    // A transport that reads the body as a socket writer would, and reports how many bytes it got.
+    let received = 0;
+    const s3 = new S3(
+      testProvider({
+        transport: {
+          async handle(request) {
+            for await (const chunk of request.body as AsyncIterable<Uint8Array>) received += chunk.byteLength;
+            return { statusCode: 200, headers: {}, body: (async function* () {})() };
+          },
+        },
+      }),
+    );
+    async function* stream() {
+      for (const n of sizes) yield new Uint8Array(n);
+    }
+    const outcome = await s3.putObject({ Bucket: "b", Key: "k", Body: stream(), ContentLength: 10 }).then(
+      (out) => `${out.$metadata.httpStatusCode}`,
+      (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+    );
+    outcomes.push(`${sizes.join("+")} → ${outcome}; transport got ${received}`);
+  }
+  assert.deepEqual(outcomes, [
+    "4+6 → 200; transport got 10",
+    "4+4 → InvalidParameter: InvalidParameter: PutObjectInput.Body has 8 bytes, its ContentLength says 10; transport got 8",
+    "4+6+5 → InvalidParameter: InvalidParameter: PutObjectInput.Body has more bytes than its ContentLength of 10; transport got 10",
+  ]);
+});
+
 test("missing required members fail validation with Go's message, naming each member", async () => {
   const { s3, sent } = client(() => ({}));
   await assert.rejects(s3.getObject({ Bucket: "b", Key: "" }), {

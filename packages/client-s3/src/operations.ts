@@ -4,6 +4,7 @@ import { UNSIGNED_PAYLOAD_CONTEXT_KEY } from "@sessionkit/signature-v4";
 import { escapeXml } from "@sessionkit/xml";
 import { type Addressing, bucketPath, objectPath } from "./addressing.js";
 import { type Binding, bindings, readMetadata, type Spec, type XmlShape, writeMetadata, xmlShape } from "./members.js";
+import { lengthChecked } from "./lengthChecked.js";
 import { md5Base64 } from "./md5.js";
 import { toStreamingBody } from "./toStreamingBody.js";
 import type {
@@ -258,6 +259,7 @@ export const PutObject = /* @__PURE__ */ new TableOperation<PutObjectInput, PutO
     if (input.ContentLength === undefined) {
       throw new SdkError("InvalidParameter", "PutObjectInput.ContentLength is required when Body is a stream");
     }
+    http.body = lengthChecked(body, input.ContentLength);
     request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
   },
 });
