@@ -1,5 +1,6 @@
 import type {
   ClientInfo,
+  ClientSettings,
   Handlers,
   HttpRequest,
   HttpResponse,
@@ -7,7 +8,6 @@ import type {
   Operation,
   Phase,
   Request,
-  ClientSettings,
   SdkErrorShape,
 } from "@sessionkit/types";
 import type { HandlerList } from "./HandlerList.js";

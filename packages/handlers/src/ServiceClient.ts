@@ -1,4 +1,4 @@
-import type { ClientConfig, ClientInfo, Handlers, HttpRequest, NamedHandler, Operation, Phase, ClientSettings } from "@sessionkit/types";
+import type { ClientConfig, ClientInfo, ClientSettings, Handlers, HttpRequest, NamedHandler, Operation, Phase } from "@sessionkit/types";
 import { InvalidEndpointURL } from "./errors.js";
 import { copyHandlers } from "./newHandlers.js";
 import { SdkRequest } from "./SdkRequest.js";

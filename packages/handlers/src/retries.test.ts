@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
-import type { NamedHandler, Operation, ResolvedConfig } from "@sessionkit/types";
+import type { ClientSettings, NamedHandler, Operation } from "@sessionkit/types";
 import { EXPIRED_TOKEN_RETRIED } from "./coreHandlers.js";
 import { defaultHandlers } from "./defaultHandlers.js";
 import { RequestError } from "./errors.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
-import { type CannedReply, cannedTransport, type FakeCredentials, testConfig } from "./testFixtures.js";
+import { type CannedReply, cannedTransport, type FakeCredentials, fakeCredentials, testConfig } from "./testFixtures.js";
 
 const Op: Operation = { name: "GetThing", httpMethod: "GET", httpPath: "/" };
 
@@ -22,7 +22,7 @@ const codeFromBody: NamedHandler = {
   },
 };
 
-function run(config: ResolvedConfig, signal?: AbortSignal, extra?: (h: ReturnType<typeof defaultHandlers>) => void) {
+function run(config: ClientSettings, signal?: AbortSignal, extra?: (h: ReturnType<typeof defaultHandlers>) => void) {
   const handlers = defaultHandlers();
   handlers.unmarshalError.pushBackNamed(codeFromBody);
   extra?.(handlers);
@@ -202,4 +202,28 @@ test("a one-shot stream body is not retried", async () => {
   });
   await assert.rejects(sendRequest(request), { statusCode: 500 });
   assert.equal(transport.sent.length, 1);
+});
+
+test("settings left unset take their defaults: 3 retries, console as the logger, a real setTimeout sleep", async () => {
+  const transport = cannedTransport({ status: 500 }, { status: 500 }, { status: 200 });
+  // ClientSettings with a log level but no logger, sleep, clock or maxRetries.
+  const config: ClientSettings = { region: "us-east-1", credentials: fakeCredentials(), transport, logLevel: 0x1004 };
+  const logged: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => void logged.push(line.replace(/after \d+ ms/, "after N ms"));
+  const started = performance.now();
+  try {
+    await run(config).done;
+  } finally {
+    console.log = log;
+  }
+  assert.deepEqual(
+    { attempts: transport.sent.length, logged, waited: performance.now() - started >= 2 * 30 },
+    {
+      attempts: 3,
+      logged: ["DEBUG: Retrying Request svc/GetThing, attempt 1 after N ms", "DEBUG: Retrying Request svc/GetThing, attempt 2 after N ms"],
+      // Go's backoff: at least 30 ms, then 60 ms, slept for real.
+      waited: true,
+    },
+  );
 });

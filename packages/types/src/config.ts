@@ -44,13 +44,13 @@ export interface Config {
  * means its default, as an unset field of Go's `aws.Config` does: no retries override (the service's 3), logging
  * off, `console` as the logger, virtual-hosted addressing, https, `legacy` STS and S3 us-east-1 endpoints, no
  * attempt timeout, `disableParamValidation` false, `Date.now` as the clock and a `setTimeout` sleep. A session
- * hands out a {@link ResolvedConfig} (every field set); a client made without one needs only the three.
+ * hands out a {@link ResolvedConfig}; a client made without one needs only the three. The endpoint is not a
+ * setting here: it is {@link ClientConfig.endpoint}, next to these settings.
  */
 export interface ClientSettings {
   readonly region: string;
   readonly credentials: Credentials;
   readonly transport: Transport;
-  readonly endpoint?: string;
   /** Retries after the first attempt; `-1` or unset means the service default (3). */
   readonly maxRetries?: number;
   readonly retryer?: Retryer;
@@ -67,8 +67,13 @@ export interface ClientSettings {
   readonly sleep?: Sleep;
 }
 
-/** A session's configuration after resolution: frozen, with every setting filled in. */
+/**
+ * A session's configuration after resolution, frozen: every setting with a default is filled in; `endpoint`,
+ * `retryer` and `attemptTimeoutMs` stay unset unless configured. The session turns `endpoint` into each client's
+ * `ClientConfig.endpoint`.
+ */
 export interface ResolvedConfig extends ClientSettings {
+  readonly endpoint?: string;
   readonly maxRetries: number;
   readonly logLevel: LogLevel;
   readonly logger: Logger;
