@@ -16,7 +16,8 @@ const KB = 1000;
 /**
  * Gzip budgets. `target` is the issue's; `ceiling` is a ratchet at today's size plus a small margin, so
  * growth fails CI now while the target is still out of reach (lower the ceilings as the sizes drop). A target
- * that is met becomes its line's ceiling, so going back over it fails CI instead of turning into a TODO.
+ * test is a TODO until its budget says `met: true` (set by hand, never from the measurement, so a met target
+ * cannot quietly turn back into a TODO); a met target is also its line's ceiling.
  */
 export const BUDGETS = {
   /**
@@ -37,7 +38,7 @@ export const BUDGETS = {
   /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now). */
   browser: { target: 12 * KB, ceiling: 14_900 },
   /** This package's own share (everything of @sessionkit/* but client-s3 left external): 5.4 KB. */
-  clientS3Alone: { target: 6 * KB, ceiling: 5_500 },
+  clientS3Alone: { target: 6 * KB, ceiling: 5_500, met: true },
   /**
    * The modular apps: `new S3Client(provider)` + `listBuckets(client, {})`, so the ten other operations fall
    * away (their class methods are what kept them), and so do GetObject's body wrapper, DeleteObjects' XML
@@ -45,7 +46,7 @@ export const BUDGETS = {
    * (the XML parser is the browser's DOMParser; the app issue 7's browser budget is measured on, with only the
    * settings that have no default: 12,828 B before session 4, 12,283 B after it). Met: the target is the ceiling.
    */
-  browserModular: { target: 12 * KB, ceiling: 12 * KB },
+  browserModular: { target: 12 * KB, ceiling: 12 * KB, met: true },
   /** The session's browser build (static config) + the modular app: 18,224 B gzip with the class, 15,491 B modular. */
   browserWithSessionModular: { target: 12 * KB, ceiling: 15_750 },
   /** newSession + the modular app on node: 35,883 B gzip with the class, 33,128 B modular. */
@@ -189,7 +190,7 @@ async function measure(name: string, source: string, platform: Platform, externa
 }
 
 /** Checks one app: hard against its ceiling, and against the issue's target once that is met. */
-function budgetTests(label: string, measured: Promise<Measured>, budget: { target?: number; ceiling?: number }, over: boolean): void {
+function budgetTests(label: string, measured: Promise<Measured>, budget: { target?: number; ceiling?: number; met?: boolean }): void {
   const ceiling = budget.ceiling;
   test(`${label}: ≤ ${ceiling ?? "∞"} B gzip (ratchet ceiling)`, async () => {
     const m = await measured;
@@ -200,7 +201,7 @@ function budgetTests(label: string, measured: Promise<Measured>, budget: { targe
   if (target === undefined) return;
   test(
     `${label}: ≤ ${target} B gzip (target)`,
-    { todo: over ? `over the target: ${target} B gzip` : false },
+    { todo: budget.met === true ? false : `not met yet: ${target} B gzip` },
     async () => {
       const m = await measured;
       assert.ok(m.gzip <= target, `${m.gzip} B gzip > ${target} B`);
@@ -234,12 +235,12 @@ const sizes = {
   sessionBrowserModular: sessionReady ? await measure("session-browser-modular", SESSION_BROWSER_MODULAR_APP, "browser") : undefined,
 };
 
-budgetTests("client-s3 alone (browser)", alone, BUDGETS.clientS3Alone, sizes.alone.gzip > BUDGETS.clientS3Alone.target);
-budgetTests("node ListBuckets app, no session", clientNode, BUDGETS.nodeClientOnly, false);
-budgetTests("browser ListBuckets app, static credentials", clientBrowser, BUDGETS.browser, sizes.clientBrowser.gzip > BUDGETS.browser.target);
+budgetTests("client-s3 alone (browser)", alone, BUDGETS.clientS3Alone);
+budgetTests("node ListBuckets app, no session", clientNode, BUDGETS.nodeClientOnly);
+budgetTests("browser ListBuckets app, static credentials", clientBrowser, BUDGETS.browser);
 
 const modular = await modularBrowser;
-budgetTests("browser ListBuckets app, modular (S3Client + listBuckets), static credentials", modularBrowser, BUDGETS.browserModular, modular.gzip > BUDGETS.browserModular.target);
+budgetTests("browser ListBuckets app, modular (S3Client + listBuckets), static credentials", modularBrowser, BUDGETS.browserModular);
 
 // Operation names live in the operation definitions (and S3 error codes do not use them), so this is the
 // list of operations the bundle carries.
@@ -269,12 +270,11 @@ if (sizes.session === undefined) {
   test("node ListBuckets app INCLUDING newSession", { todo: "@sessionkit/session does not export newSession yet" }, () => {});
 } else {
   const session = sizes.session;
-  budgetTests("node ListBuckets app INCLUDING newSession", Promise.resolve(session), BUDGETS.nodeWithSession, session.gzip > BUDGETS.nodeWithSession.target);
+  budgetTests("node ListBuckets app INCLUDING newSession", Promise.resolve(session), BUDGETS.nodeWithSession);
   budgetTests(
     "node ListBuckets app INCLUDING newSession, initial chunks of a --splitting build (reported; the budget line is the one-file bundle)",
     measureInitialChunks("session-node-split", SESSION_APP, "node"),
     BUDGETS.nodeWithSessionInitialChunks,
-    false,
   );
 }
 const sessionBrowser = sizes.sessionBrowser;
@@ -283,7 +283,6 @@ if (sessionBrowser !== undefined) {
     "browser ListBuckets app INCLUDING newSession (static config)",
     Promise.resolve(sessionBrowser),
     BUDGETS.browserWithSession,
-    sessionBrowser.gzip > BUDGETS.browserWithSession.target,
   );
   test("the browser session bundle has no node: imports and no STS code", () => {
     assert.deepEqual(
@@ -294,7 +293,7 @@ if (sessionBrowser !== undefined) {
 }
 /** Budget lines of an app measured only once the session exists. */
 function measuredBudget(label: string, m: Measured | undefined, budget: { target: number; ceiling: number }): void {
-  if (m !== undefined) budgetTests(label, Promise.resolve(m), budget, m.gzip > budget.target);
+  if (m !== undefined) budgetTests(label, Promise.resolve(m), budget);
 }
 measuredBudget("node ListBuckets app INCLUDING newSession, modular (S3Client + listBuckets)", sizes.sessionModular, BUDGETS.nodeWithSessionModular);
 measuredBudget(

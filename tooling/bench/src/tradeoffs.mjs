@@ -25,12 +25,15 @@ const STUBS = {
   nodeHttp: 'import { createNodeHttpTransport } from "@sessionkit/http"; export const createDefaultTransport = (o) => createNodeHttpTransport(o);',
 };
 
-/** Replaces the session's lazy imports named in `out` with the stand-ins. */
-const without = (out) => ({
+/** Replaces the session's lazy imports named in `out` with the stand-ins, counting each replacement in `hits`. */
+const without = (out, hits) => ({
   name: "tradeoffs",
   setup(b) {
     const swap = (filter, stub) => {
-      b.onResolve({ filter }, (a) => ({ path: stub, namespace: "stub", pluginData: a.resolveDir }));
+      b.onResolve({ filter }, (a) => {
+        hits.set(stub, (hits.get(stub) ?? 0) + 1);
+        return { path: stub, namespace: "stub", pluginData: a.resolveDir };
+      });
     };
     if (out.includes("role")) swap(/^@sessionkit\/credential-provider-assume-role\/role$/, "role");
     if (out.includes("process")) swap(/^@sessionkit\/credential-provider-shared-file\/process$/, "process");
@@ -50,6 +53,7 @@ const VARIANTS = [
 
 console.log("node app variants (esbuild --bundle --minify, gzip -9; issue 7's target: 25,000 B gzip)");
 for (const [label, source, out] of VARIANTS) {
+  const hits = new Map();
   const result = await build({
     stdin: { contents: source, resolveDir: appsDir, sourcefile: "app.mjs" },
     bundle: true,
@@ -57,9 +61,12 @@ for (const [label, source, out] of VARIANTS) {
     platform: "node",
     write: false,
     logLevel: "silent",
-    plugins: [without(out)],
+    plugins: [without(out, hits)],
   });
+  // A renamed lazy entry would leave a stand-in unused and the figure silently unchanged.
+  const unused = out.filter((stub) => !hits.has(stub));
+  if (unused.length > 0) throw new Error(`${label}: the session no longer imports what ${unused.join(", ")} replaces`);
   const bytes = result.outputFiles[0]?.contents ?? new Uint8Array();
   const gzip = gzipSync(bytes, { level: 9 }).byteLength;
-  console.log(`  ${String(gzip.toLocaleString("en-US")).padStart(7)} B gzip  ${String(bytes.byteLength.toLocaleString("en-US")).padStart(7)} B minified  ${label}`);
+  console.log(`  ${gzip.toLocaleString("en-US").padStart(7)} B gzip  ${bytes.byteLength.toLocaleString("en-US").padStart(7)} B minified  ${label}`);
 }
