@@ -48,8 +48,8 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
   declare readonly owner: ExchangeOwner;
   declare readonly method: string;
   declare readonly head: string;
-  /** The body is sent with chunked transfer-coding. */
-  declare readonly chunked: boolean;
+  /** The bytes the body has on the wire (its `content-length`), or `CHUNKED_BODY` (-1): sent chunked. */
+  declare readonly wireLength: number;
   /** A string body already encoded, bytes, a stream, or nothing. */
   declare readonly body: Exclude<HttpRequestBody, string>;
   /** The per-attempt timeout (ms). */
@@ -70,7 +70,7 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
     owner: ExchangeOwner,
     method: string,
     head: string,
-    chunked: boolean,
+    wireLength: number,
     body: Exclude<HttpRequestBody, string>,
     ms: number | undefined,
     signal: AbortSignal | undefined,
@@ -80,7 +80,7 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
     this.owner = owner;
     this.method = method;
     this.head = head;
-    this.chunked = chunked;
+    this.wireLength = wireLength;
     this.body = body;
     this.ms = ms;
     this.#resolve = resolve;

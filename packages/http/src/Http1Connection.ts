@@ -2,7 +2,7 @@ import type { Socket } from "node:net";
 import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import { drained } from "./drained.js";
 import type { BodySource, Exchange } from "./Exchange.js";
-import { hasNoBody, quote, toTransportError } from "./errors.js";
+import { bodyLengthMismatch, hasNoBody, quote, toTransportError } from "./errors.js";
 import { CHUNKED } from "./requestHead.js";
 
 /**
@@ -97,8 +97,9 @@ export class Http1Connection implements BodySource {
     if (body instanceof Uint8Array) {
       socket.cork();
       socket.write(x.head, "latin1");
-      if (body.byteLength > 0) this.#piece(x.chunked, body);
-      if (x.chunked) socket.write("0\r\n\r\n");
+      const chunked = x.wireLength < 0;
+      if (body.byteLength > 0) this.#piece(chunked, body);
+      if (chunked) socket.write("0\r\n\r\n");
       socket.uncork();
       this.#written = true;
     } else {
@@ -145,13 +146,29 @@ export class Http1Connection implements BodySource {
 
   async #pump(x: Exchange, body: AsyncIterable<Uint8Array>): Promise<void> {
     const socket = this.socket;
+    const length = x.wireLength;
+    const chunked = length < 0;
+    let sent = 0;
     try {
+      // Leaving the loop early (return) calls the stream's return(): its producer is released.
       for await (const chunk of body) {
         if (this.#x !== x || socket.destroyed) return;
-        if (chunk.byteLength > 0 && !this.#piece(x.chunked, chunk) && !socket.destroyed) await drained(socket);
+        sent += chunk.byteLength;
+        // Never write past the declared length: the server would take the excess as the next request. fail()
+        // closes the socket, so the half-sent request never goes back to the pool.
+        if (!chunked && sent > length) {
+          this.fail(x, bodyLengthMismatch(sent, length, true));
+          return;
+        }
+        if (chunk.byteLength > 0 && !this.#piece(chunked, chunk) && !socket.destroyed) await drained(socket);
       }
       if (this.#x !== x) return;
-      if (x.chunked) socket.write("0\r\n\r\n");
+      // Short: the server would wait for the rest, and the call for its answer.
+      if (!chunked && sent !== length) {
+        this.fail(x, bodyLengthMismatch(sent, length));
+        return;
+      }
+      if (chunked) socket.write("0\r\n\r\n");
       this.#written = true;
       if (this.#mode === Mode.Done) this.#recycle();
     } catch (err) {

@@ -112,7 +112,9 @@ const encoder = new TextEncoder();
  * back-pressure, responses are framed by content-length, chunked encoding or close, and a keep-alive socket
  * the server closed in the meantime is replaced transparently (once, for bodies that can be sent again).
  * Errors are those of `NodeHttpTransport`: retryable `RequestError` (the socket error is the cause; also a body
- * cut short or a response that breaks HTTP framing), `RequestCanceled` and `ResponseTimeout`.
+ * cut short or a response that breaks HTTP framing), `RequestCanceled` and `ResponseTimeout`; a request body
+ * whose length is not the `content-length` the caller set fails with a non-retryable `RequestError` (its
+ * connection is closed, never reused).
  */
 export class Http1Transport implements Transport {
   readonly #origins = new Map<string, Origin>();
@@ -140,10 +142,10 @@ export class Http1Transport implements Transport {
       if (this.#destroyed) throw destroyed();
       const raw = request.body;
       const body = typeof raw === "string" ? encoder.encode(raw) : raw;
-      const [head, framing] = requestHead(request, body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : undefined, this.#keepAlive);
+      const [head, wireLength] = requestHead(request, body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : undefined, this.#keepAlive);
       const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
       const origin = this.#origin(request);
-      origin.dispatch(new Exchange(origin, request.method, head, framing === "chunked", body, timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined, signal, resolve, reject));
+      origin.dispatch(new Exchange(origin, request.method, head, wireLength, body, timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined, signal, resolve, reject));
     });
   }
 

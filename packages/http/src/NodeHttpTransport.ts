@@ -1,11 +1,13 @@
 import * as http from "node:http";
 import * as https from "node:https";
+import type { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { type CaBundle, caOption } from "./caOption.js";
 import { drained } from "./drained.js";
-import { hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
+import { bodyLengthMismatch, hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
+import { CHUNKED_BODY, declaredLength } from "./requestHead.js";
 
 export type { CaBundle } from "./caOption.js";
 
@@ -42,14 +44,52 @@ function isStream(body: HttpRequestBody): body is AsyncIterable<Uint8Array> {
   return body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array);
 }
 
+/** The `content-length` the caller set on `req` (validated), or `CHUNKED_BODY` when the body goes chunked. */
+function wireLength(req: http.ClientRequest): number {
+  const value = req.getHeader("content-length");
+  return value === undefined || req.hasHeader("transfer-encoding") ? CHUNKED_BODY : declaredLength(String(value));
+}
+
+/** Sends a string, byte or empty body; node:http (strict) throws when it disagrees with the caller's length. */
+function endBody(req: http.ClientRequest, body: string | Uint8Array | undefined): void {
+  // Node ≥18.13 has it; @types/node here does not declare it yet.
+  (req as http.ClientRequest & { strictContentLength: boolean }).strictContentLength = true;
+  try {
+    req.end(body);
+  } catch {
+    // Only ERR_HTTP_CONTENT_LENGTH_MISMATCH throws here; its numbers are worked out on this error path only.
+    const bytes = typeof body === "string" ? Buffer.byteLength(body) : (body?.byteLength ?? 0);
+    let error: SdkError;
+    try {
+      error = bodyLengthMismatch(bytes, wireLength(req));
+    } catch (invalid) {
+      error = toTransportError(invalid, "send request failed"); // not a byte count: already the typed error
+    }
+    req.destroy(error);
+  }
+}
 
 async function pumpBody(req: http.ClientRequest, body: AsyncIterable<Uint8Array>): Promise<void> {
   try {
+    const length = wireLength(req);
+    const chunked = length < 0;
+    let sent = 0;
+    // Leaving the loop early (return) calls the stream's return(): its producer is released.
     for await (const chunk of body) {
       if (req.destroyed) return;
+      sent += chunk.byteLength;
+      // Never write past the declared length: the server would take the excess as the next request. Destroying
+      // the request closes its socket (the call rejects with this error), so it never returns to the pool.
+      if (!chunked && sent > length) {
+        req.destroy(bodyLengthMismatch(sent, length, true));
+        return;
+      }
       if (!req.write(chunk)) await drained(req);
     }
-    req.end();
+    if (req.destroyed) return;
+    // Short: the server would wait for the rest, and the call for its answer.
+    if (!chunked && sent !== length) req.destroy(bodyLengthMismatch(sent, length));
+    else req.end();
   } catch (err) {
     req.destroy(toTransportError(err, "request body stream failed"));
   }
@@ -156,7 +196,7 @@ export class NodeHttpTransport implements Transport {
 
       const body = request.body;
       if (isStream(body)) void pumpBody(req, body);
-      else req.end(body);
+      else endBody(req, body);
     });
   }
 

@@ -9,6 +9,17 @@ export function toTransportError(err: unknown, what: string): SdkError {
   return new RequestError(`${what}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
 }
 
+/**
+ * A request body whose byte count is not the `content-length` the caller set (Go's "http: ContentLength=N with
+ * Body length M"): sending it would leave the server waiting or read the excess as the next request. Not
+ * retryable: the same body would fail again. `atLeast` when the count stopped at the first byte too many.
+ */
+export function bodyLengthMismatch(bytes: number, declared: number, atLeast = false): RequestError {
+  return new RequestError(`request body has ${atLeast ? "at least " : ""}${bytes} bytes, content-length said ${declared}`, {
+    retryable: false,
+  });
+}
+
 /** A one-shot body read a second time. */
 export function bodyConsumed(): RequestError {
   return new RequestError("response body already consumed", { retryable: false });

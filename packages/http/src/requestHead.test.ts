@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import type { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
 import { requestHead } from "./requestHead.js";
 
@@ -39,8 +40,49 @@ test("the request line and the framing: GET without a body has neither length no
   const [head, framing] = requestHead({ ...base, path: "/b/k", query: { "list-type": "2" } }, 0, false);
   assert.deepEqual([head.split("\r\n")[0], framing, head.includes("content-length"), head.includes("connection: close\r\n")], [
     "GET /b/k?list-type=2 HTTP/1.1",
-    "none",
+    0,
     false,
     true,
   ]);
+});
+
+test("the body's wire length: its own, the caller's content-length, or -1 (chunked); a wrong or bad one is refused", () => {
+  const put = (headers: Record<string, string>, bodyLength: number | undefined): string => {
+    try {
+      const [head, wire] = requestHead({ ...base, method: "PUT", headers }, bodyLength, true);
+      const framing = head.split("\r\n").filter((l) => /^(content-length|transfer-encoding):/i.test(l));
+      return `${wire} ${framing.join(" | ")}`;
+    } catch (err) {
+      const e = err as SdkError;
+      return `${e.code} ${e.retryable} ${e.message}`;
+    }
+  };
+  assert.deepEqual(
+    [
+      put({}, 5),
+      put({}, 0),
+      put({}, undefined),
+      put({ "Content-Length": "10" }, undefined),
+      put({ "content-length": " 0 " }, undefined),
+      put({ "content-length": "10", "transfer-encoding": "chunked" }, undefined),
+      put({ "content-length": "5" }, 5),
+      put({ "content-length": "10" }, 13),
+      put({ "content-length": "10" }, 0),
+      put({ "content-length": "0x0a" }, undefined),
+      put({ "content-length": "" }, 0),
+    ],
+    [
+      "5 content-length: 5",
+      "0 content-length: 0",
+      "-1 transfer-encoding: chunked",
+      "10 Content-Length: 10",
+      "0 content-length:  0 ",
+      "-1 content-length: 10 | transfer-encoding: chunked",
+      "5 content-length: 5",
+      "RequestError false RequestError: request body has 13 bytes, content-length said 10",
+      "RequestError false RequestError: request body has 0 bytes, content-length said 10",
+      'RequestError false RequestError: invalid request: content-length "0x0a" is not a byte count',
+      'RequestError false RequestError: invalid request: content-length "" is not a byte count',
+    ],
+  );
 });
