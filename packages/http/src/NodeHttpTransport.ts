@@ -56,14 +56,14 @@ function endBody(req: http.ClientRequest, body: string | Uint8Array | undefined)
   (req as http.ClientRequest & { strictContentLength: boolean }).strictContentLength = true;
   try {
     req.end(body);
-  } catch {
-    // Only ERR_HTTP_CONTENT_LENGTH_MISMATCH throws here; its numbers are worked out on this error path only.
-    const bytes = typeof body === "string" ? Buffer.byteLength(body) : (body?.byteLength ?? 0);
+  } catch (err) {
+    // The length mismatch's numbers are worked out on this error path only; anything else stays what it was.
     let error: SdkError;
     try {
-      error = bodyLengthMismatch(bytes, wireLength(req));
-    } catch (invalid) {
-      error = toTransportError(invalid, "send request failed"); // not a byte count: already the typed error
+      if ((err as { code?: unknown }).code !== "ERR_HTTP_CONTENT_LENGTH_MISMATCH") throw err;
+      error = bodyLengthMismatch(typeof body === "string" ? Buffer.byteLength(body) : (body?.byteLength ?? 0), wireLength(req));
+    } catch (other) {
+      error = toTransportError(other, "send request failed"); // a content-length that is not a byte count is already typed
     }
     req.destroy(error);
   }
