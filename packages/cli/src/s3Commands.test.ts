@@ -100,6 +100,28 @@ test("s3 cp: text and JSON results, names kept for a trailing /, stdout with -, 
   assert.match(lines(missing.stderr)[0] ?? "", /^sessionkit: NoSuchKey: .*\(HTTP 404, s3\/GetObject\) — check the key with/);
 });
 
+test("a service error names the s3:// URL it is about, in every s3 command (RGW sends no message)", { skip }, async () => {
+  const file = randomFile("named.txt", 10);
+  const nobucket = `${bucket}-missing`;
+  const runs: [string[], string][] = [
+    [["s3", "ls", `s3://${nobucket}/logs/`], `NoSuchBucket: s3://${nobucket}/logs/ (HTTP 404, s3/ListObjectsV2)`],
+    [["s3", "cp", file, `s3://${nobucket}/in/`], `NoSuchBucket: s3://${nobucket}/in/named.txt (HTTP 404, s3/PutObject)`],
+    [["s3", "cp", `s3://${bucket}/absent.txt`, "-"], `NoSuchKey: s3://${bucket}/absent.txt (HTTP 404, s3/GetObject)`],
+    [["s3", "cp", `s3://${bucket}/absent.txt`, `s3://${bucket}/b.txt`], `NotFound: s3://${bucket}/absent.txt (HTTP 404, s3/HeadObject)`],
+    [["s3", "rm", `s3://${nobucket}/k`], `NoSuchBucket: s3://${nobucket}/k (HTTP 404, s3/DeleteObject)`],
+    [["s3", "rm", "--recursive", `s3://${nobucket}/tmp/`], `NoSuchBucket: s3://${nobucket}/tmp/ (HTTP 404, s3/ListObjectsV2)`],
+  ];
+  const seen: string[] = [];
+  for (const [args] of runs) {
+    const r = await sessionkit(args, { env: env() });
+    seen.push(`${r.code} ${(lines(r.stderr)[0] ?? "").replace(/^sessionkit: /, "").replace(/ — .*$/, "")}`);
+  }
+  assert.deepEqual(seen, runs.map(([, line]) => `1 ${line}`));
+  // --debug keeps the server's error as the cause.
+  const debug = await sessionkit(["s3", "rm", `s3://${nobucket}/k`, "--debug"], { env: env() });
+  assert.match(debug.stderr, /caused by:\nS3ServiceError: NoSuchBucket: NoSuchBucket/);
+});
+
 test("s3 cp draws a progress bar on stderr when asked (a terminal, or SESSIONKIT_PROGRESS=always), never on a pipe", { skip }, async () => {
   const file = randomFile("bar.bin", 10 * MIB);
   const forced = await sessionkit(["s3", "cp", file, `s3://${bucket}/bar.bin`], { env: env({ SESSIONKIT_PROGRESS: "always" }) });

@@ -3,6 +3,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { copySource, S3 } from "@sessionkit/client-s3";
+import { atS3Url } from "./atS3Url.js";
 import type { CliIO } from "./CliIO.js";
 import { CliError } from "./CliError.js";
 import type { CommandContext, CommandSpec } from "./CommandSpec.js";
@@ -85,6 +86,7 @@ async function upload(ctx: CommandContext, src: string, dst: string): Promise<Co
   const size = await localFileSize(src);
   const s3 = s3Client(ctx);
   const start = ctx.io.now();
+  const destination = formatS3Url({ bucket: dest.bucket, key });
   const bar = progressFor(ctx.io, "upload", size);
   try {
     let out: Awaited<ReturnType<S3["putObject"]>> | undefined;
@@ -92,7 +94,7 @@ async function upload(ctx: CommandContext, src: string, dst: string): Promise<Co
       bar?.restart();
       const body = size === 0 ? new Uint8Array(0) : counted(createReadStream(src, { highWaterMark: CHUNK }), bar);
       try {
-        out = await s3.putObject({ Bucket: dest.bucket, Key: key, Body: body, ContentLength: size });
+        out = await atS3Url(destination, () => s3.putObject({ Bucket: dest.bucket, Key: key, Body: body, ContentLength: size }));
       } catch (err) {
         if (attempt >= UPLOAD_RETRIES || !retryableUpload(err)) throw err;
         if (ctx.debug) ctx.io.stderr.write(`DEBUG: retrying the upload of ${src} from its start (attempt ${attempt + 2})\n`);
@@ -101,7 +103,6 @@ async function upload(ctx: CommandContext, src: string, dst: string): Promise<Co
     }
     bar?.finish();
     const seconds = (ctx.io.now() - start) / 1000;
-    const destination = formatS3Url({ bucket: dest.bucket, key });
     return { operation: "upload", source: src, destination, bytes: size, seconds, ...(out.ETag ? { etag: out.ETag } : {}) };
   } catch (err) {
     bar?.abandon();
@@ -120,7 +121,7 @@ async function download(ctx: CommandContext, src: string, dst: string): Promise<
   if (source.key === "" || source.key.endsWith("/")) throw new UsageError(`${src} names no object key`, "s3 cp");
   const s3 = s3Client(ctx);
   const start = ctx.io.now();
-  const res = await s3.getObject({ Bucket: source.bucket, Key: source.key });
+  const res = await atS3Url(src, () => s3.getObject({ Bucket: source.bucket, Key: source.key }));
   const size = res.ContentLength ?? 0;
   if (dst === "-") {
     await writeAll(res.Body, ctx.io.stdout);
@@ -155,13 +156,17 @@ async function copy(ctx: CommandContext, src: string, dst: string): Promise<Copy
   const key = objectKeyFor(dest, source.key);
   const s3 = s3Client(ctx);
   const start = ctx.io.now();
-  const head = await s3.headObject({ Bucket: source.bucket, Key: source.key });
-  const out = await s3.copyObject({ Bucket: dest.bucket, Key: key, CopySource: copySource(source.bucket, source.key) });
+  const destination = formatS3Url({ bucket: dest.bucket, key });
+  const head = await atS3Url(src, () => s3.headObject({ Bucket: source.bucket, Key: source.key }));
+  // CopyObject's NoSuchBucket or AccessDenied may be about either side: name both.
+  const out = await atS3Url(`${src} → ${destination}`, () =>
+    s3.copyObject({ Bucket: dest.bucket, Key: key, CopySource: copySource(source.bucket, source.key) }),
+  );
   const etag = out.CopyObjectResult?.ETag;
   return {
     operation: "copy",
     source: src,
-    destination: formatS3Url({ bucket: dest.bucket, key }),
+    destination,
     bytes: head.ContentLength ?? 0,
     seconds: (ctx.io.now() - start) / 1000,
     ...(etag ? { etag } : {}),

@@ -1,5 +1,6 @@
 import { paginateListObjectsV2, S3 } from "@sessionkit/client-s3";
 import type { CommandContext, CommandSpec } from "./CommandSpec.js";
+import { atS3Url } from "./atS3Url.js";
 import { columns } from "./Output.js";
 import { parseS3Url } from "./parseS3Url.js";
 
@@ -53,6 +54,6 @@ export const s3Ls: CommandSpec = {
     const s3 = new S3(ctx.session());
     const [url] = ctx.args;
     if (url === undefined) await listBuckets(ctx, s3);
-    else await listObjects(ctx, s3, url);
+    else await atS3Url(url, () => listObjects(ctx, s3, url));
   },
 };

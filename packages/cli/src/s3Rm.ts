@@ -1,4 +1,5 @@
 import { paginateListObjectsV2, S3 } from "@sessionkit/client-s3";
+import { atS3Url } from "./atS3Url.js";
 import { CliError } from "./CliError.js";
 import type { CommandContext, CommandSpec } from "./CommandSpec.js";
 import { formatS3Url, parseS3Url } from "./parseS3Url.js";
@@ -43,14 +44,14 @@ export const s3Rm: CommandSpec = {
     const { bucket, key } = parseS3Url(ctx.args[0] ?? "", "s3 rm");
     const s3 = new S3(ctx.session());
     if (ctx.flags.get("recursive") === true) {
-      const deleted = await removeRecursive(ctx, s3, bucket, key);
+      const deleted = await atS3Url(ctx.args[0] ?? "", () => removeRecursive(ctx, s3, bucket, key));
       if (ctx.out.format === "json") ctx.out.result({ Bucket: bucket, Deleted: deleted }, () => "");
       return;
     }
     if (key === "" || key.endsWith("/")) {
       throw new UsageError(`${ctx.args[0]} names no object key (use --recursive to delete a prefix)`, "s3 rm");
     }
-    await s3.deleteObject({ Bucket: bucket, Key: key });
+    await atS3Url(formatS3Url({ bucket, key }), () => s3.deleteObject({ Bucket: bucket, Key: key }));
     ctx.out.result({ Bucket: bucket, Deleted: [key] }, () => `delete: ${formatS3Url({ bucket, key })}`);
   },
 };
