@@ -228,6 +228,27 @@ test("a keep-alive socket that dies before answering is replaced transparently; 
   }
 });
 
+test("a POST or PATCH whose reused socket dies unanswered is not sent again (the server may have acted on it)", async () => {
+  // Each POST and PATCH arrives on a socket a GET used before; the server reads it whole, then drops the connection.
+  const srv = await rawServer((head) => (/^P/.test(head) ? (s) => s.destroy() : "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok"));
+  const t = new Http1Transport();
+  try {
+    assert.equal(await text((await t.handle(req(srv.port))).body), "ok");
+    for (const method of ["POST", "PATCH"]) {
+      // Retryable: the pipeline's retryer decides whether to send it again, and counts it.
+      await assert.rejects(t.handle(req(srv.port, { method, path: "/?Action=AssumeRole", body: "a=1" })), { code: "RequestError", retryable: true });
+      assert.equal(await text((await t.handle(req(srv.port))).body), "ok");
+    }
+    assert.deepEqual(
+      srv.heads.map((h) => h.split(" ").slice(0, 2).join(" ")),
+      ["GET /k", "POST /?Action=AssumeRole", "GET /k", "PATCH /?Action=AssumeRole", "GET /k"],
+    );
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});
+
 test("framing errors are retryable RequestErrors naming what was wrong; bytes after a response close the socket", async () => {
   const srv = await rawServer((head) => {
     const path = head.split(" ")[1];
