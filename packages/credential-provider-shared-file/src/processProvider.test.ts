@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { EventEmitter } from "node:events";
+import { type ChildProcess, spawn as nodeSpawn } from "node:child_process";
+import { EventEmitter, once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { setTimeout as delay } from "node:timers/promises";
 import { test } from "node:test";
 import { parseSharedConfig } from "@sessionkit/config";
 import { createCredentials } from "@sessionkit/credentials";
@@ -65,6 +67,19 @@ test("exit code, signal, timeout, oversize output, empty command: ProcessProvide
     ["ProcessProviderExecutionError", "ProcessProviderExecutionError: failed to prepare command: command must not be empty"],
     ["ProcessProviderParseError", "ProcessProviderParseError: parse failed of credential_process output: invalid JSON"],
   ]);
+});
+
+test("a failed run closes its end of stdout: a grandchild still holding it (sh -c 'sleep 5; echo') keeps nothing open", async () => {
+  let child: ChildProcess | undefined;
+  const spawn: SpawnFn = (command, args, options) => {
+    child = nodeSpawn(command, args, options);
+    return child;
+  };
+  const [code] = await failure(processProvider("sleep 5; echo late", { ...quiet, timeoutMs: 200, spawn }).retrieve());
+  // Before the fix the pipe stayed open until the grandchild's `sleep` ended, and kept the process alive that long.
+  const stdout = child?.stdout;
+  const closed = stdout?.closed || (await Promise.race([once(stdout as NodeJS.EventEmitter, "close").then(() => true), delay(1000, false)]));
+  assert.deepEqual([code, closed], ["ProcessProviderExecutionError", true]);
 });
 
 test("the process gets the given environment; a missing shell is an execution error with its cause", async () => {

@@ -104,6 +104,8 @@ export function credentialProcess(
             timer = undefined;
             if (err) {
               child.stdout?.removeAllListeners("data");
+              // Close our end too: a grandchild holding the pipe would otherwise keep this process alive until it exits.
+              (child.stdout as { destroy?: () => void } | null)?.destroy?.();
               child.kill();
               reject(err);
             } else {
