@@ -283,3 +283,16 @@ test("code beats env and files, and an empty region in code counts as unset", ()
     name: "AWS_REGION",
   });
 });
+
+test("explain names each file's own source, also when AWS_CONFIG_FILE names the credentials file's path", () => {
+  const home = "/nonexistent-home";
+  const credentials = `${home}/.aws/credentials`;
+  const s = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable, env: { HOME: home, AWS_CONFIG_FILE: credentials } });
+  assert.deepEqual(
+    [0, 1].map((i) => s.explain().get(`files[${i}]`)).map((e) => [e?.value, e?.source]),
+    [
+      [`${credentials} (config)`, { source: "env", name: "AWS_CONFIG_FILE" }],
+      [`${credentials} (credentials)`, { source: "default", note: "in the home directory from HOME" }],
+    ],
+  );
+});

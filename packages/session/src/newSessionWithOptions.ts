@@ -79,8 +79,9 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
       state ? codeSource("sharedConfigState") : env.AWS_SDK_LOAD_CONFIG === undefined ? DEFAULT : envSource("AWS_SDK_LOAD_CONFIG"),
     ],
     ...files.map((f, i): ExplainLine => {
-      // Which option or variable named the file (the default paths are named by the home directory's source).
-      const named = f.path === envConfig.sharedConfigFile.value ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
+      // Which option or variable named the file (the default paths are named by the home directory's source); by
+      // kind, not path: both variables may name one file.
+      const named = f.kind === "config" ? envConfig.sharedConfigFile : envConfig.sharedCredentialsFile;
       return [
         `files[${i}]`,
         `${f.path} (${f.kind})`,
