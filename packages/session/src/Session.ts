@@ -54,7 +54,7 @@ export class Session implements ClientConfigProvider {
   copy(overrides?: Config): Session {
     const init = this.#init;
     const { config, sources } =
-      overrides === undefined ? init : overrideConfig(init, overrides, "copy");
+      overrides == null ? init : overrideConfig(init, overrides, "copy");
     return sessionOf({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
   }
 
@@ -66,7 +66,8 @@ export class Session implements ClientConfigProvider {
    * derive its default from the region.
    */
   clientConfig(serviceName: string, overrides?: Config): ClientConfig {
-    if (overrides !== undefined) return this.copy(overrides).clientConfig(serviceName);
+    // `!= null`: a null from JavaScript means no overrides, as undefined does.
+    if (overrides != null) return this.copy(overrides).clientConfig(serviceName);
     const config = this.config;
     const cache = this.#endpoints;
     let endpoint = cache.get(serviceName);

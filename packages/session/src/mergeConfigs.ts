@@ -4,7 +4,8 @@ import type { Config } from "@sessionkit/types";
 export function mergeConfigs(configs: readonly (Config | undefined)[]): Config {
   const out: Record<string, unknown> = {};
   for (const c of configs) {
-    if (c === undefined) continue;
+    // `== null`: a JavaScript caller's null is skipped too, as Go skips a nil *Config.
+    if (c == null) continue;
     for (const [k, v] of Object.entries(c)) if (v !== undefined) out[k] = v;
   }
   return out as Config;

@@ -296,3 +296,12 @@ test("explain names each file's own source, also when AWS_CONFIG_FILE names the 
     ],
   );
 });
+
+test("a null config is skipped as Go's MergeIn skips a nil *Config: newSession, copy and clientConfig (was a TypeError)", () => {
+  const nil = null as unknown as undefined; // what a JavaScript caller may pass for "no config"
+  const s = newSessionWithOptions({ config: { region: "us-west-1" }, env: goEnv({}) });
+  assert.deepEqual(
+    [newSession({ region: "eu-central-1" }, nil).config.region, s.copy(nil).config.region, s.clientConfig("s3", nil).config.region],
+    ["eu-central-1", "us-west-1", "us-west-1"],
+  );
+});
