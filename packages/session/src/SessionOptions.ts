@@ -19,9 +19,9 @@ export interface SessionOptions {
   readonly sharedConfigState?: SharedConfigState;
   /**
    * The ordered list of shared files, later files winning key by key. Replaces `AWS_CONFIG_FILE` and
-   * `AWS_SHARED_CREDENTIALS_FILE`, and is read even when shared config is disabled. A file named `config`
-   * is parsed as a config file (`[profile name]` sections), anything else as a credentials file; pass
-   * `{ path, kind }` to say which.
+   * `AWS_SHARED_CREDENTIALS_FILE`, and is read even when shared config is disabled. A string is read with Go's
+   * lax lookup, whatever the file's name: `[name]`, then `[profile name]`. Pass `{ path, kind }` to apply the
+   * strict format of a config file (`[profile name]`, `[default]`) or a credentials file (`[name]`).
    */
   readonly sharedConfigFiles?: readonly SharedConfigFile[];
   /**

@@ -1,10 +1,13 @@
 // Go v1 aws/session/session_test.go, ported (spec §8). Each test names the Go test it ports; the README's
 // table lists what is "same" and what is deliberately different.
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { AnonymousCredentials, staticCredentials } from "@sessionkit/credentials";
 import { LogLevel } from "@sessionkit/handlers";
-import { newSession, newSessionWithOptions, SharedConfigState } from "./index.js";
+import { newSession, newSessionWithOptions, type SharedConfigFile, SharedConfigState } from "./index.js";
 import { goEnv, goFixture, goSkip, testConfigFilename, testConfigOtherFilename } from "./testing/goFixtures.js";
 
 const skip = goSkip;
@@ -304,4 +307,23 @@ test("a null config is skipped as Go's MergeIn skips a nil *Config: newSession, 
     [newSession({ region: "eu-central-1" }, nil).config.region, s.copy(nil).config.region, s.clientConfig("s3", nil).config.region],
     ["eu-central-1", "us-west-1", "us-west-1"],
   );
+});
+
+test("sharedConfigFiles: a string is read with Go's lax lookup whatever its name; { path, kind } applies the file's format", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sk-session-files-"));
+  const config = join(dir, "config");
+  writeFileSync(config, "[bare]\nregion = from-bare-section\n");
+  try {
+    const region = (file: SharedConfigFile): string | Error => {
+      try {
+        return newSessionWithOptions({ sharedConfigFiles: [file], profile: "bare", sharedConfigState: SharedConfigState.Enable, env: {} }).config.region;
+      } catch (err) {
+        return err as Error;
+      }
+    };
+    const [lax, strict] = [region(config), region({ path: config, kind: "config" })];
+    assert.deepEqual([lax, (strict as { code?: string }).code], ["from-bare-section", "SharedConfigProfileNotExistsError"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
