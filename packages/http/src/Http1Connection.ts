@@ -16,8 +16,8 @@ const STATUS_LINE = /^HTTP\/1\.([01]) (\d\d\d)(?: (.*))?$/;
 const CONTENT_LENGTH = /^(\d{1,15})(?:\s*,\s*\1)*$/;
 // A chunk's size line: hex digits, then extensions after `;` (ignored).
 const CHUNK_SIZE = /^\s*([0-9a-fA-F]{1,12})\s*(?:;|$)/;
-// RFC 9110 §9.2.2: a request that may be repeated without changing the outcome (POST and PATCH may not).
-const IDEMPOTENT = /^(?:GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/;
+// The methods the SDK sends that are not idempotent (RFC 9110 §9.2.2): sending one twice may repeat its effect.
+const NOT_IDEMPOTENT = /^(?:POST|PATCH)$/;
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {
@@ -348,10 +348,10 @@ export class Http1Connection implements BodySource {
     const x = this.#x;
     this.#x = undefined;
     if (x !== undefined) {
-      if (!x.settled && this.#stale && !x.retried && IDEMPOTENT.test(x.method) && (x.body === undefined || x.body instanceof Uint8Array)) {
+      if (!x.settled && this.#stale && !x.retried && !NOT_IDEMPOTENT.test(x.method) && (x.body === undefined || x.body instanceof Uint8Array)) {
         // A keep-alive socket the server had closed, most likely before reading the request. But it may have
-        // read and acted on it: only an idempotent request is sent again here (node:http never replays, Go
-        // only GET/HEAD/OPTIONS/TRACE); a POST fails retryable below, for the retryer to decide and count.
+        // read and acted on it: a POST or PATCH is not sent again here (node:http never replays, Go only
+        // GET/HEAD/OPTIONS/TRACE); it fails retryable below, for the retryer to decide and count.
         x.retried = true;
         this.#owner.removed(this, x);
         return;

@@ -110,8 +110,8 @@ const encoder = new TextEncoder();
  * bounded keep-alive pool per origin. It does what the SDK needs of `node:http` at a fraction of the CPU per
  * request: request heads are validated (no header or path can split a request), bodies stream both ways with
  * back-pressure, responses are framed by content-length, chunked encoding or close, and a keep-alive socket
- * the server closed in the meantime is replaced transparently (once, for an idempotent method with a body that
- * can be sent again).
+ * the server closed in the meantime is replaced transparently (once, unless it is a POST or PATCH or its body
+ * is a stream).
  * Errors are those of `NodeHttpTransport`: retryable `RequestError` (the socket error is the cause; also a body
  * cut short or a response that breaks HTTP framing), `RequestCanceled` and `ResponseTimeout`; a request body
  * whose length is not the `content-length` the caller set fails with a non-retryable `RequestError` (its
