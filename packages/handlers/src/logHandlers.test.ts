@@ -149,3 +149,45 @@ test("addDebugHandlers gives the signer its signing logger first in sign; the lo
     `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\nGET\n/\n\nx-amz-security-token:<redacted>\n\nx-amz-security-token\nUNSIGNED-PAYLOAD\n${rule("STRING TO SIGN")}\nAWS4-HMAC-SHA256\nSTS\n${"-".repeat(53)}`,
   );
 });
+
+test("the signing log hides every secret the canonical request holds: SSE-C keys, a token in the query", async () => {
+  const h = defaultHandlers();
+  addDebugHandlers(h);
+  const token = "FwoG+EXAMPLE/TOKEN=";
+  const keys = ["c3NlLWMga2V5LW9uZQ==", "c3NlLWMga2V5LXR3bw=="];
+  h.sign.pushBack((r) => {
+    const log = r.context.get(SIGNING_LOGGER_CONTEXT_KEY) as (r: unknown, d: { canonicalRequest: string; stringToSign: string }, t?: string) => void;
+    const canonicalRequest = [
+      "GET",
+      "/b/k",
+      `X-Amz-Security-Token=${encodeURIComponent(token)}&versionId=3`,
+      "host:b.s3.amazonaws.com",
+      `x-amz-copy-source-server-side-encryption-customer-key:${keys[0]}`,
+      `x-amz-server-side-encryption-customer-key:${keys[1]}`,
+      "x-amz-server-side-encryption-customer-key-md5:bWQ1",
+      "",
+      "host;x-amz-copy-source-server-side-encryption-customer-key;x-amz-server-side-encryption-customer-key;x-amz-server-side-encryption-customer-key-md5",
+      "UNSIGNED-PAYLOAD",
+    ].join("\n");
+    log(r, { canonicalRequest, stringToSign: "AWS4-HMAC-SHA256\nS3" }, token);
+  });
+  const logger = memoryLogger();
+  await sendRequest(
+    newRequest({
+      operation: AssumeRole,
+      params: {},
+      clientInfo: { serviceName: "s3", apiVersion: "2006-03-01", endpoint: "https://s3.amazonaws.com", signingName: "s3", signingRegion: "us-east-1" },
+      config: testConfig({ logLevel: LogLevel.DebugWithSigning, logger, transport: cannedTransport({ status: 200 }), sleep: async () => {} }),
+      handlers: h,
+      httpRequest: { method: "GET", protocol: "https:", hostname: "b.s3.amazonaws.com", path: "/b/k", query: {}, headers: {} },
+    }),
+  );
+  const lines = (logger.lines[0] ?? "").split("\n");
+  assert.deepEqual(
+    [...keys, token, encodeURIComponent(token)].filter((secret) => logger.lines.join("\n").includes(secret)),
+    [],
+  );
+  // What is not secret stays readable.
+  assert.deepEqual(lines.slice(2, 5), ["GET", "/b/k", "X-Amz-Security-Token=[REDACTED]&versionId=3"]);
+  assert.ok(lines.includes("x-amz-server-side-encryption-customer-key-md5:bWQ1"), lines.join("\n"));
+});

@@ -83,11 +83,13 @@ interface SignedText {
   readonly stringToSign: string;
 }
 
-/** Go's `LogDebugWithSigning` lines (what Go's `v4.SignRequestHandler` writes), with the session token redacted. */
+/** Go's `LogDebugWithSigning` lines (what Go's `v4.SignRequestHandler` writes), with the secrets redacted. */
 function logSigning(r: Request, details: SignedText, token: string | undefined): void {
-  // Go prints the canonical request as is; ours hides the session token it contains.
+  // Go prints the canonical request as is; ours hides the session token and every other secret a signed
+  // header or parameter holds (an SSE-C key, a token in the query), as the other dumps do.
   const canonical = token ? details.canonicalRequest.split(token).join("<redacted>") : details.canonicalRequest;
-  (r.config.logger ?? console).log(
+  logRedacted(
+    r,
     `DEBUG: Request Signature:\n${rule("CANONICAL STRING ")}\n${canonical}\n${rule("STRING TO SIGN")}\n${details.stringToSign}\n${rule("")}`,
   );
 }
