@@ -95,6 +95,24 @@ test("a bundle with no PEM certificate fails creation with Go's message", () => 
   });
 });
 
+test("PEM blocks none of which parses as a certificate fail creation (Go's AppendCertsFromPEM finds no certificate)", () => {
+  const garbled = "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n";
+  const file = join(dir, "garbled.pem");
+  writeFileSync(file, garbled);
+  for (const options of [{ customCABundle: garbled, env: { HOME: dir } }, { env: { HOME: dir, AWS_CA_BUNDLE: file } }]) {
+    assert.throws(() => newSessionWithOptions(options), {
+      code: "LoadCustomCABundleError",
+      message: /failed to load custom CA bundle PEM file \((code option customCABundle|env AWS_CA_BUNDLE): no PEM certificate in it parses\)/,
+    });
+  }
+});
+
+test("a bundle with a garbled block next to a good certificate is used (Go skips the blocks it cannot parse)", { skip: openssl }, async () => {
+  const bundle = `-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n${readFileSync(certPath, "utf8")}`;
+  const sess = newSessionWithOptions({ customCABundle: bundle, config: { region: "us-east-1", credentials: creds }, env: { HOME: dir } });
+  assert.deepEqual(await listOver(sess), ["tls-ok"]);
+});
+
 test("TestNewSession_WithCustomCABundle_OptionPriority: the option beats a bad AWS_CA_BUNDLE", { skip: openssl }, async () => {
   const sess = newSessionWithOptions({
     customCABundle: readFileSync(certPath),

@@ -1,14 +1,16 @@
+import { createRequire } from "node:module";
+import type * as NodeCrypto from "node:crypto";
 import { formatSource, readUserFile, type Sourced, type ValueSource } from "@sessionkit/config";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 import { codeSource } from "./resolveConfig.js";
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+const PEM_CERTIFICATES = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /**
  * The custom CA bundle (spec §1.8, §7.7): the `customCABundle` option beats `AWS_CA_BUNDLE`, which beats the
  * profile's `ca_bundle`; the two last are file paths, read now. Go's errors: a file that cannot be read is
- * `failed to open custom CA bundle PEM file`, text without a PEM certificate `failed to load custom CA bundle
- * PEM file`.
+ * `failed to open custom CA bundle PEM file`, text in which no PEM certificate parses `failed to load custom CA
+ * bundle PEM file`. The value returned holds only the certificates that parse.
  */
 export function loadCustomCABundle(
   option: string | Uint8Array | undefined,
@@ -20,11 +22,21 @@ export function loadCustomCABundle(
   if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
   else if (path?.value) pem = { value: readBundle(path.value, path.source), source: path.source };
   else return undefined;
+  // Go's AppendCertsFromPEM: blocks that do not parse are skipped; none left is the error. Only the good ones go to
+  // the transport: Node's TLS stops reading a bundle at its first bad block and drops every certificate after it.
   // Bytes as UTF-8 (Node's Buffer, as in the file's reading; this module is Node's).
-  if (!PEM_CERTIFICATE.test(Buffer.from(pem.value).toString())) {
-    throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate found)`);
+  const { X509Certificate } = createRequire("/")("node:crypto") as typeof NodeCrypto;
+  const certificates = (Buffer.from(pem.value).toString().match(PEM_CERTIFICATES) ?? []).filter((block) => {
+    try {
+      return new X509Certificate(block);
+    } catch {
+      return false;
+    }
+  });
+  if (!certificates[0]) {
+    throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate in it parses)`);
   }
-  return pem;
+  return { value: certificates.join("\n"), source: pem.source };
 }
 
 function readBundle(path: string, source: ValueSource): Uint8Array {
