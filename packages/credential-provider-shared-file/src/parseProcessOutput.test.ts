@@ -83,6 +83,25 @@ test("AccountId, its fallback, CredentialScope and bad field types", () => {
   assert.equal(parseProcessOutput(JSON.stringify({ ...base, CredentialScope: "us-east-2" })).credentialScope, "us-east-2");
 });
 
+test("an Expiration whose day or hour is out of range is a parse error, as Go's time.Parse (Date.parse rolls it over)", () => {
+  const base = { Version: 1, AccessKeyId: "AK", SecretAccessKey: "SK" };
+  const expiry = (Expiration: string): unknown => {
+    const o = outcome(JSON.stringify({ ...base, Expiration })) as { expiration?: string; code?: string };
+    return o.code ?? o.expiration;
+  };
+  assert.deepEqual(
+    ["2030-02-30T00:00:00Z", "2029-02-29T12:00:00Z", "2030-04-31T00:00:00Z", "2030-01-01T24:00:00Z", "2028-02-29T23:59:59-01:00", "2030-01-31t10:00:00z"].map(expiry),
+    [
+      "ProcessProviderParseError",
+      "ProcessProviderParseError",
+      "ProcessProviderParseError",
+      "ProcessProviderParseError",
+      "2028-03-01T00:59:59.000Z",
+      "2030-01-31T10:00:00.000Z",
+    ],
+  );
+});
+
 test("errors never repeat the output; values never show their secrets", () => {
   const secretish = '{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"TOPSECRET-123"';
   const err = (() => {

@@ -46,7 +46,12 @@ export function parseProcessOutput(stdout: string, fallbackAccountId?: string): 
   let expiration: Date | undefined;
   if (expirationText !== undefined) {
     const ms = RFC3339.test(expirationText) ? Date.parse(expirationText) : Number.NaN;
-    if (Number.isNaN(ms)) throw parseError("Expiration is not an RFC 3339 date-time");
+    // Date.parse rolls a day or hour out of range over (Feb 30 is Mar 2, 24:00 the next day); Go's time.Parse
+    // refuses them. The date and time as written must read back unchanged.
+    const written = `${expirationText.slice(0, 19).toUpperCase()}Z`;
+    if (Number.isNaN(ms) || new Date(written).toISOString().slice(0, 19) !== written.slice(0, 19)) {
+      throw parseError("Expiration is not an RFC 3339 date-time");
+    }
     expiration = new Date(ms);
   }
   return createCredentialsValue({
