@@ -243,3 +243,25 @@ test("Ceph RGW rejects a wrong secret with a typed 403", { skip: rgwServer.skip 
   const presigned = await fetch(await presignGetObject(bad, { Bucket: "any-bucket", Key: "k" }));
   assert.equal(presigned.status, 403);
 });
+
+for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]] as const) {
+  test(`${label}: a '/' in Bucket is refused before it can address an object (deleteBucket("b/k") kept k)`, { skip: server.skip }, async () => {
+    const s = server.value;
+    assert.ok(s);
+    const s3 = newClient(s.endpoint, s);
+    const bucket = `sk-slash-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
+    await s3.createBucket({ Bucket: bucket });
+    await s3.putObject({ Bucket: bucket, Key: "victim", Body: "precious" });
+    try {
+      const codes: string[] = [];
+      for (const call of [() => s3.deleteBucket({ Bucket: `${bucket}/victim` }), () => s3.headBucket({ Bucket: `${bucket}/victim` })]) {
+        await call().then(() => codes.push("resolved"), (e: { code: string }) => codes.push(e.code));
+      }
+      assert.deepEqual(codes, ["InvalidParameter", "InvalidParameter"]);
+      assert.equal(await (await s3.getObject({ Bucket: bucket, Key: "victim" })).Body.transformToString(), "precious");
+    } finally {
+      await s3.deleteObject({ Bucket: bucket, Key: "victim" });
+      await s3.deleteBucket({ Bucket: bucket });
+    }
+  });
+}

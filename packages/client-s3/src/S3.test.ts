@@ -124,6 +124,28 @@ test("bucket-level operations address the bucket without a key", async () => {
   );
 });
 
+test("a bucket name with '/' is an InvalidParameter before anything is sent (it would address an object)", async () => {
+  // Sent as is, deleteBucket("b/victim") was DELETE /b/victim: it deleted the object `victim` (RGW decodes %2F too).
+  const { s3, sent } = client(() => ({}), { endpoint: "http://127.0.0.1:9000" });
+  const outcomes: string[] = [];
+  for (const call of [
+    () => s3.deleteBucket({ Bucket: "b/victim" }),
+    () => s3.headBucket({ Bucket: "b/victim" }),
+    () => s3.getObject({ Bucket: "b/dir", Key: "k" }),
+    () => s3.listObjectsV2({ Bucket: "/b" }),
+  ]) {
+    await call().then(
+      () => outcomes.push("sent"),
+      (e: { code: string; message: string; operation: string }) => outcomes.push(`${e.operation} ${e.message}`),
+    );
+  }
+  assert.deepEqual(
+    outcomes,
+    ["s3/DeleteBucket", "s3/HeadBucket", "s3/GetObject", "s3/ListObjectsV2"].map((op) => `${op} InvalidParameter: Bucket must be a non-empty string without /`),
+  );
+  assert.equal(sent.length, 0);
+});
+
 test("CreateBucket sends LocationConstraint outside us-east-1 on AWS, never to a configured endpoint", async () => {
   const bodies: string[] = [];
   for (const options of [{ region: "us-west-2" }, { region: "us-east-1" }, { region: "us-west-2", endpoint: "http://127.0.0.1:1" }]) {

@@ -12,9 +12,12 @@ export type Addressing = (request: Request, input: Record<string, unknown>) => v
 
 function stringMember(params: Record<string, unknown>, member: "Bucket" | "Key"): string {
   const v = params[member];
-  // Checked here too because parameter validation can be switched off; a bad path must not be sent.
-  if (typeof v !== "string" || v === "") {
-    throw new SdkError("InvalidParameter", `${member} must be a non-empty string`);
+  // Checked here too because parameter validation can be switched off; a bad path must not be sent. A bucket is one
+  // path segment: with a `/`, `b/k` would address the object `k` of bucket `b` (DeleteBucket would delete it), and
+  // escaping it as %2F is no cure (RGW decodes the path before splitting it).
+  const bucket = member === "Bucket";
+  if (typeof v !== "string" || v === "" || (bucket && v.includes("/"))) {
+    throw new SdkError("InvalidParameter", `${member} must be a non-empty string${bucket ? " without /" : ""}`);
   }
   return v;
 }

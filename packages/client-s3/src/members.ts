@@ -47,15 +47,17 @@ const META = "x-amz-meta-";
  * (their `body` hook) rather than by the shared build handler, so apps without them do not bundle it.
  */
 export function writeMetadata(input: { readonly Metadata?: Record<string, string> }, http: HttpRequest): void {
+  // for…in over a missing (undefined or null) record runs no iteration.
   const m = input.Metadata;
-  if (m != null) for (const name in m) http.headers[META + name] = String(m[name]);
+  for (const name in m) http.headers[META + name] = String(m?.[name]);
 }
 
 /** Collects the `x-amz-meta-*` response headers into `out.Metadata` (a `finish` hook, like `writeMetadata`). */
 export function readMetadata(out: Record<string, unknown>, response: HttpResponse): void {
   const m: Record<string, string> = {};
   const headers = response.headers;
-  for (const name in headers) if (name.startsWith(META)) m[name.slice(META.length)] = headers[name] as string;
+  // 11 is META.length (a literal is a few bytes smaller in every bundle).
+  for (const name in headers) if (name.startsWith(META)) m[name.slice(11)] = headers[name] as string;
   out.Metadata = m;
 }
 
@@ -100,7 +102,7 @@ export function convert(text: string, kind: Kind): unknown {
   if (kind === "b") return text === "true";
   if (kind === "n") return text === "" ? undefined : Number(text);
   const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  return Number.isNaN(+d) ? undefined : d;
 }
 
 /** Reads an element into `out` following `shape`, in one pass over its children. */

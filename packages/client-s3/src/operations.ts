@@ -75,9 +75,10 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
 function checkRequired(this: S3Operation, params: unknown): void {
   const values = (params ?? {}) as Record<string, unknown>;
   const missing = this.required.filter((m) => values[m] == null || values[m] === "");
-  if (missing.length === 0) return;
-  const lines = missing.map((m) => `\n- missing required field, ${this.name}Input.${m}.`).join("");
-  throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.${lines}`);
+  if (missing.length > 0) {
+    const lines = missing.map((m) => `\n- missing required field, ${this.name}Input.${m}.`).join("");
+    throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.${lines}`);
+  }
 }
 
 interface Tables<I> {
