@@ -422,6 +422,12 @@ test("DeleteObjects sends an object without a Key as an empty Key, never as the 
   }
 });
 
+test("PutObject: a null Body is no body, as a null member is no member (it failed as a stream without ContentLength)", async () => {
+  const { s3, sent } = client(() => ({}));
+  await s3.putObject({ Bucket: "b", Key: "k", Body: null } as never);
+  assert.deepEqual([sent.length, sent[0]?.body.byteLength, sent[0]?.request.headers["x-amz-content-sha256"]], [1, 0, sha256("")]);
+});
+
 test("ListObjectsV2 and its paginator follow continuation tokens until the last page", async () => {
   const page = (keys: string[], next?: string) =>
     `<ListBucketResult xmlns="${S3RVER_NS}"><Name>b</Name><Prefix>p/</Prefix><KeyCount>${keys.length}</KeyCount><MaxKeys>2</MaxKeys><IsTruncated>${next !== undefined}</IsTruncated>${

@@ -252,7 +252,8 @@ export const PutObject = /* @__PURE__ */ new TableOperation<PutObjectInput, PutO
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
   o: [SSE, WRITE_OUT, "ETag"],
   body(input, http, request) {
-    const body = input.Body;
+    // `null` is no body, as a null member is no member.
+    const body = input.Body ?? undefined;
     http.body = body;
     writeMetadata(input, http);
     if (body === undefined || typeof body === "string" || body instanceof Uint8Array) return;
