@@ -466,6 +466,19 @@ test("the paginator stops with a typed error when the server repeats a token", a
   assert.deepEqual([seen, sent.length], [[0], 1]);
 });
 
+test("the paginator fails typed after a truncated page without a continuation token (it used to stop as if done)", async () => {
+  const body = `<ListBucketResult><IsTruncated>true</IsTruncated><Contents><Key>k1</Key></Contents></ListBucketResult>`;
+  const { s3, sent } = client(() => ({ body }));
+  const seen: string[] = [];
+  await assert.rejects(
+    (async () => {
+      for await (const p of paginateListObjectsV2({ client: s3 }, { Bucket: "b" })) seen.push(...p.Contents.map((c) => String(c.Key)));
+    })(),
+    { code: "InvalidPaginationToken", message: "InvalidPaginationToken: ListObjectsV2 returned a truncated page without a NextContinuationToken for bucket b" },
+  );
+  assert.deepEqual([seen, sent.length], [["k1"], 1]);
+});
+
 test("HeadObject, DeleteObject and HeadBucket read their headers", async () => {
   const { s3 } = client(() => ({
     status: 200,

@@ -23,8 +23,8 @@ export interface ListObjectsV2PaginatorConfig {
  * }
  * ```
  *
- * Stops after a page that is not truncated; a server that repeats a continuation token is an error
- * (`InvalidPaginationToken`) instead of an endless loop.
+ * Stops after a page that is not truncated; a server that repeats a continuation token, or sends a truncated page
+ * without one, is an error (`InvalidPaginationToken`) instead of an endless loop or a silently partial listing.
  */
 export async function* paginateListObjectsV2(
   config: ListObjectsV2PaginatorConfig,
@@ -37,9 +37,11 @@ export async function* paginateListObjectsV2(
     const page = await listObjectsV2(config.client, { ...input, ContinuationToken: token, MaxKeys: maxKeys }, options);
     yield page;
     const next = page.NextContinuationToken;
-    if (!page.IsTruncated || next === undefined || next === "") return;
-    if (next === token) {
-      throw new SdkError("InvalidPaginationToken", `ListObjectsV2 returned the same continuation token twice for bucket ${input.Bucket}`);
+    if (!page.IsTruncated) return;
+    // Without a token the rest of the listing is unreachable: stopping would pass a partial listing off as whole.
+    if (!next || next === token) {
+      const what = next ? "the same continuation token twice" : "a truncated page without a NextContinuationToken";
+      throw new SdkError("InvalidPaginationToken", `ListObjectsV2 returned ${what} for bucket ${input.Bucket}`);
     }
     token = next;
   }
