@@ -86,6 +86,18 @@ test("attribute names that look like Object.prototype members are plain data", (
   assert.equal(Object.getPrototypeOf(el.attributes), null);
 });
 
+test("character references may have leading zeros, as XML 1.0 allows; out-of-range ones still fail", () => {
+  assert.equal(parseXml("<a>&#x0000041;&#0000066;&#x00000001F600;</a>").text, "AB\u{1F600}");
+  const reasons = ["<a>&#x000000000000000000110000;</a>", `<a>&#${"9".repeat(400)};</a>`, `<a>&#x${"f".repeat(400)};</a>`].map((xml) => {
+    try {
+      return parseXml(xml).text;
+    } catch (e) {
+      return e instanceof XmlParseError ? e.message.replace(/^.*: /, "") : String(e);
+    }
+  });
+  assert.deepEqual(reasons, ["unknown entity &#x00000000000000;", "unknown entity &#999999999999999;", "unknown entity &#xffffffffffffff;"]);
+});
+
 /** Malformed documents and where the error must point. */
 const MALFORMED: [string, string, string][] = [
   ["", "no root element", "1:1"],

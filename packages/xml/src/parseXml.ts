@@ -142,7 +142,8 @@ function decode(bytes: Uint8Array): string {
   }
 }
 
-const CHAR_REF = /^#(?:x([\dA-Fa-f]{1,6})|(\d{1,7}))$/;
+// Any number of digits (XML 1.0 allows leading zeros); the range check below refuses what is too large.
+const CHAR_REF = /^#(?:x([\dA-Fa-f]+)|(\d+))$/;
 
 function decodeEntities(raw: string, base: number, fail: (reason: string, at: number) => never): string {
   let out = "";
@@ -152,7 +153,7 @@ function decodeEntities(raw: string, base: number, fail: (reason: string, at: nu
     if (semi === -1) fail("unterminated entity", base + amp);
     const ref = raw.slice(amp + 1, semi);
     const num = ref.charCodeAt(0) === 35 ? CHAR_REF.exec(ref) : null;
-    const cp = num ? Number.parseInt(num[1] ?? (num[2] as string), num[1] ? 16 : 10) : -1;
+    const cp = num ? Number(num[1] ? `0x${num[1]}` : num[2]) : -1;
     const ch = num
       ? cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)
         ? String.fromCodePoint(cp)
