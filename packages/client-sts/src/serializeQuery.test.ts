@@ -61,6 +61,15 @@ test("an explicitly empty list is sent as `Name=`; an absent one not at all", ()
   );
 });
 
+test("a null member is no member, as in the S3 client and as Go skips a nil pointer (it went out as the text \"null\")", () => {
+  const nulls = { ExternalId: null, SerialNumber: null, TokenCode: null, Policy: null, DurationSeconds: null } as never;
+  assert.equal(
+    serializeAssumeRole({ RoleArn: "arn:aws:iam::1:role/r", RoleSessionName: "s", Tags: [{ Key: "k", Value: null as never }], ...(nulls as object) }),
+    "Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr&RoleSessionName=s&Tags.member.1.Key=k",
+  );
+  assert.equal(serializeGetSessionToken(nulls), "Action=GetSessionToken&Version=2011-06-15");
+});
+
 test("GetSessionToken and GetCallerIdentity bodies", () => {
   assert.equal(serializeGetSessionToken({}), "Action=GetSessionToken&Version=2011-06-15");
   assert.equal(

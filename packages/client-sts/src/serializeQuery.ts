@@ -35,7 +35,8 @@ export type QueryMember = readonly [
   });
 }
 
-const field = (name: string, value: unknown): string => (value === undefined ? "" : `&${name}=${encodeQueryValue(String(value))}`);
+// A null member is no member (Go skips a nil pointer), as in the S3 client: never the text "null".
+const field = (name: string, value: unknown): string => (value == null ? "" : `&${name}=${encodeQueryValue(String(value))}`);
 
 /**
  * The Query protocol's form body: `Action=<Op>&Version=2011-06-15` and the members in order; lists as
