@@ -244,43 +244,41 @@ test("Ceph RGW rejects a wrong secret with a typed 403", { skip: rgwServer.skip 
   assert.equal(presigned.status, 403);
 });
 
+/**
+ * Runs `check` against a fresh bucket holding one object `key` ("kept"), then removes both: for the checks that a
+ * bad input leaves that object alone.
+ */
+async function withOneObject(server: { readonly value?: Keys & { readonly endpoint: string } }, key: string, check: (s3: S3, bucket: string) => Promise<void>): Promise<void> {
+  const s = server.value;
+  assert.ok(s);
+  const s3 = newClient(s.endpoint, s);
+  const bucket = `sk-keep-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
+  await s3.createBucket({ Bucket: bucket });
+  await s3.putObject({ Bucket: bucket, Key: key, Body: "kept" });
+  try {
+    await check(s3, bucket);
+    assert.equal(await (await s3.getObject({ Bucket: bucket, Key: key })).Body.transformToString(), "kept");
+  } finally {
+    await s3.deleteObject({ Bucket: bucket, Key: key });
+    await s3.deleteBucket({ Bucket: bucket });
+  }
+}
+
 for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]] as const) {
-  test(`${label}: a '/' in Bucket is refused before it can address an object (deleteBucket("b/k") kept k)`, { skip: server.skip }, async () => {
-    const s = server.value;
-    assert.ok(s);
-    const s3 = newClient(s.endpoint, s);
-    const bucket = `sk-slash-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
-    await s3.createBucket({ Bucket: bucket });
-    await s3.putObject({ Bucket: bucket, Key: "victim", Body: "precious" });
-    try {
+  test(`${label}: a '/' in Bucket is refused before it can address an object (deleteBucket("b/k") kept k)`, { skip: server.skip }, () =>
+    withOneObject(server, "victim", async (s3, bucket) => {
       const codes: string[] = [];
       for (const call of [() => s3.deleteBucket({ Bucket: `${bucket}/victim` }), () => s3.headBucket({ Bucket: `${bucket}/victim` })]) {
         await call().then(() => codes.push("resolved"), (e: { code: string }) => codes.push(e.code));
       }
       assert.deepEqual(codes, ["InvalidParameter", "InvalidParameter"]);
-      assert.equal(await (await s3.getObject({ Bucket: bucket, Key: "victim" })).Body.transformToString(), "precious");
-    } finally {
-      await s3.deleteObject({ Bucket: bucket, Key: "victim" });
-      await s3.deleteBucket({ Bucket: bucket });
-    }
-  });
-}
+    }),
+  );
 
-for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]] as const) {
-  test(`${label}: deleteObjects with an object lacking its Key never deletes the key "undefined"`, { skip: server.skip }, async () => {
-    const s = server.value;
-    assert.ok(s);
-    const s3 = newClient(s.endpoint, s);
-    const bucket = `sk-nokey-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
-    await s3.createBucket({ Bucket: bucket });
-    await s3.putObject({ Bucket: bucket, Key: "undefined", Body: "keep me" });
-    try {
+  test(`${label}: deleteObjects with an object lacking its Key never deletes the key "undefined"`, { skip: server.skip }, () =>
+    withOneObject(server, "undefined", async (s3, bucket) => {
       // RGW refuses the empty Key (400); s3rver deletes nothing. Either way the object stays.
       await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: [{} as { Key: string }] } }).catch(() => {});
-      assert.equal(await (await s3.getObject({ Bucket: bucket, Key: "undefined" })).Body.transformToString(), "keep me");
-    } finally {
-      await s3.deleteObject({ Bucket: bucket, Key: "undefined" });
-      await s3.deleteBucket({ Bucket: bucket });
-    }
-  });
+    }),
+  );
 }
