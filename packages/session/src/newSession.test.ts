@@ -327,3 +327,25 @@ test("sharedConfigFiles: a string is read with Go's lax lookup whatever its name
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("explain lists no configured endpoint URL as in effect while they are ignored, and says what ignores them", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sk-session-ignore-"));
+  const config = join(dir, "config");
+  writeFileSync(config, "[default]\nendpoint_url = http://profile-endpoint\nignore_configured_endpoint_urls = true\n");
+  try {
+    const rows = (env: Record<string, string>): unknown[] => {
+      const s = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable, env: { HOME: dir, AWS_CONFIG_FILE: config, ...env } });
+      const shown = s.explain().entries.filter((e) => e.setting.startsWith("endpointUrl") || e.setting === "ignoreConfiguredEndpointUrls");
+      return [s.clientConfig("s3").endpoint, ...shown.map((e) => [e.setting, e.value, e.source.source])];
+    };
+    assert.deepEqual(
+      [rows({ AWS_ENDPOINT_URL_S3: "http://env-s3" }), rows({ AWS_ENDPOINT_URL_S3: "http://env-s3", AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "false" })],
+      [
+        [undefined, ["ignoreConfiguredEndpointUrls", "true", "file"]],
+        ["http://env-s3", ["endpointUrl[*]", "http://profile-endpoint", "file"], ["endpointUrl[s3]", "http://env-s3", "env"]],
+      ],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

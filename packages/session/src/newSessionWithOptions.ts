@@ -94,10 +94,13 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }),
   ];
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
-  // The configured endpoint URLs (which one a client uses depends on its service).
+  // The configured endpoint URLs (which one a client uses depends on its service), unless they are ignored (the
+  // environment's setting beats the profile's, as in resolveConfiguredEndpoint).
+  const ignored = envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls;
+  if (ignored?.value) lines.push(["ignoreConfiguredEndpointUrls", "true", ignored.source]);
   const endpoints: ExplainLine[] = [];
   const endpoint = (service: string, url: Sourced<string> | undefined | false | ""): unknown =>
-    url && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
+    url && !ignored?.value && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
   for (const name in env) {
     const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
     endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
