@@ -8,8 +8,8 @@ import { stsEndpoint } from "./stsEndpoint.js";
 const STS_SERVICE: ServiceInfo = {
   serviceName: "sts",
   apiVersion: STS_API_VERSION,
-  // Never asked: the constructor always passes an endpoint (the configured one or the rules' one).
-  defaultEndpoint: () => "",
+  // The endpoint rules' URL, used when none is configured.
+  defaultEndpoint: (region, config) => stsEndpoint(region, config).url,
   handlers: [
     ["build", QueryHandlers.BuildHandler],
     ["sign", v4SignRequestHandler],
@@ -27,14 +27,10 @@ const STS_SERVICE: ServiceInfo = {
 export class STSClient extends ServiceClient {
   constructor(provider: ClientConfigProvider, overrides?: Config) {
     const cc = provider.clientConfig("sts", overrides);
-    let { endpoint, signingRegion } = cc;
-    // A configured endpoint wins (signed for the region, as Go). Otherwise the endpoint rules decide, and the
-    // global endpoint is signed for us-east-1 whatever the region.
-    if (!endpoint) {
-      const ep = stsEndpoint(cc.config.region, cc.config);
-      endpoint = ep.url;
-      signingRegion ??= ep.signingRegion || undefined;
-    }
+    // A configured endpoint wins (signed for the region, as Go). Otherwise the endpoint rules decide (the service's
+    // default endpoint), and the global endpoint is signed for us-east-1 whatever the region.
+    const endpoint = cc.endpoint || undefined;
+    const signingRegion = cc.signingRegion ?? (endpoint ? undefined : stsEndpoint(cc.config.region, cc.config).signingRegion || undefined);
     super({ ...cc, endpoint, signingRegion }, STS_SERVICE);
   }
 
