@@ -224,8 +224,8 @@ test("a source_profile chain of more than 1,000 links is a typed SharedConfigErr
     [1000, 1001, 5000].map(outcome),
     [
       1001,
-      ["SharedConfigErr", "SharedConfigErr: source_profile chain of profile p0 has more than 1000 links (stopped at p1000)"],
-      ["SharedConfigErr", "SharedConfigErr: source_profile chain of profile p0 has more than 1000 links (stopped at p1000)"],
+      ["SharedConfigErr", "SharedConfigErr: source_profile chain longer than 1000 links, stopped at profile p1000"],
+      ["SharedConfigErr", "SharedConfigErr: source_profile chain longer than 1000 links, stopped at profile p1000"],
     ],
   );
 });

@@ -321,7 +321,7 @@ function loadSourceProfile(
   const name = sourceName.value;
   const fail = (detail: string) => new SharedConfigAssumeRoleError(cfg.roleArn?.value ?? "", name, detail);
   // Each link recurses: a generated chain thousands long would end in a bare RangeError (no real one comes close).
-  if (visited.size > 1000) throw new SharedConfigError(profile, `source_profile chain of profile ${[...visited][0]} has more than 1000 links (stopped at ${profile})`);
+  if (visited.size > 1e3) throw new SharedConfigError(profile, `source_profile chain longer than 1000 links, stopped at profile ${profile}`);
   let src: MutableConfig;
   try {
     src = load(name, files, options, visited, profile);

@@ -335,13 +335,13 @@ test("explain lists no configured endpoint URL as in effect while they are ignor
   try {
     const rows = (env: Record<string, string>): unknown[] => {
       const s = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable, env: { HOME: dir, AWS_CONFIG_FILE: config, ...env } });
-      const shown = s.explain().entries.filter((e) => e.setting.startsWith("endpointUrl") || e.setting === "ignoreConfiguredEndpointUrls");
+      const shown = s.explain().entries.filter((e) => e.setting.startsWith("endpointUrl"));
       return [s.clientConfig("s3").endpoint, ...shown.map((e) => [e.setting, e.value, e.source.source])];
     };
     assert.deepEqual(
       [rows({ AWS_ENDPOINT_URL_S3: "http://env-s3" }), rows({ AWS_ENDPOINT_URL_S3: "http://env-s3", AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: "false" })],
       [
-        [undefined, ["ignoreConfiguredEndpointUrls", "true", "file"]],
+        [undefined, ["endpointUrl[*]", "ignored", "file"]],
         ["http://env-s3", ["endpointUrl[*]", "http://profile-endpoint", "file"], ["endpointUrl[s3]", "http://env-s3", "env"]],
       ],
     );

@@ -94,19 +94,21 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }),
   ];
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
-  // The configured endpoint URLs (which one a client uses depends on its service), unless they are ignored (the
-  // environment's setting beats the profile's, as in resolveConfiguredEndpoint).
-  const ignored = envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls;
-  if (ignored?.value) lines.push(["ignoreConfiguredEndpointUrls", "true", ignored.source]);
+  // The configured endpoint URLs (which one a client uses depends on its service), or one row saying they are ignored
+  // and by what (the environment's setting beats the profile's, as in resolveConfiguredEndpoint).
   const endpoints: ExplainLine[] = [];
   const endpoint = (service: string, url: Sourced<string> | undefined | false | ""): unknown =>
-    url && !ignored?.value && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
-  for (const name in env) {
-    const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
-    endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
+    url && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
+  const ignored = envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls;
+  if (ignored?.value) endpoint("*", { value: "ignored", source: ignored.source });
+  else {
+    for (const name in env) {
+      const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
+      endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
+    }
+    for (const [service, settings] of shared?.services?.services ?? []) endpoint(service, settings.get("endpoint_url"));
+    endpoint("*", shared?.endpointUrl);
   }
-  for (const [service, settings] of shared?.services?.services ?? []) endpoint(service, settings.get("endpoint_url"));
-  endpoint("*", shared?.endpointUrl);
   lines.push(...endpoints.sort((a, b) => a[0].localeCompare(b[0])));
 
   // What an assume-role step's STS client is made from (Go): this session's config at creation and a copy of its
