@@ -35,7 +35,7 @@ export function isErrorRetryable(request: Request): boolean {
 
 /** Options of {@link DefaultRetryer}; the defaults are Go's. */
 export interface DefaultRetryerOptions {
-  /** Retries after the first attempt (default 3). */
+  /** Retries after the first attempt (default 3; negative or NaN means the default). */
   readonly maxRetries?: number;
   /** Base delay for ordinary errors (default 30 ms). */
   readonly minRetryDelayMs?: number;
@@ -64,7 +64,8 @@ export class DefaultRetryer implements Retryer {
 
   constructor(options: DefaultRetryerOptions = {}) {
     const max = options.maxRetries ?? -1;
-    this.maxRetries = max < 0 ? DEFAULT_MAX_RETRIES : max;
+    // Negative means the default, and so does NaN (a parse of an unset variable): it would never stop retrying.
+    this.maxRetries = max >= 0 ? max : DEFAULT_MAX_RETRIES;
     this.#d = [
       [options.minRetryDelayMs ?? 30, options.maxRetryDelayMs ?? 300_000],
       [options.minThrottleDelayMs ?? 500, options.maxThrottleDelayMs ?? 300_000],

@@ -78,6 +78,14 @@ test("maxRetries: -1 means 3, 0 disables retries, 5 allows 6 attempts", async ()
   assert.deepEqual(got, [4, 1, 2, 6]);
 });
 
+test("maxRetries that is not a number of retries (NaN, e.g. from parsing an unset variable) means the default 3, not endless retries", async () => {
+  // The 10th attempt succeeds: a retryer that never stops still ends here instead of spinning the test forever.
+  const replies: CannedReply[] = [...Array<CannedReply>(9).fill({ status: 500 }), { status: 200 }];
+  const transport = cannedTransport(...replies);
+  await assert.rejects(run(testConfig({ maxRetries: Number.NaN, transport })).done, { code: "UnknownError", statusCode: 500 });
+  assert.equal(transport.sent.length, 4);
+});
+
 test("backoff delays follow Go's RetryRules and go through config.sleep", async () => {
   const delays: number[] = [];
   const transport = cannedTransport({ status: 500 });
