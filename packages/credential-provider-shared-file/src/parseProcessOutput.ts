@@ -45,14 +45,13 @@ export function parseProcessOutput(stdout: string, fallbackAccountId?: string): 
   const expirationText = optionalString(out, "Expiration");
   let expiration: Date | undefined;
   if (expirationText !== undefined) {
-    const ms = RFC3339.test(expirationText) ? Date.parse(expirationText) : Number.NaN;
+    expiration = new Date(expirationText);
     // Date.parse rolls a day or hour out of range over (Feb 30 is Mar 2, 24:00 the next day); Go's time.Parse
-    // refuses them. The date and time as written must read back unchanged.
-    const written = `${expirationText.slice(0, 19).toUpperCase()}Z`;
-    if (Number.isNaN(ms) || new Date(written).toISOString().slice(0, 19) !== written.slice(0, 19)) {
+    // refuses them: the date and time as written must read back unchanged (toJSON is null for an invalid date).
+    const written = expirationText.slice(0, 19).toUpperCase();
+    if (!RFC3339.test(expirationText) || !expiration.toJSON() || !new Date(`${written}Z`).toJSON()?.startsWith(written)) {
       throw parseError("Expiration is not an RFC 3339 date-time");
     }
-    expiration = new Date(ms);
   }
   return createCredentialsValue({
     accessKeyId,

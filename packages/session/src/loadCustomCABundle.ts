@@ -10,13 +10,13 @@ const PEM_CERTIFICATES = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICAT
  * The custom CA bundle (spec §1.8, §7.7): the `customCABundle` option beats `AWS_CA_BUNDLE`, which beats the
  * profile's `ca_bundle`; the two last are file paths, read now. Go's errors: a file that cannot be read is
  * `failed to open custom CA bundle PEM file`, text in which no PEM certificate parses `failed to load custom CA
- * bundle PEM file`. The value returned holds only the certificates that parse.
+ * bundle PEM file`. The value returned is the certificates that parse, one PEM block each.
  */
 export function loadCustomCABundle(
   option: string | Uint8Array | undefined,
   envPath: Sourced<string> | undefined,
   filePath: Sourced<string> | undefined,
-): Sourced<string | Uint8Array> | undefined {
+): Sourced<readonly string[]> | undefined {
   const path = envPath ?? filePath;
   let pem: Sourced<string | Uint8Array>;
   if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
@@ -36,7 +36,7 @@ export function loadCustomCABundle(
   if (!certificates[0]) {
     throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate in it parses)`);
   }
-  return { value: certificates.join("\n"), source: pem.source };
+  return { value: certificates, source: pem.source };
 }
 
 function readBundle(path: string, source: ValueSource): Uint8Array {
