@@ -5,7 +5,7 @@ import * as net from "node:net";
 import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
-import { Http1Transport } from "./Http1Transport.js";
+import { Http1Transport, type Http1TransportOptions } from "./Http1Transport.js";
 
 interface RawServer {
   readonly port: number;
@@ -369,6 +369,43 @@ test("a caller's transfer-encoding: chunked is honoured: bytes and streams are s
     assert.ok(srv.heads.every((h) => !/content-length/i.test(h)));
   } finally {
     t.destroy();
+    await srv.close();
+  }
+});
+
+test("option values a parse can give (NaN, negative, Infinity) neither fail every call with a bare RangeError nor queue forever", async () => {
+  const srv = await rawServer(() => (s) => setTimeout(() => s.write("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok"), 20));
+  const overflow: string[] = [];
+  const onWarning = (w: Error): void => {
+    overflow.push(w.name);
+  };
+  process.on("warning", onWarning);
+  const outcomes: string[] = [];
+  const cases: Array<[Http1TransportOptions, number | undefined]> = [
+    [{ maxSockets: Number.NaN }, undefined],
+    [{ idleTimeoutMs: Number.NaN }, undefined],
+    [{ idleTimeoutMs: -1 }, undefined],
+    [{ idleTimeoutMs: Number.POSITIVE_INFINITY }, undefined],
+    // A per-attempt timeout of Infinity (or past the 2^31 − 1 ms a timer can wait) means none, not "at once".
+    [{}, Number.POSITIVE_INFINITY],
+    [{}, 2 ** 31],
+    [{ timeoutMs: Number.POSITIVE_INFINITY }, undefined],
+  ];
+  try {
+    for (const [options, timeoutMs] of cases) {
+      const t = new Http1Transport(options);
+      const timer = new Promise<string>((resolve) => setTimeout(resolve, 1000, "still waiting after 1 s"));
+      const call = t.handle(req(srv.port), { timeoutMs }).then(
+        async (res) => `${res.statusCode} ${await text(res.body)}`,
+        (e: Error) => `${e.name} ${(e as Partial<SdkError>).code}`,
+      );
+      outcomes.push(await Promise.race([call, timer]));
+      t.destroy();
+    }
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual([outcomes, overflow], [Array(cases.length).fill("200 ok"), []]);
+  } finally {
+    process.off("warning", onWarning);
     await srv.close();
   }
 });

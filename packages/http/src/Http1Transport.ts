@@ -7,6 +7,7 @@ import { Exchange, type ExchangeOwner } from "./Exchange.js";
 import { type ConnectionOwner, Http1Connection } from "./Http1Connection.js";
 import type { CaBundle } from "./caOption.js";
 import { requestHead } from "./requestHead.js";
+import { timerMs } from "./timerMs.js";
 
 /** Options of {@link Http1Transport}. */
 export interface Http1TransportOptions {
@@ -14,7 +15,10 @@ export interface Http1TransportOptions {
   readonly maxSockets?: number;
   /** Reuse connections (default true). */
   readonly keepAlive?: boolean;
-  /** An idle pooled connection is closed after this long (default 4000 ms, under the usual 5 s server timeout). */
+  /**
+   * An idle pooled connection is closed after this long (default 4000 ms, under the usual 5 s server timeout);
+   * 0 (or Infinity, negative, NaN): never by time, idle sockets then close when the server closes them.
+   */
   readonly idleTimeoutMs?: number;
   /** Trusted CAs for HTTPS, replacing Node's defaults for this transport only. */
   readonly ca?: CaBundle;
@@ -127,9 +131,11 @@ export class Http1Transport implements Transport {
   #destroyed = false;
 
   constructor(options: Http1TransportOptions = {}) {
-    this.#max = Math.max(1, options.maxSockets ?? 50);
+    // NaN (a parse of an unset variable) is the default: compared with NaN, no pool ever has room.
+    this.#max = Math.max(1, options.maxSockets ?? 50) || 50;
     this.#keepAlive = options.keepAlive ?? true;
-    this.#idleMs = options.idleTimeoutMs ?? 4000;
+    // 0 (socket.setTimeout's "none") for what a timer cannot hold: idle sockets then close when the server closes them.
+    this.#idleMs = timerMs(options.idleTimeoutMs ?? 4000) ?? 0;
     // tls takes PEM text or bytes (any Uint8Array), one or several: a copy of the bundle as a list.
     this.#ca = options.ca === undefined ? undefined : ([options.ca].flat() as Array<string | Buffer>);
     this.#timeoutMs = options.timeoutMs;
@@ -144,9 +150,8 @@ export class Http1Transport implements Transport {
       const raw = request.body;
       const body = typeof raw === "string" ? encoder.encode(raw) : raw;
       const [head, wireLength] = requestHead(request, body === undefined ? 0 : body instanceof Uint8Array ? body.byteLength : undefined, this.#keepAlive);
-      const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
       const origin = this.#origin(request);
-      origin.dispatch(new Exchange(origin, request.method, head, wireLength, body, timeoutMs !== undefined && timeoutMs > 0 ? timeoutMs : undefined, signal, resolve, reject));
+      origin.dispatch(new Exchange(origin, request.method, head, wireLength, body, timerMs(options?.timeoutMs ?? this.#timeoutMs), signal, resolve, reject));
     });
   }
 

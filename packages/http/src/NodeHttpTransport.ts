@@ -8,6 +8,7 @@ import { drained } from "./drained.js";
 import { bodyLengthMismatch, hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
 import { CHUNKED_BODY, declaredLength } from "./requestHead.js";
+import { timerMs } from "./timerMs.js";
 
 export type { CaBundle } from "./caOption.js";
 
@@ -127,7 +128,7 @@ export class NodeHttpTransport implements Transport {
   handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
     const signal = options?.signal;
     if (signal?.aborted) return Promise.reject(new RequestCanceled(undefined, { cause: signal.reason }));
-    const timeoutMs = options?.timeoutMs ?? this.#timeoutMs;
+    const timeoutMs = timerMs(options?.timeoutMs ?? this.#timeoutMs);
     const isHttp = request.protocol === "http:";
     const hostname = request.hostname.startsWith("[") ? request.hostname.slice(1, -1) : request.hostname;
 
@@ -160,7 +161,7 @@ export class NodeHttpTransport implements Transport {
         signal?.removeEventListener("abort", onAbort);
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      if (timeoutMs !== undefined && timeoutMs > 0) {
+      if (timeoutMs !== undefined) {
         timer = setTimeout(() => req.destroy(new ResponseTimeout(`no response from ${hostname} within ${timeoutMs} ms`)), timeoutMs);
       }
 

@@ -146,6 +146,24 @@ for (const [name, make] of TRANSPORTS) {
     }
   });
 
+  test(`${name}: a per-attempt timeout of Infinity or past 2^31 − 1 ms means none, not a timeout at once`, async () => {
+    const srv = await startServer((_req, res) => {
+      setTimeout(() => res.end("ok"), 20);
+    });
+    const t = make();
+    try {
+      const got: string[] = [];
+      for (const timeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31]) {
+        const res = await t.handle(srv.request(), { timeoutMs });
+        got.push(text(await (res.body as unknown as { bytes(): Promise<Uint8Array> }).bytes()));
+      }
+      assert.deepEqual(got, ["ok", "ok"]);
+    } finally {
+      t.destroy();
+      await srv.close();
+    }
+  });
+
   test(`${name}: no response within the per-attempt timeout is a retryable ResponseTimeout`, async () => {
     const srv = await startServer(() => {});
     const t = make({ timeoutMs: 5000 });
