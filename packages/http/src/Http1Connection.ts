@@ -3,7 +3,7 @@ import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@
 import { drained } from "./drained.js";
 import type { BodySource, Exchange } from "./Exchange.js";
 import { bodyLengthMismatch, hasNoBody, quote, toTransportError } from "./errors.js";
-import { CHUNKED } from "./requestHead.js";
+import { BODY_METHODS, CHUNKED } from "./requestHead.js";
 
 /**
  * Response heads larger than this are refused (a server must not make the client buffer without bound); an
@@ -16,8 +16,6 @@ const STATUS_LINE = /^HTTP\/1\.([01]) (\d\d\d)(?: (.*))?$/;
 const CONTENT_LENGTH = /^(\d{1,15})(?:\s*,\s*\1)*$/;
 // A chunk's size line: hex digits, then extensions after `;` (ignored).
 const CHUNK_SIZE = /^\s*([0-9a-fA-F]{1,12})\s*(?:;|$)/;
-// The methods the SDK sends that are not idempotent (RFC 9110 §9.2.2): sending one twice may repeat its effect.
-const NOT_IDEMPOTENT = /^(?:POST|PATCH)$/;
 
 /** What a connection tells its pool. */
 export interface ConnectionOwner {
@@ -348,10 +346,11 @@ export class Http1Connection implements BodySource {
     const x = this.#x;
     this.#x = undefined;
     if (x !== undefined) {
-      if (!x.settled && this.#stale && !x.retried && !NOT_IDEMPOTENT.test(x.method) && (x.body === undefined || x.body instanceof Uint8Array)) {
+      if (!x.settled && this.#stale && !x.retried && (x.method === "PUT" || !BODY_METHODS.has(x.method)) && (x.body === undefined || x.body instanceof Uint8Array)) {
         // A keep-alive socket the server had closed, most likely before reading the request. But it may have
-        // read and acted on it: a POST or PATCH is not sent again here (node:http never replays, Go only
-        // GET/HEAD/OPTIONS/TRACE); it fails retryable below, for the retryer to decide and count.
+        // read and acted on it: a POST or PATCH (not idempotent, RFC 9110 §9.2.2) is not sent again here
+        // (node:http never replays, Go only GET/HEAD/OPTIONS/TRACE); it fails retryable below, for the
+        // retryer to decide and count.
         x.retried = true;
         this.#owner.removed(this, x);
         return;
