@@ -103,8 +103,8 @@ export function credentialProcess(
             clearTimeout(timer);
             timer = undefined;
             if (err) {
-              child.stdout?.removeAllListeners("data");
-              // Close our end too: a grandchild holding the pipe would otherwise keep this process alive until it exits.
+              // Close our end (no more data events; late output is ignored anyway, settling is once): a grandchild
+              // holding the pipe would otherwise keep this process alive until it exits.
               (child.stdout as { destroy?: () => void } | null)?.destroy?.();
               child.kill();
               reject(err);

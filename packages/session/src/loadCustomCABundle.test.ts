@@ -102,7 +102,7 @@ test("PEM blocks none of which parses as a certificate fail creation (Go's Appen
   for (const options of [{ customCABundle: garbled, env: { HOME: dir } }, { env: { HOME: dir, AWS_CA_BUNDLE: file } }]) {
     assert.throws(() => newSessionWithOptions(options), {
       code: "LoadCustomCABundleError",
-      message: /failed to load custom CA bundle PEM file \((code option customCABundle|env AWS_CA_BUNDLE): no PEM certificate in it parses\)/,
+      message: /failed to load custom CA bundle PEM file \((code option customCABundle|env AWS_CA_BUNDLE): no PEM certificate found\)/,
     });
   }
 });

@@ -26,15 +26,18 @@ export function loadCustomCABundle(
   // the transport: Node's TLS stops reading a bundle at its first bad block and drops every certificate after it.
   // Bytes as UTF-8 (Node's Buffer, as in the file's reading; this module is Node's).
   const { X509Certificate } = createRequire("/")("node:crypto") as typeof NodeCrypto;
-  const certificates = (Buffer.from(pem.value).toString().match(PEM_CERTIFICATES) ?? []).filter((block) => {
-    try {
-      return new X509Certificate(block);
-    } catch {
-      return false;
-    }
-  });
-  if (!certificates[0]) {
-    throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate in it parses)`);
+  const certificates = Buffer.from(pem.value)
+    .toString()
+    .match(PEM_CERTIFICATES)
+    ?.filter((block) => {
+      try {
+        return new X509Certificate(block);
+      } catch {
+        return false;
+      }
+    });
+  if (!certificates?.[0]) {
+    throw new LoadCustomCABundleError(`failed to load custom CA bundle PEM file (${formatSource(pem.source)}: no PEM certificate found)`);
   }
   return { value: certificates, source: pem.source };
 }

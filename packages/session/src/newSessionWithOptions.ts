@@ -94,14 +94,12 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }),
   ];
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
-  // The configured endpoint URLs (which one a client uses depends on its service), or one row saying they are ignored
-  // and by what (the environment's setting beats the profile's, as in resolveConfiguredEndpoint).
+  // The configured endpoint URLs (which one a client uses depends on its service); none while they are ignored (the
+  // environment's setting beats the profile's, as in resolveConfiguredEndpoint).
   const endpoints: ExplainLine[] = [];
   const endpoint = (service: string, url: Sourced<string> | undefined | false | ""): unknown =>
     url && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
-  const ignored = envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls;
-  if (ignored?.value) endpoint("*", { value: "ignored", source: ignored.source });
-  else {
+  if (!(envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls)?.value) {
     for (const name in env) {
       const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
       endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
