@@ -35,6 +35,22 @@ test("a file is parsed once and re-read only when size, mtime, ctime or inode ch
   assert.equal(cache.size, 0);
 });
 
+test("at most 100 files are kept, the longest cached dropped first: ever-new paths (a file per tenant) do not pile up", () => {
+  const cache = new SharedConfigFileCache();
+  const dir = join(tmp, "tenants");
+  mkdirSync(dir);
+  const paths = Array.from({ length: 150 }, (_, i) => join(dir, `credentials-${i}`));
+  for (const [i, path] of paths.entries()) {
+    writeFileSync(path, `[default]\naws_access_key_id = AKID${i}\naws_secret_access_key = SECRET${i}\n`);
+    cache.read(path, "credentials");
+    rmSync(path);
+  }
+  const newest = join(dir, "newest");
+  writeFileSync(newest, "[default]\nregion = r\n");
+  const kept = cache.read(newest, "credentials");
+  assert.deepEqual([cache.size, cache.read(newest, "credentials") === kept], [100, true]);
+});
+
 test("missing files are skipped; directories and bad text are SharedConfigLoadError (cached too)", () => {
   const cache = new SharedConfigFileCache();
   assert.equal(cache.read(join(tmp, "nope"), "config"), undefined);

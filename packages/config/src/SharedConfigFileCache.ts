@@ -76,7 +76,9 @@ export class SharedConfigFileCache {
     } catch (e) {
       result = new SharedConfigLoadError(path, e);
     }
-    // The stat of the open file, so the cache key matches the bytes read.
+    // The stat of the open file, so the cache key matches the bytes read. At most 100 files (the longest cached goes
+    // first): a host making sessions from ever-new paths (a file per tenant) must not keep them all, secrets included.
+    for (const old of this.#entries.keys()) if (this.#entries.size > 99) this.#entries.delete(old);
     this.#entries.set(key, { stat: file.stat, result });
     return unwrap(result);
   }
