@@ -47,11 +47,12 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
   // Assigned in the constructor (`declare`: no separate field definitions in the output).
   declare readonly owner: ExchangeOwner;
   declare readonly method: string;
-  declare readonly head: string;
+  /** The request head; dropped with `body` once the response arrives (this object is then the response's body). */
+  declare head: string | undefined;
   /** The bytes the body has on the wire (its `content-length`), or `CHUNKED_BODY` (-1): sent chunked. */
   declare readonly wireLength: number;
   /** A string body already encoded, bytes, a stream, or nothing. */
-  declare readonly body: Exclude<HttpRequestBody, string>;
+  declare body: Exclude<HttpRequestBody, string>;
   /** The per-attempt timeout (ms). */
   declare readonly ms: number | undefined;
   readonly #resolve: (response: HttpResponse) => void;
@@ -98,6 +99,9 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
   /** The response head arrived: the call resolves with this exchange as the body. */
   respond(statusCode: number, reason: string, headers: Record<string, string>): void {
     this.settled = true;
+    // Never sent again from here: util.inspect or JSON.stringify of the body must not show the request's session
+    // token, signature or payload, and an upload's bytes need not live as long as its response.
+    this.head = this.body = undefined;
     clearTimeout(this.#timer);
     this.#resolve({ statusCode, reason, headers, body: this });
   }

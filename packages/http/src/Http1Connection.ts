@@ -94,19 +94,17 @@ export class Http1Connection implements BodySource {
     if (reused) socket.ref();
     this.#setTimeout(x.ms ?? this.#owner.idleMs);
     const body = x.body;
+    // Head and a byte body leave in one write; a stream's first chunk comes after an await, past the uncork.
+    socket.cork();
+    socket.write(x.head as string, "latin1");
     if (body instanceof Uint8Array) {
-      socket.cork();
-      socket.write(x.head, "latin1");
       const chunked = x.wireLength < 0;
       if (body.byteLength > 0) this.#piece(chunked, body);
       if (chunked) socket.write("0\r\n\r\n");
-      socket.uncork();
       this.#written = true;
-    } else {
-      socket.write(x.head, "latin1");
-      if (body === undefined) this.#written = true;
-      else void this.#pump(x, body);
-    }
+    } else if (body === undefined) this.#written = true;
+    else void this.#pump(x, body);
+    socket.uncork();
   }
 
   /** Fails the exchange in flight and closes the socket. */

@@ -2,6 +2,7 @@
 import assert from "node:assert/strict";
 import { once } from "node:events";
 import * as net from "node:net";
+import { inspect } from "node:util";
 import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
@@ -406,6 +407,30 @@ test("option values a parse can give (NaN, negative, Infinity) neither fail ever
     assert.deepEqual([outcomes, overflow], [Array(cases.length).fill("200 ok"), []]);
   } finally {
     process.off("warning", onWarning);
+    await srv.close();
+  }
+});
+
+test("a response body shows nothing of its request (session token, signature, payload) to util.inspect or JSON.stringify", async () => {
+  const srv = await rawServer(() => "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+  const t = new Http1Transport();
+  const secrets = ["FwoGZXIvYXdzEXAMPLETOKEN", "0123456789abcdef0123456789abcdef", "TokenCode=123456"];
+  try {
+    const res = await t.handle(
+      req(srv.port, {
+        method: "POST",
+        body: `Action=AssumeRole&${secrets[2]}`,
+        headers: { "x-amz-security-token": secrets[0] as string, authorization: `AWS4-HMAC-SHA256 Credential=AKID/x, SignedHeaders=host, Signature=${secrets[1]}` },
+      }),
+    );
+    const shown = `${inspect(res, { depth: 3 })}\n${JSON.stringify(res)}\n${inspect(res.body, { depth: 1 })}`;
+    // The payload as the bytes it went out as: how inspect and JSON.stringify write a Uint8Array's first numbers.
+    const bytes = [...new TextEncoder().encode("Action=AssumeRole")];
+    const asBytes = [bytes.join(", "), JSON.stringify(Object.fromEntries(bytes.entries())).slice(1, -1)];
+    assert.deepEqual([...secrets, ...asBytes].filter((s) => shown.includes(s)), []);
+    assert.equal(await text(res.body), "ok");
+  } finally {
+    t.destroy();
     await srv.close();
   }
 });
