@@ -3,7 +3,6 @@ import { RequestCanceled, ResponseTimeout, type SdkError } from "@sessionkit/err
 import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
 import { bodyConsumed } from "./errors.js";
 
-const EMPTY = new Uint8Array(0);
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 /** Bytes buffered for a reader that has not caught up before the socket is paused. */
 const HIGH_WATER = 256 * 1024;
@@ -144,8 +143,8 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
     if (this.#error !== undefined) throw this.#error;
     const chunks = this.#chunks;
     this.#chunks = [];
-    if (chunks.length === 1) return chunks[0] as Uint8Array;
-    return chunks.length === 0 ? EMPTY : Buffer.concat(chunks, this.#queued);
+    // One chunk as it is; none is an empty Buffer.
+    return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, this.#queued);
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
