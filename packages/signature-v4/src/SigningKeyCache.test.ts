@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { inspect } from "node:util";
 import { nodeSigningCrypto } from "./nodeSigningCrypto.js";
 import type { SigningCrypto } from "./SigningCrypto.js";
-import { SigningKeyCache } from "./SigningKeyCache.js";
+import { SignatureV4 } from "./SignatureV4.js";
+import { defaultSigningKeyCache, SigningKeyCache } from "./SigningKeyCache.js";
 import { toHex } from "./toHex.js";
 import { webSigningCrypto } from "./webSigningCrypto.js";
 
@@ -83,4 +85,23 @@ test("a failed derivation is not cached", async () => {
   assert.equal(cache.size, 0);
   const ok = counting(webSigningCrypto);
   assert.ok(await cache.get(ok, "s", "20260101", "us-east-1", "s3"));
+});
+
+test("util.inspect and JSON.stringify of a cache (the shared one too) show no secret key and no derived key", async () => {
+  const secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  const c = { ...nodeSigningCrypto, importSigningKey: (k: Uint8Array) => toHex(k) };
+  const cache = new SigningKeyCache();
+  // The derived key as hex (this crypto's "prepared" key), as it would appear if an entry were shown.
+  const derived = cache.get(c, secret, "20120215", "us-east-1", "iam") as string;
+  await new SignatureV4({ service: "iam", region: "us-east-1", credentials: { accessKeyId: "AKID", secretAccessKey: secret } }).sign({
+    method: "GET",
+    protocol: "https:",
+    hostname: "iam.amazonaws.com",
+    path: "/",
+    query: {},
+    headers: {},
+  });
+  const shown = [cache, defaultSigningKeyCache].map((x) => `${inspect(x, { depth: 5, showHidden: true })}\n${JSON.stringify(x)}`).join("\n");
+  assert.deepEqual([secret, derived].filter((s) => shown.includes(s)), []);
+  assert.equal(cache.size, 1);
 });

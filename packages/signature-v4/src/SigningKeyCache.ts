@@ -21,12 +21,13 @@ const then = (v: unknown, f: (t: Uint8Array) => unknown): unknown =>
 /**
  * Derived SigV4 signing keys, one per (secret, day, region, service, crypto), so a request costs one HMAC
  * instead of five. Bounded: past `maxEntries` the least recently used key is dropped. Keys live only in
- * memory and are never logged.
+ * memory and are never logged, inspected or serialized.
  */
 export class SigningKeyCache {
   declare readonly maxEntries: number;
-  private readonly m = new Map<string, Entry>();
-  private l: Entry | undefined;
+  // Private (not `private`): util.inspect and JSON.stringify must not show the secrets the entries hold.
+  readonly #m = new Map<string, Entry>();
+  #l: Entry | undefined;
 
   constructor(maxEntries = 50) {
     this.maxEntries = atLeastOne(maxEntries);
@@ -34,21 +35,21 @@ export class SigningKeyCache {
 
   /** Number of cached keys. */
   get size(): number {
-    return this.m.size;
+    return this.#m.size;
   }
 
   clear(): void {
-    this.m.clear();
-    this.l = undefined;
+    this.#m.clear();
+    this.#l = undefined;
   }
 
   /** The prepared signing key (what `crypto.importSigningKey` returned), deriving it on a miss. */
   get(crypto: SigningCrypto, secret: string, date: string, region: string, service: string): unknown {
-    let e = this.l;
+    let e = this.#l;
     // Most calls sign with the same key as the call before: compare fields, build no map key.
     if (e?.s === secret && e.d === date && e.r === region && e.v === service && e.c === crypto) return e.k;
     const id = `${date}\n${region}\n${service}\n${secret}`;
-    e = this.m.get(id);
+    e = this.#m.get(id);
     if (e?.c !== crypto) {
       let k: unknown = utf8.encode(`AWS4${secret}`);
       for (const part of [date, region, service, "aws4_request"]) k = then(k, (key: Uint8Array) => crypto.hmac(key, part));
@@ -59,7 +60,7 @@ export class SigningKeyCache {
         entry.k = Promise.resolve(k).then(
           (key) => (entry.k = key),
           (err: unknown) => {
-            if (this.m.get(id) === entry) this.m.delete(id);
+            if (this.#m.get(id) === entry) this.#m.delete(id);
             entry.c = undefined;
             throw err;
           },
@@ -67,8 +68,8 @@ export class SigningKeyCache {
       }
       e = entry;
     }
-    boundedSet(this.m, id, e, this.maxEntries);
-    this.l = e;
+    boundedSet(this.#m, id, e, this.maxEntries);
+    this.#l = e;
     return e.k;
   }
 }
