@@ -15,6 +15,12 @@ interface Entry {
   k: unknown;
 }
 
+/**
+ * The entry the last `get` of any cache returned (a documented cache: most signatures reuse the previous key).
+ * Its key is right whichever cache derived it; module-level, so no object shows it either.
+ */
+let last: Entry | undefined;
+
 const then = (v: unknown, f: (t: Uint8Array) => unknown): unknown =>
   isPromiseLike<Uint8Array>(v as Uint8Array) ? (v as PromiseLike<Uint8Array>).then(f) : f(v as Uint8Array);
 
@@ -27,7 +33,6 @@ export class SigningKeyCache {
   declare readonly maxEntries: number;
   // Private (not `private`): util.inspect and JSON.stringify must not show the secrets the entries hold.
   readonly #m = new Map<string, Entry>();
-  #l: Entry | undefined;
 
   constructor(maxEntries = 50) {
     this.maxEntries = atLeastOne(maxEntries);
@@ -40,12 +45,12 @@ export class SigningKeyCache {
 
   clear(): void {
     this.#m.clear();
-    this.#l = undefined;
+    last = undefined;
   }
 
   /** The prepared signing key (what `crypto.importSigningKey` returned), deriving it on a miss. */
   get(crypto: SigningCrypto, secret: string, date: string, region: string, service: string): unknown {
-    let e = this.#l;
+    let e = last;
     // Most calls sign with the same key as the call before: compare fields, build no map key.
     if (e?.s === secret && e.d === date && e.r === region && e.v === service && e.c === crypto) return e.k;
     const id = `${date}\n${region}\n${service}\n${secret}`;
@@ -69,7 +74,7 @@ export class SigningKeyCache {
       e = entry;
     }
     boundedSet(this.#m, id, e, this.maxEntries);
-    this.#l = e;
+    last = e;
     return e.k;
   }
 }
