@@ -23,14 +23,8 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
     // The retry phase runs after a failed attempt only: no early return for a missing error.
     const code = request.error?.code;
     const headers = request.httpResponse?.headers;
-    let date: string | undefined;
-    for (const name in headers) {
-      if (name.toLowerCase() === "date") {
-        date = headers[name];
-        break;
-      }
-    }
-    const server = parseServerDate(date);
+    // Transports give lower-case names (fetch, node:http, ours); a hand-made response may say `Date`.
+    const server = parseServerDate(headers?.date ?? headers?.Date);
     const endpoint = request.clientInfo.endpoint;
     const now = (request.config.clock ?? Date.now)();
     // How far the time we signed with was from the server's (NaN without a readable Date: nothing to learn).
