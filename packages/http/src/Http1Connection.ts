@@ -88,7 +88,8 @@ export class Http1Connection implements BodySource {
     this.#stale = reused;
     this.#written = false;
     this.#mode = Mode.Head;
-    this.#keepAlive = true;
+    // A head that ends in our `connection: close` (keepAlive off): no second request on this socket (RFC 9112 §9.6).
+    this.#keepAlive = !(x.head as string).endsWith("close\r\n\r\n");
     this.#drain = false;
     const socket = this.socket;
     if (reused) socket.ref();
@@ -236,7 +237,7 @@ export class Http1Connection implements BodySource {
         headers[last] = prev === undefined ? value : `${prev}, ${value}`;
       }
       const connection = headers.connection ?? "";
-      this.#keepAlive = m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/i.test(connection) : /keep-alive/i.test(connection);
+      this.#keepAlive &&= m[1] === "1" ? !/(?:^|,)\s*close\s*(?:,|$)/i.test(connection) : /keep-alive/i.test(connection);
       const te = headers["transfer-encoding"];
       const cl = headers["content-length"];
       // A close-delimited body is one chunk of data without end; a sized one, one that ends the response.

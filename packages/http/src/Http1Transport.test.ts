@@ -311,6 +311,20 @@ test("connection: close and HTTP/1.0 without keep-alive are honoured; idle socke
   }
 });
 
+test("keepAlive: false never sends a second request on a connection, even when the server keeps it open", async () => {
+  // RFC 9112 §9.6: a client that sent `connection: close` must not send another request on that connection.
+  const srv = await rawServer(() => "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+  const t = new Http1Transport({ keepAlive: false });
+  try {
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) seen.push(await text((await t.handle(req(srv.port))).body));
+    assert.deepEqual([seen, srv.connections, srv.heads.every((h) => /\r\nconnection: close$/.test(h))], [["ok", "ok", "ok"], 3, true]);
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});
+
 test("a large body is paused for a slow reader and arrives whole; an abandoned large body closes its socket", async () => {
   const big = Buffer.alloc(4 * 1024 * 1024, "z");
   const srv = await rawServer(() => (s) => {
