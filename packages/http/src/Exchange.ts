@@ -5,7 +5,7 @@ import { bodyConsumed } from "./errors.js";
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 /** Bytes buffered for a reader that has not caught up before the socket is paused. */
-const HIGH_WATER = 256 * 1024;
+const HIGH_WATER = 2 ** 18; // 256 KiB
 
 /** Who can take an exchange back wherever it is (queued or on a connection): its origin's pool. */
 export interface ExchangeOwner {
