@@ -19,7 +19,7 @@ export function parseXml(input: string | Uint8Array): XmlElement {
   if (typeof DOMParser !== "function") {
     throw new SdkError(
       "DOMParserUnavailable",
-      'this runtime has no DOMParser (a Web Worker?): bundle @sessionkit/xml with the "worker" condition for its own parser',
+      'no DOMParser (a Web Worker?): bundle @sessionkit/xml with the "worker" condition',
     );
   }
   let s = input;
