@@ -124,6 +124,16 @@ test("bucket-level operations address the bucket without a key", async () => {
   );
 });
 
+test("a region that would change the endpoint's host is InvalidRegion for calls and presigned URLs alike", async () => {
+  const { s3, sent } = client(() => ({ status: 200, body: "" }), { region: "us-east-1.evil.com#" });
+  const outcomes = [];
+  for (const attempt of [() => s3.listBuckets(), () => presignGetObject(s3, { Bucket: "b", Key: "k" })]) {
+    outcomes.push(await attempt().then(String, (e: Error) => e.message));
+  }
+  assert.deepEqual(outcomes, ['InvalidRegion: invalid region "us-east-1.evil.com#"', 'InvalidRegion: invalid region "us-east-1.evil.com#"']);
+  assert.equal(sent.length, 0);
+});
+
 test("a bucket name with '/' is an InvalidParameter before anything is sent (it would address an object)", async () => {
   // Sent as is, deleteBucket("b/victim") was DELETE /b/victim: it deleted the object `victim` (RGW decodes %2F too).
   const { s3, sent } = client(() => ({}), { endpoint: "http://127.0.0.1:9000" });

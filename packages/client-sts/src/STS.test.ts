@@ -222,3 +222,22 @@ test("no region and no endpoint: MissingRegion before anything is sent", async (
   assert.ok(isSdkError(err, "MissingRegion"));
   assert.equal(transport.requests.length, 0);
 });
+
+test("a region that would change the endpoint's host is InvalidRegion before anything is sent (Go's endpoint rules)", async () => {
+  const outcomes: string[] = [];
+  for (const region of ["eu-west-3", "us-east-1.evil.com#", "eu-west-3/x"]) {
+    const transport = cannedTransport({ body: ASSUME_ROLE_OK });
+    const sts = new STS(testProvider({ transport, region, clock: () => NOW }));
+    outcomes.push(
+      await sts.assumeRole({ RoleArn: ROLE, RoleSessionName: "s" }).then(
+        () => `sent to ${transport.requests.map((r) => r.url).join()}`,
+        (e: Error) => `${e.message} (${transport.requests.length} sent)`,
+      ),
+    );
+  }
+  assert.deepEqual(outcomes, [
+    "sent to https://sts.amazonaws.com/",
+    'InvalidRegion: invalid region "us-east-1.evil.com#" (0 sent)',
+    'InvalidRegion: invalid region "eu-west-3/x" (0 sent)',
+  ]);
+});

@@ -211,6 +211,38 @@ test("MissingRegion and MissingEndpoint come from core.ValidateEndpointHandler; 
   await assert.rejects(bad.call(GetObject), { code: "InvalidEndpointURL" });
 });
 
+test("a region that could change the default endpoint's host is InvalidRegion before anything is sent; a configured endpoint takes any", async () => {
+  const regions = ["us-east-1", "cn-north-1", "us-east-1.evil.com#", "us-east-1/evil", "evil.com:443", "a@b", "eu west", "x?y", ""];
+  const outcomes: string[] = [];
+  for (const region of regions) {
+    const transport = cannedTransport({ status: 200 });
+    const client = new TestClient(cc(testConfig({ region, transport })));
+    outcomes.push(
+      await client.call(GetObject).then(
+        () => `sent to ${transport.sent.map((r) => r.hostname).join()}`,
+        (e: SdkError) => `${e.message} (${transport.sent.length} sent)`,
+      ),
+    );
+  }
+  assert.deepEqual(outcomes, [
+    "sent to s3.us-east-1.amazonaws.com",
+    "sent to s3.cn-north-1.amazonaws.com",
+    'InvalidRegion: invalid region "us-east-1.evil.com#" (0 sent)',
+    'InvalidRegion: invalid region "us-east-1/evil" (0 sent)',
+    'InvalidRegion: invalid region "evil.com:443" (0 sent)',
+    'InvalidRegion: invalid region "a@b" (0 sent)',
+    'InvalidRegion: invalid region "eu west" (0 sent)',
+    'InvalidRegion: invalid region "x?y" (0 sent)',
+    "MissingRegion: could not find region configuration (0 sent)",
+  ]);
+  // The endpoint is not built from it, so a client made for another purpose (newRequest, presigning) has none.
+  assert.equal(new TestClient(cc(testConfig({ region: "us-east-1.evil.com#" }))).clientInfo.endpoint, "");
+  // With a configured endpoint the region is only a signing scope, as in Go: any string goes.
+  const transport = cannedTransport({ status: 200 });
+  await new TestClient(cc(testConfig({ region: "zone.a/1", transport }), defaultHandlers(), "http://127.0.0.1:9")).call(GetObject);
+  assert.deepEqual(transport.sent.map((r) => r.hostname), ["127.0.0.1"]);
+});
+
 test("clients with empty handler lists still run: newHandlers() gives a no-op pipeline", async () => {
   const h = newHandlers();
   h.send.pushBack((r) => {

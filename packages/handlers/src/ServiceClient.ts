@@ -1,5 +1,5 @@
 import type { ClientConfig, ClientInfo, ClientSettings, Handlers, HttpRequest, NamedHandler, Operation, Phase } from "@sessionkit/types";
-import { InvalidEndpointURL } from "./errors.js";
+import { InvalidEndpointURL, InvalidRegion } from "./errors.js";
 import { copyHandlers } from "./newHandlers.js";
 import { SdkRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
@@ -81,15 +81,20 @@ export class ServiceClient {
     this.config = config;
     this.handlers = copyHandlers(clientConfig.handlers);
     for (const [phase, handler] of info.handlers ?? []) this.handlers[phase].pushBackNamed(handler);
-    const endpoint = addScheme(clientConfig.endpoint ?? info.defaultEndpoint(config.region, config), config.disableSSL);
+    const region = config.region;
+    // A default endpoint puts the region in a host name: only a valid one (a configured endpoint needs no check).
+    // Go's rule (letters, digits and inner dashes) as what breaks it; "" stays MissingRegion's to report.
+    const bad = clientConfig.endpoint === undefined && /[^\w-]/.test(region);
+    const endpoint = bad ? "" : addScheme(clientConfig.endpoint ?? info.defaultEndpoint(region, config), config.disableSSL);
     this.clientInfo = Object.freeze({
       serviceName: info.serviceName,
       apiVersion: info.apiVersion,
       endpoint,
       signingName: info.signingName ?? info.serviceName,
-      signingRegion: clientConfig.signingRegion ?? config.region,
+      signingRegion: clientConfig.signingRegion ?? region,
     });
     let ep = NOWHERE;
+    if (bad) this.#err = new InvalidRegion(region);
     // An empty endpoint is reported by core.ValidateEndpointHandler as MissingEndpoint.
     if (endpoint !== "") {
       try {

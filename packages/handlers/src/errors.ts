@@ -20,6 +20,16 @@ export class MissingEndpoint extends SdkError {
   }
 }
 
+/**
+ * The region cannot be part of a host name (Go v1's endpoint resolver: letters, digits and dashes). Without the
+ * check, `us-east-1.evil.com#` would send signed requests, and any session token, to another host.
+ */
+export class InvalidRegion extends SdkError {
+  constructor(region: string) {
+    super("InvalidRegion", `invalid region ${JSON.stringify(region)}`);
+  }
+}
+
 /** The endpoint does not parse as a URL. */
 export class InvalidEndpointURL extends SdkError {
   constructor(endpoint: string, options?: SdkErrorOptions) {

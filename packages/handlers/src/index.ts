@@ -12,6 +12,7 @@ export { defaultHandlers } from "./defaultHandlers.js";
 export {
   HandlerError,
   InvalidEndpointURL,
+  InvalidRegion,
   MissingEndpoint,
   MissingRegion,
   RequestCanceled,
