@@ -206,6 +206,9 @@ export class Http1Connection implements BodySource {
     for (;;) {
       const end = buf.indexOf(CRLF2);
       if (end === -1) {
+        // A head whose lines end in a bare LF never holds a CRLF CRLF: fail it rather than wait for more bytes
+        // until the timeout (or forever without one). Go's reader accepts bare LF; Node's rejects it, as here.
+        if (buf.includes("\n\n")) return this.#bad("head lines end in a bare LF");
         if (buf.byteLength > LIMIT) return this.#bad(`response head over ${LIMIT} bytes`);
         this.#buf = buf;
         return undefined;

@@ -258,13 +258,16 @@ test("framing errors are retryable RequestErrors naming what was wrong; bytes af
     if (path === "/chunk") return "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n";
     if (path === "/header") return "HTTP/1.1 200 OK\r\nno colon here\r\n\r\n";
     if (path === "/huge") return `HTTP/1.1 200 OK\r\nx-big: ${"a".repeat(70 * 1024)}`;
+    if (path === "/lf") return "HTTP/1.1 200 OK\ncontent-length: 2\n\nok"; // and the socket stays open
     return "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nokEXTRA";
   });
   const t = new Http1Transport();
   try {
     const messages: string[] = [];
-    for (const path of ["/status", "/cl", "/header", "/huge"]) {
-      await assert.rejects(t.handle(req(srv.port, { path })), (e: unknown) => {
+    for (const path of ["/status", "/cl", "/header", "/huge", "/lf"]) {
+      // No timeoutMs: a response the parser cannot finish must fail, not wait (the race turns a wait into a failure).
+      const hung = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${path} hung`)), 3000).unref());
+      await assert.rejects(Promise.race([t.handle(req(srv.port, { path })), hung]), (e: unknown) => {
         assert.ok(e instanceof SdkError && e.code === "RequestError" && e.retryable === true);
         messages.push(e.message.replace(/:.*/s, "").trim() + e.message.replace(/^[^:]*: invalid HTTP response: (\S+ \S+).*$/s, " $1"));
         return true;
@@ -275,6 +278,7 @@ test("framing errors are retryable RequestErrors naming what was wrong; bytes af
       "RequestError content-length \"5,",
       "RequestError header line",
       "RequestError response head",
+      "RequestError head lines",
     ]);
     const chunked = await t.handle(req(srv.port, { path: "/chunk" }));
     await assert.rejects(text(chunked.body), { code: "RequestError", retryable: true });
