@@ -205,3 +205,27 @@ test("assume-role-tests.json with Go v1's rules: exactly the documented deviatio
     },
   });
 });
+
+test("a source_profile chain of more than 1,000 links is a typed SharedConfigErr naming where it stopped, not a RangeError", () => {
+  const chainOf = (links: number): Record<string, Record<string, string>> => {
+    const profiles: Record<string, Record<string, string>> = {};
+    for (let i = 0; i < links; i++) profiles[`p${i}`] = { role_arn: `arn:aws:iam::123456789012:role/r${i}`, source_profile: `p${i + 1}` };
+    profiles[`p${links}`] = { aws_access_key_id: "AKID", aws_secret_access_key: "SECRET" };
+    return profiles;
+  };
+  const outcome = (links: number): unknown => {
+    try {
+      return resolveProfileChain(chainOf(links), "p0").length;
+    } catch (err) {
+      return [(err as { code?: string }).code ?? (err as Error).name, (err as Error).message];
+    }
+  };
+  assert.deepEqual(
+    [1000, 1001, 5000].map(outcome),
+    [
+      1001,
+      ["SharedConfigErr", "SharedConfigErr: source_profile chain longer than 1000 links, stopped at profile p1000"],
+      ["SharedConfigErr", "SharedConfigErr: source_profile chain longer than 1000 links, stopped at profile p1000"],
+    ],
+  );
+});

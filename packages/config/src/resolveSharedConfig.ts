@@ -320,6 +320,8 @@ function loadSourceProfile(
   clear(cfg, "credentialSource credentialProcess webIdentityTokenFile credentials ssoAccountId ssoRegion ssoRoleName ssoStartUrl");
   const name = sourceName.value;
   const fail = (detail: string) => new SharedConfigAssumeRoleError(cfg.roleArn?.value ?? "", name, detail);
+  // Each link recurses: a generated chain thousands long would end in a bare RangeError (no real one comes close).
+  if (visited.size > 1e3) throw new SharedConfigError(profile, `source_profile chain longer than 1000 links, stopped at profile ${profile}`);
   let src: MutableConfig;
   try {
     src = load(name, files, options, visited, profile);
