@@ -6,7 +6,7 @@ import { after, test, type TestContext } from "node:test";
 import { rgw, s3rver } from "@sessionkit/test-env";
 import type { Transport } from "@sessionkit/types";
 import { assumeRole } from "../test/assumeRole.js";
-import { createNodeHttpTransport } from "../test/nodeTransport.js";
+import { createHttp1Transport, createNodeHttpTransport } from "../test/nodeTransport.js";
 import { type Keys, testProvider } from "../test/testProvider.js";
 import { copySource, paginateListObjectsV2, presignGetObject, presignPutObject, S3, S3ServiceError } from "./index.js";
 
@@ -282,3 +282,24 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
     }),
   );
 }
+
+test("Ceph RGW: non-ASCII metadata round-trips through the default (socket) transport, signed as sent", { skip: rgwServer.skip }, async () => {
+  const s = rgwServer.value;
+  assert.ok(s);
+  const http1 = createHttp1Transport();
+  const s3 = new S3(testProvider({ transport: http1, endpoint: s.endpoint, keys: s, region: "us-east-1" }));
+  const bucket = `sk-meta-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6)}`;
+  await s3.createBucket({ Bucket: bucket });
+  try {
+    const seen: unknown[] = [];
+    for (const note of ["café", "é\u00ff", "日本 ☃"]) {
+      await s3.putObject({ Bucket: bucket, Key: "k", Body: "x", Metadata: { note } });
+      seen.push((await s3.headObject({ Bucket: bucket, Key: "k" })).Metadata);
+    }
+    assert.deepEqual(seen, [{ note: "café" }, { note: "é\u00ff" }, { note: "日本 ☃" }]);
+  } finally {
+    await s3.deleteObject({ Bucket: bucket, Key: "k" });
+    await s3.deleteBucket({ Bucket: bucket });
+    http1.destroy();
+  }
+});

@@ -97,7 +97,7 @@ export class Http1Connection implements BodySource {
     const body = x.body;
     // Head and a byte body leave in one write; a stream's first chunk comes after an await, past the uncork.
     socket.cork();
-    socket.write(x.head as string, "latin1");
+    socket.write(x.head as string); // UTF-8: header values are sent as the signer hashed them
     if (body instanceof Uint8Array) {
       const chunked = x.wireLength < 0;
       if (body.byteLength > 0) this.#piece(chunked, body);
@@ -213,7 +213,8 @@ export class Http1Connection implements BodySource {
         this.#buf = buf;
         return undefined;
       }
-      const lines = buf.toString("latin1", 0, end).split("\r\n");
+      // UTF-8, as sent: a value is the string of the bytes the server wrote (Go keeps them as they are).
+      const lines = buf.toString("utf8", 0, end).split("\r\n");
       const rest = buf.subarray(end + 4);
       const first = lines[0] as string;
       const m = STATUS_LINE.exec(first);

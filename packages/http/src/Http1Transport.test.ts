@@ -189,7 +189,8 @@ test("a header or path that could split the request is refused before anything i
     const bad: Array<Partial<HttpRequest>> = [
       { headers: { "x-a": "1\r\nx-injected: yes" } },
       { headers: { "bad name": "1" } },
-      { headers: { "x-a": "snow ☃" } },
+      { headers: { "x-a": "nul \u0000" } },
+      { headers: { "x-a": "del \u007f" } },
       { path: "/a b" },
       { path: "/a\r\nx: y" },
       { method: "GET /x" },
@@ -204,6 +205,25 @@ test("a header or path that could split the request is refused before anything i
     }
     assert.deepEqual(codes, Array(bad.length).fill(["RequestError", false]));
     assert.equal(srv.heads.length, 0);
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});
+
+test("non-ASCII header values go out as UTF-8, the bytes SigV4 signs, and come back from UTF-8 (node:http: latin1)", async () => {
+  // The reply is written as latin1 text: these are the UTF-8 bytes of "日本 ☃".
+  const echoed = Buffer.from("日本 ☃").toString("latin1");
+  const srv = await rawServer(() => `HTTP/1.1 200 OK\r\nx-amz-meta-back: ${echoed}\r\ncontent-length: 0\r\n\r\n`);
+  const t = new Http1Transport();
+  try {
+    const values = ["café", "é\u00ff", "日本 ☃"];
+    const back: unknown[] = [];
+    for (const v of values) back.push((await t.handle(req(srv.port, { headers: { "x-amz-meta-note": v } }))).headers["x-amz-meta-back"]);
+    assert.deepEqual(back, ["日本 ☃", "日本 ☃", "日本 ☃"]);
+    // The server keeps heads as latin1 text: turn them back into bytes, then read the bytes as UTF-8.
+    const wire = srv.heads.map((h) => Buffer.from(/\r\nx-amz-meta-note: ([^\r]*)/.exec(h)?.[1] ?? "", "latin1").toString("utf8"));
+    assert.deepEqual(wire, values);
   } finally {
     t.destroy();
     await srv.close();

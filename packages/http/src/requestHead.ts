@@ -3,8 +3,9 @@ import { requestTarget } from "./buildQueryString.js";
 import { bodyLengthMismatch, quote, RequestError } from "./errors.js";
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// What node:http refuses in a header value: controls other than tab (CR/LF would split the request) and non-latin1.
-const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
+// What may not be in a header value: controls other than tab (CR/LF would split the request). Anything else goes
+// out as UTF-8, the bytes SigV4 signs (Go writes a header's bytes as they are; node:http would send latin1).
+const BAD_VALUE = /[^\t\x20-\x7e\x80-\uffff]/;
 // A request target is already URI-encoded: no whitespace, controls or non-ASCII.
 const BAD_TARGET = /[^\x21-\x7e]/;
 // Methods whose empty body is still announced (`content-length: 0`), as node:http does; servers answer 411 otherwise.
