@@ -68,7 +68,10 @@ export const BuildContentLengthHandler = /* @__PURE__ */ namedHandler("core.Buil
 
 /** send: `config.transport.handle(...)` with the caller's signal and `config.attemptTimeoutMs`. */
 export const SendHandler = /* @__PURE__ */ namedHandler("core.SendHandler", (r) => {
-  const timeoutMs = r.config.attemptTimeoutMs;
+  const t = r.config.attemptTimeoutMs as number;
+  // What a timer cannot hold (Infinity, NaN, negative, 2^31 ms or more: it would fire at once) is no timeout, here and
+  // for the transport.
+  const timeoutMs = t < 2 ** 31 && t > 0 ? t : undefined;
   // Only the caller's signal: listening on one that can never abort costs a transport ~5–10 µs per request.
   const signal = r instanceof SdkRequest ? r.callerSignal : r.signal;
   const sent = r.config.transport.handle(r.httpRequest, { signal, timeoutMs }).then(
@@ -79,13 +82,12 @@ export const SendHandler = /* @__PURE__ */ namedHandler("core.SendHandler", (r) 
       throw toSendError(err, r);
     },
   );
-  if (!((timeoutMs as number) > 0)) return sent;
-  // The transport should honour timeoutMs itself; the race keeps a transport that does not from hanging.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ResponseTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
+  if (!timeoutMs) return sent;
+  // The transport should honour timeoutMs itself; this timer keeps a transport that does not from hanging.
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new ResponseTimeout(`no response within ${timeoutMs} ms`)), timeoutMs);
+    sent.then(resolve, reject).finally(() => clearTimeout(timer));
   });
-  return Promise.race([sent, late]).finally(() => clearTimeout(timer));
 });
 
 /** unmarshalMeta: `request.requestId` from `x-amz-request-id` / `x-amzn-requestid`. */

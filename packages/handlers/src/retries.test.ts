@@ -194,6 +194,27 @@ test("the transport gets the caller's signal and the attempt timeout; no signal 
   ]);
 });
 
+test("an attemptTimeoutMs a timer cannot hold (Infinity, 2^31 ms or more, NaN, negative) is no timeout, for the transport too", async () => {
+  // A transport answering after 20 ms: a timer set to Infinity or 2^31 fires at once (Node warns and waits 1 ms).
+  const warnings: string[] = [];
+  const onWarning = (w: Error): void => {
+    warnings.push(w.name);
+  };
+  process.on("warning", onWarning);
+  try {
+    const canned = cannedTransport({ status: 200 });
+    const transport = { ...canned, handle: (...a: Parameters<typeof canned.handle>) => sleep(20).then(() => canned.handle(...a)) };
+    const outcomes: string[] = [];
+    for (const attemptTimeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31, Number.NaN, -1]) {
+      outcomes.push(await run(testConfig({ transport, attemptTimeoutMs, maxRetries: 0 })).done.then(() => "ok", (e: SdkError) => e.code));
+    }
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual([outcomes, canned.options.map((o) => o?.timeoutMs), warnings], [["ok", "ok", "ok", "ok"], [undefined, undefined, undefined, undefined], []]);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});
+
 test("a one-shot stream body is not retried", async () => {
   const transport = cannedTransport({ status: 500 });
   const handlers = defaultHandlers();
