@@ -89,7 +89,8 @@ export class Http1Connection implements BodySource {
     this.#written = false;
     this.#mode = Mode.Head;
     // A head that ends in our `connection: close` (keepAlive off): no second request on this socket (RFC 9112 §9.6).
-    this.#keepAlive = !(x.head as string).endsWith("close\r\n\r\n");
+    // The whole line: any last header whose value ends in "close" (`x-door: close`) is not one.
+    this.#keepAlive = !(x.head as string).endsWith("\nconnection: close\r\n\r\n");
     this.#drain = false;
     const socket = this.socket;
     if (reused) socket.ref();

@@ -349,6 +349,21 @@ test("keepAlive: false never sends a second request on a connection, even when t
   }
 });
 
+test("keepAlive on: a last header whose value merely ends in \"close\" does not stop the connection's reuse", async () => {
+  const srv = await rawServer(() => "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\nok");
+  const t = new Http1Transport();
+  try {
+    // With `host` given, the caller's last header ends the head.
+    const headers = { host: `127.0.0.1:${srv.port}`, "x-door": "close" };
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) seen.push(await text((await t.handle(req(srv.port, { headers }))).body));
+    assert.deepEqual([seen, srv.connections, srv.heads.map((h) => h.endsWith("\r\nx-door: close"))], [["ok", "ok", "ok"], 1, [true, true, true]]);
+  } finally {
+    t.destroy();
+    await srv.close();
+  }
+});
+
 test("a large body is paused for a slow reader and arrives whole; an abandoned large body closes its socket", async () => {
   const big = Buffer.alloc(4 * 1024 * 1024, "z");
   const srv = await rawServer(() => (s) => {
