@@ -73,8 +73,8 @@ export class ServiceClient {
   declare readonly handlers: Handlers;
   declare readonly clientInfo: ClientInfo;
   readonly #ep: EndpointParts;
-  /** Set when the endpoint does not parse: every request fails with it. */
-  readonly #err: InvalidEndpointURL | undefined;
+  /** Set when the region cannot go in a default endpoint or the endpoint does not parse: every request fails with it. */
+  readonly #err: InvalidRegion | InvalidEndpointURL | undefined;
 
   constructor(clientConfig: ClientConfig, info: ServiceInfo) {
     const config = clientConfig.config;
@@ -83,7 +83,8 @@ export class ServiceClient {
     for (const [phase, handler] of info.handlers ?? []) this.handlers[phase].pushBackNamed(handler);
     const region = config.region;
     // A default endpoint puts the region in a host name: only a valid one (a configured endpoint needs no check).
-    // Go's rule (letters, digits and inner dashes) as what breaks it; "" stays MissingRegion's to report.
+    // Refused is what could move the host: anything but letters, digits, `_` and `-` (Go also refuses `_` and a
+    // leading or trailing `-`). "" stays MissingRegion's to report.
     const bad = clientConfig.endpoint === undefined && /[^\w-]/.test(region);
     const endpoint = bad ? "" : addScheme(clientConfig.endpoint ?? info.defaultEndpoint(region, config), config.disableSSL);
     this.clientInfo = Object.freeze({
