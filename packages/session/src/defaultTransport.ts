@@ -3,15 +3,15 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@se
 /**
  * The Node transport, loaded and made at its first request: `@sessionkit/http` brings `node:http`,
  * `node:https` and TLS (≈4 ms of start-up), which a process that never sends should not pay for.
- * `ca` is the PEM of a custom CA bundle, or its certificates one by one.
+ * `ca` is a custom CA bundle's certificates, one PEM block each (those that parsed).
  */
 export class LazyNodeTransport implements Transport {
-  readonly #ca: string | Uint8Array | readonly string[] | undefined;
+  readonly #ca: readonly string[] | undefined;
   #inner: Promise<Transport> | undefined;
   /** True once `destroy()` was called. */
   destroyed = false;
 
-  constructor(ca?: string | Uint8Array | readonly string[]) {
+  constructor(ca?: readonly string[]) {
     this.#ca = ca;
   }
 
