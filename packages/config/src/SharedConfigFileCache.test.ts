@@ -51,6 +51,25 @@ test("at most 100 files are kept, the longest cached dropped first: ever-new pat
   assert.deepEqual([cache.size, cache.read(newest, "credentials") === kept], [100, true]);
 });
 
+test("a cached file that is deleted is forgotten at its next read; a full cache re-parsing a changed file keeps the others", () => {
+  const cache = new SharedConfigFileCache();
+  const dir = join(tmp, "forget");
+  mkdirSync(dir);
+  const paths = Array.from({ length: 100 }, (_, i) => join(dir, `c-${i}`));
+  for (const path of paths) {
+    writeFileSync(path, "[default]\naws_access_key_id = AKID\naws_secret_access_key = SECRET\n");
+    cache.read(path, "credentials");
+  }
+  const changed = paths[50] as string;
+  writeFileSync(changed, "[default]\nregion = changed-and-longer\n");
+  const sizes = [cache.size];
+  cache.read(changed, "credentials");
+  sizes.push(cache.size);
+  rmSync(paths[0] as string);
+  sizes.push(cache.read(paths[0] as string, "credentials") === undefined ? cache.size : -1);
+  assert.deepEqual(sizes, [100, 100, 99]);
+});
+
 test("missing files are skipped; directories and bad text are SharedConfigLoadError (cached too)", () => {
   const cache = new SharedConfigFileCache();
   assert.equal(cache.read(join(tmp, "nope"), "config"), undefined);

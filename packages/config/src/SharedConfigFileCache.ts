@@ -63,7 +63,11 @@ export class SharedConfigFileCache {
     try {
       // Known file: one stat tells whether it changed. (Unknown files skip it: the read's fstat keys the entry.)
       const st = hit && nodeFs().statSync(path, { throwIfNoEntry: false });
-      if (st === undefined && hit !== undefined) return undefined;
+      if (st === undefined && hit !== undefined) {
+        // Deleted: forget it (its secrets too) now, not when 100 newer files have pushed it out.
+        this.#entries.delete(key);
+        return undefined;
+      }
       if (st === undefined || !same(hit as Entry, st)) file = readUserText(path, {}, true) ?? readUserFile(path);
     } catch (e) {
       if (isMissing(e)) return undefined;
@@ -76,9 +80,11 @@ export class SharedConfigFileCache {
     } catch (e) {
       result = new SharedConfigLoadError(path, e);
     }
-    // The stat of the open file, so the cache key matches the bytes read. At most 100 files (the longest cached goes
-    // first): a host making sessions from ever-new paths (a file per tenant) must not keep them all, secrets included.
-    for (const old of this.#entries.keys()) if (this.#entries.size > 99) this.#entries.delete(old);
+    // The stat of the open file, so the cache key matches the bytes read. At most 100 files (the longest since its
+    // last parse goes first): a host making sessions from ever-new paths (a file per tenant) must not keep them all,
+    // secrets included. A re-parsed file replaces its own entry and drops no other.
+    this.#entries.delete(key);
+    if (this.#entries.size > 99) this.#entries.delete(this.#entries.keys().next().value as string);
     this.#entries.set(key, { stat: file.stat, result });
     return unwrap(result);
   }
