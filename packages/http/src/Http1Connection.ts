@@ -3,7 +3,7 @@ import { RequestCanceled, RequestError, ResponseTimeout, type SdkError } from "@
 import { drained } from "./drained.js";
 import type { BodySource, Exchange } from "./Exchange.js";
 import { bodyLengthMismatch, hasNoBody, quote, toTransportError } from "./errors.js";
-import { BODY_METHODS, CHUNKED } from "./requestHead.js";
+import { CHUNKED } from "./requestHead.js";
 
 /**
  * Response heads larger than this are refused (a server must not make the client buffer without bound); an
@@ -350,7 +350,7 @@ export class Http1Connection implements BodySource {
     const x = this.#x;
     this.#x = undefined;
     if (x !== undefined) {
-      if (!x.settled && this.#stale && !x.retried && (x.method === "PUT" || !BODY_METHODS.has(x.method)) && (x.body === undefined || x.body instanceof Uint8Array)) {
+      if (!x.settled && this.#stale && !x.retried && x.method !== "POST" && x.method !== "PATCH" && (x.body === undefined || x.body instanceof Uint8Array)) {
         // A keep-alive socket the server had closed, most likely before reading the request. But it may have
         // read and acted on it: a POST or PATCH (not idempotent, RFC 9110 §9.2.2) is not sent again here
         // (node:http never replays, Go only GET/HEAD/OPTIONS/TRACE); it fails retryable below, for the

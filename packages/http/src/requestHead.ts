@@ -9,7 +9,7 @@ const BAD_VALUE = /[^\t\x20-\x7e\x80-\uffff]/;
 // A request target is already URI-encoded: no whitespace, controls or non-ASCII.
 const BAD_TARGET = /[^\x21-\x7e]/;
 // Methods whose empty body is still announced (`content-length: 0`), as node:http does; servers answer 411 otherwise.
-export const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 // A content-length a caller may set: decimal digits (optional whitespace around), at most 15 (exact as a number).
 const LENGTH = /^[\t ]*\d{1,15}[\t ]*$/;
 /** A `transfer-encoding` whose last coding is chunked (requests and responses). */
