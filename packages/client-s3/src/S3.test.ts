@@ -339,7 +339,7 @@ test("errors: code, message, status and request id from the XML body (AWS, RGW's
     ],
     [
       { status: 502, body: "<html><body>Bad Gateway</body></html>" },
-      { code: "HTTP502", message: "HTTP502: HTTP502 (the response body is not an S3 error document)", statusCode: 502, requestId: undefined, hostId: undefined, operation: "s3/GetObject" },
+      { code: "HTTP502", message: "HTTP502: HTTP502 (not an S3 error document)", statusCode: 502, requestId: undefined, hostId: undefined, operation: "s3/GetObject" },
     ],
   ];
   for (const [canned, want] of rows) {

@@ -34,7 +34,7 @@ export function s3ErrorFromResponse(response: HttpResponse, body: Uint8Array): S
   const headers = response.headers;
   const code = fields.Code || STATUS_CODES[status] || response.reason?.replace(/\s/g, "") || `HTTP${status}`;
   let message = fields.Message || code;
-  if (text !== "" && fields.Code === undefined) message += " (the response body is not an S3 error document)";
+  if (text !== "" && fields.Code === undefined) message += " (not an S3 error document)";
   // A wrong-region bucket: S3 names the right endpoint (or region); say it.
   const region = headers["x-amz-bucket-region"];
   if (fields.Endpoint) message += ` (endpoint: ${fields.Endpoint})`;

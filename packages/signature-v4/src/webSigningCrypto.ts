@@ -3,7 +3,7 @@ import type { SigningCrypto } from "./SigningCrypto.js";
 import { toHex, utf8 } from "./toHex.js";
 
 const unavailable = (): never => {
-  throw new SigningError("CryptoUnavailable", "crypto.subtle is unavailable: use a secure context (https, localhost) or pass a `crypto` option");
+  throw new SigningError("CryptoUnavailable", "no crypto.subtle (not https or localhost?): pass a `crypto` option");
 };
 
 const subtle = (): SubtleCrypto => globalThis.crypto?.subtle ?? unavailable();
