@@ -30,13 +30,15 @@ export const BUDGETS = {
    * ≈ 31 KB at start (the test below, reported, not the budget line). A third pass (session 3) took it to 36.8 KB,
    * a fourth (session 4: handlers, signer, config, session, STS, client) to 35.9 KB; 35,883 B in session 5.
    * Session 6's fixes (region check, source_profile chain limit, transport hardening, CA-bundle check) took it
-   * to 36,392 B; the ceiling moved with them (a ratchet against growth, not the budget, which stays unmet).
+   * to 36,414 B as ESM; the apps are now built in esbuild's default format, as the issue's command line and the
+   * bench do (cjs here: 36,584 B). The ceiling moved with them (a ratchet against growth, not the budget, which
+   * stays unmet).
    */
-  nodeWithSession: { target: 25 * KB, ceiling: 36_450 },
+  nodeWithSession: { target: 25 * KB, ceiling: 36_650 },
   /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.5 KB gzip when it landed, 19.0 before session 4, 18.2 now. */
   browserWithSession: { target: 12 * KB, ceiling: 18_500 },
-  /** Client + pipeline + signer + xml + node (socket) transport + static credentials, without the session: 18.4 KB. */
-  nodeClientOnly: { target: undefined, ceiling: 18_450 },
+  /** Client + pipeline + signer + xml + node (socket) transport + static credentials, without the session: 18.6 KB (cjs). */
+  nodeClientOnly: { target: undefined, ceiling: 18_650 },
   /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now). */
   browser: { target: 12 * KB, ceiling: 14_900 },
   /** This package's own share (everything of @sessionkit/* but client-s3 left external): 5.4 KB. */
@@ -44,15 +46,15 @@ export const BUDGETS = {
   /**
    * The modular apps: `new S3Client(provider)` + `listBuckets(client, {})`, so the ten other operations fall
    * away (their class methods are what kept them), and so do GetObject's body wrapper, DeleteObjects' XML
-   * writer and MD5, the shared tables. Browser, static credentials: 14,814 B gzip with the class, 11,995 B modular
+   * writer and MD5, the shared tables. Browser, static credentials: 14,802 B gzip with the class, 11,987 B modular
    * (the XML parser is the browser's DOMParser; the app issue 7's browser budget is measured on, with only the
    * settings that have no default: 12,828 B before session 4, 12,283 B after it). Met: the target is the ceiling.
    */
   browserModular: { target: 12 * KB, ceiling: 12 * KB, met: true },
   /** The session's browser build (static config) + the modular app: 18,224 B gzip with the class, 15,491 B modular. */
   browserWithSessionModular: { target: 12 * KB, ceiling: 15_750 },
-  /** newSession + the modular app on node: 36,392 B gzip with the class, 33,520 B modular (session 6). */
-  nodeWithSessionModular: { target: 25 * KB, ceiling: 33_600 },
+  /** newSession + the modular app on node (cjs): 36,584 B gzip with the class, 33,695 B modular (session 6). */
+  nodeWithSessionModular: { target: 25 * KB, ceiling: 33_750 },
   /** The node app split into chunks (`--splitting --format=esm`): what loads before the first lazy import (30.0 KB). */
   nodeWithSessionInitialChunks: { target: undefined, ceiling: 30_400 },
 };
@@ -94,10 +96,14 @@ const sess = newSession({ region: "us-east-1", credentials: { accessKeyId: "AKID
 new S3(sess).listBuckets().then((r) => console.log(r.Buckets));
 `;
 
-/** The modular ListBuckets app: the client without operation methods, and the one operation function. */
-const CLIENT_ONLY_MODULAR_APP = CLIENT_ONLY_APP.replace('import { S3 }', "import { S3Client, listBuckets }").replace(
+/**
+ * The modular ListBuckets app: the client without operation methods, and the one operation function. The same
+ * text as the bench's app (tooling/bench/src/apps/ours-s3client-static.mjs, what the README quotes against the
+ * peer), so this gate and the bench measure the same bytes.
+ */
+const CLIENT_ONLY_MODULAR_APP = CLIENT_ONLY_APP.replace('import { S3 }', "import { listBuckets, S3Client }").replace(
   "new S3({ clientConfig: () => ({ config, handlers: defaultHandlers() }) }).listBuckets()",
-  "listBuckets(new S3Client({ clientConfig: () => ({ config, handlers: defaultHandlers() }) }), {})",
+  "const client = new S3Client({ clientConfig: () => ({ config, handlers: defaultHandlers() }) });\nlistBuckets(client, {})",
 );
 
 const SESSION_BROWSER_MODULAR_APP = `
@@ -176,7 +182,9 @@ async function measure(name: string, source: string, platform: Platform, externa
     bundle: true,
     minify: true,
     platform,
-    format: "esm",
+    // The apps: esbuild's default format for the platform (iife in a browser, cjs on node), as the issue's command
+    // line (`esbuild --bundle --minify`) and the bench build them. A share with externals stays ESM (no require shims).
+    format: external.length > 0 ? "esm" : undefined,
     write: false,
     metafile: true,
     logLevel: "silent",
