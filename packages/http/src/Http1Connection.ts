@@ -21,6 +21,8 @@ const CHUNK_SIZE = /^\s*([0-9a-fA-F]{1,12})\s*(?:;|$)/;
 export interface ConnectionOwner {
   /** An idle socket is closed after this long (ms). */
   readonly idleMs: number;
+  /** The transport's `keepAlive`: off, a socket carries one exchange (RFC 9112 §9.6). */
+  readonly keepAlive: boolean;
   /** The exchange finished and the socket can carry another. */
   release(connection: Http1Connection): void;
   /** The socket closed; a reused socket that died before any byte of the response gives its exchange to send again. */
@@ -88,9 +90,8 @@ export class Http1Connection implements BodySource {
     this.#stale = reused;
     this.#written = false;
     this.#mode = Mode.Head;
-    // A head that ends in our `connection: close` (keepAlive off): no second request on this socket (RFC 9112 §9.6).
-    // The whole line: any last header whose value ends in "close" (`x-door: close`) is not one.
-    this.#keepAlive = !(x.head as string).endsWith("\nconnection: close\r\n\r\n");
+    // keepAlive off (the head then says `connection: close`): no second request on this socket, whatever the server says.
+    this.#keepAlive = this.#owner.keepAlive;
     this.#drain = false;
     const socket = this.socket;
     if (reused) socket.ref();

@@ -44,12 +44,14 @@ class Origin implements ConnectionOwner, ExchangeOwner {
   #dead = false;
   readonly host: string;
   readonly idleMs: number;
+  readonly keepAlive: boolean;
   readonly #max: number;
   readonly #connect: () => Socket;
 
-  constructor(host: string, idleMs: number, max: number, connect: () => Socket) {
+  constructor(host: string, idleMs: number, keepAlive: boolean, max: number, connect: () => Socket) {
     this.host = host;
     this.idleMs = idleMs;
+    this.keepAlive = keepAlive;
     this.#max = max;
     this.#connect = connect;
   }
@@ -171,7 +173,7 @@ export class Http1Transport implements Transport {
       const host = request.hostname.startsWith("[") ? request.hostname.slice(1, -1) : request.hostname;
       const servername = net.isIP(host) === 0 ? host : undefined;
       const ca = this.#ca;
-      origin = new Origin(host, this.#idleMs, this.#max, secure ? () => tls.connect({ host, port, servername, ca }) : () => net.connect({ host, port }));
+      origin = new Origin(host, this.#idleMs, this.#keepAlive, this.#max, secure ? () => tls.connect({ host, port, servername, ca }) : () => net.connect({ host, port }));
       this.#origins.set(key, origin);
     }
     return origin;
