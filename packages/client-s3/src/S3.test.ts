@@ -249,6 +249,37 @@ test("PutObject holds a stream to its ContentLength: more or fewer bytes fail ty
   ]);
 });
 
+test("Metadata keys that differ only by case are refused before sending, naming both (HTTP would send one header twice)", async () => {
+  const { s3, sent } = client(() => ({}));
+  const outcomes: string[] = [];
+  for (const call of [
+    () => s3.putObject({ Bucket: "b", Key: "k", Body: "x", Metadata: { a: "1", A: "2" } }),
+    () => s3.copyObject({ Bucket: "b", Key: "k", CopySource: "s/k", MetadataDirective: "REPLACE", Metadata: { "Color-Name": "1", x: "y", "color-name": "2" } }),
+  ]) {
+    await call().then(
+      () => outcomes.push("sent"),
+      (e: { code: string; message: string; operation: string }) => outcomes.push(`${e.operation} ${e.message}`),
+    );
+  }
+  assert.deepEqual(outcomes, [
+    's3/PutObject InvalidParameter: Metadata keys "a" and "A" are one header, x-amz-meta-a',
+    's3/CopyObject InvalidParameter: Metadata keys "Color-Name" and "color-name" are one header, x-amz-meta-color-name',
+  ]);
+  assert.equal(sent.length, 0);
+});
+
+test("Metadata goes out as one lowercase header per key, signed as sent; an undefined or null value is no header (Go skips nil)", async () => {
+  const { s3, sent } = client(() => ({}));
+  const Metadata = { Color: "Blue", size: undefined, shape: null, n: "1" } as unknown as Record<string, string>;
+  await s3.putObject({ Bucket: "b", Key: "k", Body: "x", Metadata });
+  const headers = sent[0]?.request.headers ?? {};
+  assert.deepEqual(
+    Object.keys(headers).filter((h) => h.toLowerCase().startsWith("x-amz-meta-")).map((h) => `${h}: ${headers[h]}`),
+    ["x-amz-meta-color: Blue", "x-amz-meta-n: 1"],
+  );
+  assert.match(headers.authorization ?? "", /SignedHeaders=content-length;host;x-amz-content-sha256;x-amz-date;x-amz-meta-color;x-amz-meta-n,/);
+});
+
 test("missing required members fail validation with Go's message, naming each member", async () => {
   const { s3, sent } = client(() => ({}));
   await assert.rejects(s3.getObject({ Bucket: "b", Key: "" }), {

@@ -41,8 +41,12 @@ export const BUDGETS = {
   nodeClientOnly: { target: undefined, ceiling: 18_650 },
   /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now). */
   browser: { target: 12 * KB, ceiling: 14_900 },
-  /** This package's own share (everything of @sessionkit/* but client-s3 left external): 5.4 KB. */
-  clientS3Alone: { target: 6 * KB, ceiling: 5_500, met: true },
+  /**
+   * This package's own share (everything of @sessionkit/* but client-s3 left external): 5,493 B in session 6.
+   * Session 7 raised the ceiling by what its fixes cost: `Metadata` keys that differ only by case refused, nil
+   * values skipped (+60 B).
+   */
+  clientS3Alone: { target: 6 * KB, ceiling: 5_560, met: true },
   /**
    * The modular apps: `new S3Client(provider)` + `listBuckets(client, {})`, so the ten other operations fall
    * away (their class methods are what kept them), and so do GetObject's body wrapper, DeleteObjects' XML

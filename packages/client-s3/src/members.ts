@@ -1,3 +1,4 @@
+import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse } from "@sessionkit/types";
 import type { XmlElement } from "@sessionkit/xml";
 
@@ -49,7 +50,19 @@ const META = "x-amz-meta-";
 export function writeMetadata(input: { readonly Metadata?: Record<string, string> }, http: HttpRequest): void {
   // for…in over a missing (undefined or null) record runs no iteration.
   const m = input.Metadata;
-  for (const name in m) http.headers[META + name] = String(m?.[name]);
+  // Header name → the key it came from. Header names are case-insensitive: `a` and `A` would go out as one
+  // header twice, which the signer and the server each read their own way (Go merges them into one header of
+  // two values, in its random map order).
+  const keys: Record<string, string> = {};
+  for (const name in m) {
+    const v = m?.[name];
+    const h = META + name.toLowerCase();
+    // Go skips a nil value; `String()` would store "undefined".
+    if (v == null) continue;
+    if (h in keys) throw new SdkError("InvalidParameter", `Metadata keys "${keys[h]}" and "${name}" are one header, ${h}`);
+    keys[h] = name;
+    http.headers[h] = String(v);
+  }
 }
 
 /** Collects the `x-amz-meta-*` response headers into `out.Metadata` (a `finish` hook, like `writeMetadata`). */
