@@ -302,6 +302,37 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
   );
 }
 
+for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]] as const) {
+  test(`${label}: putObject takes an ArrayBuffer, views of one and a Blob (on both Node transports); other kinds are refused typed`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      const s = server.value;
+      assert.ok(s);
+      const http1 = createHttp1Transport();
+      const socket = new S3(testProvider({ transport: http1, endpoint: s.endpoint, keys: s, region: "us-east-1" }));
+      const backing = new TextEncoder().encode("[bytes ✓]").buffer;
+      const bodies = { arrayBuffer: backing, view: new Uint8Array(backing, 1, 5), dataView: new DataView(backing, 1, 5), blob: new Blob(["blob ", "✓"]) };
+      const got: string[] = [];
+      try {
+        for (const client of [s3, socket]) {
+          for (const [name, Body] of Object.entries(bodies)) {
+            await client.putObject({ Bucket: bucket, Key: name, Body });
+            got.push(`${name}: ${await (await client.getObject({ Bucket: bucket, Key: name })).Body.transformToString()}`);
+          }
+        }
+        const refused: string[] = [];
+        for (const Body of [42, { a: 1 }]) {
+          await s3.putObject({ Bucket: bucket, Key: "k", Body: Body as never, ContentLength: 2 }).then(() => refused.push("stored"), (e: { code: string }) => refused.push(e.code));
+        }
+        assert.deepEqual(refused, ["InvalidParameter", "InvalidParameter"]);
+      } finally {
+        await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: Object.keys(bodies).map((Key) => ({ Key })) } });
+        http1.destroy();
+      }
+      assert.deepEqual(got, Array(2).fill(["arrayBuffer: [bytes ✓]", "view: bytes", "dataView: bytes", "blob: blob ✓"]).flat());
+    }),
+  );
+}
+
 test("Ceph RGW: non-ASCII metadata round-trips through the default (socket) transport, signed as sent", { skip: rgwServer.skip }, async () => {
   const s = rgwServer.value;
   assert.ok(s);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
+import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
 import { type Canned, cannedTransport, testProvider, type TestProviderOptions } from "../test/testProvider.js";
 import { copySource, paginateListObjectsV2, presignGetObject, presignPutObject, S3, S3ServiceError } from "./index.js";
@@ -278,6 +279,45 @@ test("Metadata goes out as one lowercase header per key, signed as sent; an unde
     ["x-amz-meta-color: Blue", "x-amz-meta-n: 1"],
   );
   assert.match(headers.authorization ?? "", /SignedHeaders=content-length;host;x-amz-content-sha256;x-amz-date;x-amz-meta-color;x-amz-meta-n,/);
+});
+
+test("PutObject takes an ArrayBuffer, any ArrayBuffer view and a Blob as Body (hashed bytes; a Blob is streamed with its size)", async () => {
+  const { s3, sent } = client(() => ({}));
+  const backing = new Uint8Array([9, 1, 2, 3, 4, 9]).buffer;
+  await s3.putObject({ Bucket: "b", Key: "k", Body: backing });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: new Uint16Array(backing, 2, 2) });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: new DataView(backing, 1, 4) });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: new Blob(["blob ✓"]) });
+  await s3.putObject({ Bucket: "b", Key: "k", Body: new Blob([]) });
+  const b = (bytes: number[]) => Uint8Array.from(bytes);
+  assert.deepEqual(
+    sent.map((s) => [s.request.headers["x-amz-content-sha256"], s.request.headers["content-length"], Array.from(s.body)]),
+    [
+      [sha256(b([9, 1, 2, 3, 4, 9])), "6", [9, 1, 2, 3, 4, 9]],
+      [sha256(b([2, 3, 4, 9])), "4", [2, 3, 4, 9]],
+      [sha256(b([1, 2, 3, 4])), "4", [1, 2, 3, 4]],
+      ["UNSIGNED-PAYLOAD", "8", Array.from(new TextEncoder().encode("blob ✓"))],
+      ["UNSIGNED-PAYLOAD", "0", []],
+    ],
+  );
+});
+
+test("PutObject with a Body of no accepted kind is a typed InvalidParameter naming Body, before anything is sent", async () => {
+  const { s3, sent } = client(() => ({}));
+  const outcomes: string[] = [];
+  for (const Body of [42, { a: 1 }, true, [new Uint8Array([1])], Symbol("s")]) {
+    for (const ContentLength of [undefined, 2]) {
+      await s3.putObject({ Bucket: "b", Key: "k", Body: Body as never, ContentLength }).then(
+        () => outcomes.push("sent"),
+        (e: unknown) => outcomes.push(e instanceof SdkError ? `${e.operation} ${e.code}` : String(e)),
+      );
+    }
+  }
+  assert.deepEqual(outcomes, Array(10).fill("s3/PutObject InvalidParameter"));
+  await assert.rejects(s3.putObject({ Bucket: "b", Key: "k", Body: 42 as never }), {
+    message: "InvalidParameter: PutObjectInput.Body must be a string, an ArrayBuffer or a view of one (Uint8Array…), a Blob or an AsyncIterable<Uint8Array>, not number",
+  });
+  assert.equal(sent.length, 0);
 });
 
 test("missing required members fail validation with Go's message, naming each member", async () => {

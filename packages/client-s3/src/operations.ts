@@ -246,22 +246,39 @@ export const HeadBucket = /* @__PURE__ */ new TableOperation<HeadBucketInput, He
 
 export const DeleteBucket = /* @__PURE__ */ new TableOperation<DeleteBucketInput, DeleteBucketOutput>("DeleteBucket", "DELETE", "Bucket", { a: bucketPath, v: checkRequired, h: OWNER });
 
+/** A Blob's bytes as a one-chunk stream, read when the transport sends it. */
+async function* blobBytes(blob: Blob): AsyncGenerator<Uint8Array> {
+  yield new Uint8Array(await blob.arrayBuffer());
+}
+
 export const PutObject = /* @__PURE__ */ new TableOperation<PutObjectInput, PutObjectOutput>("PutObject", "PUT", "Bucket Key", {
   a: objectPath,
   v: checkRequired,
   h: [CONTENT, "ContentLength ContentMD5 IfMatch IfNoneMatch"],
   o: [SSE, WRITE_OUT, "ETag"],
   body(input, http, request) {
-    // `null` is no body, as a null member is no member.
-    const body = input.Body ?? undefined;
-    http.body = body;
     writeMetadata(input, http);
-    if (body === undefined || typeof body === "string" || body instanceof Uint8Array) return;
-    // A stream cannot be hashed before sending (it is read once) nor sized: both must come from the caller.
-    if (input.ContentLength === undefined) {
-      throw new SdkError("InvalidParameter", "PutObjectInput.ContentLength is required when Body is a stream");
+    // `null` is no body, as a null member is no member.
+    const given = input.Body ?? undefined;
+    // Bytes in any form (as fetch takes them) go out as a Uint8Array over the same memory, hashed like one.
+    let body =
+      given instanceof ArrayBuffer ? new Uint8Array(given) : ArrayBuffer.isView(given) ? new Uint8Array(given.buffer, given.byteOffset, given.byteLength) : given;
+    if (body === undefined || typeof body === "string" || body instanceof Uint8Array) {
+      http.body = body;
+      return;
     }
-    http.body = lengthChecked(body, input.ContentLength);
+    let length = input.ContentLength;
+    if (body instanceof Blob) {
+      // A Blob knows its size; read when sent (the hook cannot wait for it), so it goes unsigned like a stream.
+      length ??= body.size;
+      http.headers["content-length"] = String(length);
+      body = blobBytes(body);
+    } else if (typeof body[Symbol.asyncIterator] !== "function") {
+      throw new SdkError("InvalidParameter", `PutObjectInput.Body must be a string, an ArrayBuffer or a view of one (Uint8Array…), a Blob or an AsyncIterable<Uint8Array>, not ${typeof body}`);
+    }
+    // A stream cannot be hashed before sending (it is read once) nor sized: both must come from the caller.
+    if (length === undefined) throw new SdkError("InvalidParameter", "PutObjectInput.ContentLength is required when Body is a stream");
+    http.body = lengthChecked(body, length);
     request.context.set(UNSIGNED_PAYLOAD_CONTEXT_KEY, true);
   },
 });

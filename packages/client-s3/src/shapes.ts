@@ -17,8 +17,11 @@ export interface MetadataBearer {
   $metadata: ResponseMetadata;
 }
 
-/** A request body: text (sent as UTF-8), bytes, or a stream of bytes whose `ContentLength` is given. */
-export type PutBody = string | Uint8Array | AsyncIterable<Uint8Array>;
+/**
+ * A request body: text (sent as UTF-8), bytes (a `Uint8Array`, `Buffer`, any other `ArrayBuffer` view, or an
+ * `ArrayBuffer`), a `Blob` (its `size` is the `ContentLength`), or a stream of bytes whose `ContentLength` is given.
+ */
+export type PutBody = string | Uint8Array | ArrayBuffer | ArrayBufferView | Blob | AsyncIterable<Uint8Array>;
 
 /**
  * A response body: read it once, either by iterating (`for await (const chunk of Body)`; in Node,
