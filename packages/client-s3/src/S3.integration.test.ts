@@ -2,6 +2,7 @@
 // SigV4, with static and with assumed-role credentials, and s3rver, which does not check signatures but is a
 // second implementation of S3's XML and errors. A wrong secret must be rejected by RGW.
 import assert from "node:assert/strict";
+import { Readable } from "node:stream";
 import { after, test, type TestContext } from "node:test";
 import { rgw, s3rver } from "@sessionkit/test-env";
 import type { Transport } from "@sessionkit/types";
@@ -329,6 +330,18 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
         http1.destroy();
       }
       assert.deepEqual(got, Array(2).fill(["arrayBuffer: [bytes ✓]", "view: bytes", "dataView: bytes", "blob: blob ✓"]).flat());
+    }),
+  );
+}
+
+for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]] as const) {
+  test(`${label}: a stream of strings (Readable.from(["text"])) is refused typed and stores nothing (node:http stored it, then failed)`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      const err = await s3.putObject({ Bucket: bucket, Key: "k", Body: Readable.from(["text"]), ContentLength: 4 }).then(
+        () => "stored",
+        (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
+      );
+      assert.equal(err, "InvalidParameter: InvalidParameter: PutObjectInput.Body yielded a string, not a Uint8Array");
     }),
   );
 }

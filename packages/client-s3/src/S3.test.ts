@@ -320,6 +320,29 @@ test("PutObject with a Body of no accepted kind is a typed InvalidParameter nami
   assert.equal(sent.length, 0);
 });
 
+test("PutObject with a stream that yields something other than bytes fails typed, naming Body, with nothing sent", async () => {
+  let received = 0;
+  const s3 = new S3(
+    testProvider({
+      transport: {
+        async handle(request) {
+          for await (const chunk of request.body as AsyncIterable<Uint8Array>) received += chunk.byteLength;
+          return { statusCode: 200, headers: {}, body: (async function* () {})() };
+        },
+      },
+    }),
+  );
+  async function* text() {
+    yield "abc";
+  }
+  await assert.rejects(s3.putObject({ Bucket: "b", Key: "k", Body: text() as never, ContentLength: 3 }), {
+    code: "InvalidParameter",
+    message: "InvalidParameter: PutObjectInput.Body yielded a string, not a Uint8Array",
+    operation: "s3/PutObject",
+  });
+  assert.equal(received, 0);
+});
+
 test("missing required members fail validation with Go's message, naming each member", async () => {
   const { s3, sent } = client(() => ({}));
   await assert.rejects(s3.getObject({ Bucket: "b", Key: "" }), {
