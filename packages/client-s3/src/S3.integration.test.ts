@@ -344,6 +344,21 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
       assert.equal(err, "InvalidParameter: InvalidParameter: PutObjectInput.Body yielded a string, not a Uint8Array");
     }),
   );
+
+  test(`${label}: a Date that is not a time is refused typed, naming the member (RGW stored Expires "Invalid Date"; ObjectLockRetainUntilDate was a RangeError)`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      const bad = new Date(Number.NaN);
+      const outcomes: string[] = [];
+      for (const call of [
+        () => s3.putObject({ Bucket: bucket, Key: "k", Body: "x", Expires: bad }),
+        () => s3.putObject({ Bucket: bucket, Key: "k", Body: "x", ObjectLockRetainUntilDate: bad }),
+        () => s3.getObject({ Bucket: bucket, Key: "k", IfModifiedSince: bad }),
+      ]) {
+        await call().then(() => outcomes.push("sent"), (e: { code: string; message: string }) => outcomes.push(e.message.split("\n")[1] ?? e.message));
+      }
+      assert.deepEqual(outcomes, ["- invalid Date, PutObjectInput.Expires.", "- invalid Date, PutObjectInput.ObjectLockRetainUntilDate.", "- invalid Date, GetObjectInput.IfModifiedSince."]);
+    }),
+  );
 }
 
 test("Ceph RGW: non-ASCII metadata round-trips through the default (socket) transport, signed as sent", { skip: rgwServer.skip }, async () => {

@@ -359,6 +359,28 @@ test("missing required members fail validation with Go's message, naming each me
   assert.equal(sent.length + off.sent.length, 0);
 });
 
+test("a Date member that is not a time is a validation error naming it, before anything is sent (was \"Invalid Date\" on the wire, or a RangeError)", async () => {
+  const { s3, sent } = client(() => ({}));
+  const bad = new Date("junk");
+  const messages: string[] = [];
+  for (const call of [
+    () => s3.getObject({ Bucket: "b", Key: "k", IfModifiedSince: bad }),
+    () => s3.putObject({ Bucket: "b", Key: "", Body: "x", Expires: bad, ObjectLockRetainUntilDate: bad }),
+    () => s3.copyObject({ Bucket: "b", Key: "k", CopySource: "s/k", CopySourceIfUnmodifiedSince: bad }),
+  ]) {
+    await call().then(
+      () => messages.push("sent"),
+      (e: { code: string; message: string }) => messages.push(e.message),
+    );
+  }
+  assert.deepEqual(messages, [
+    "InvalidParameter: 1 validation error(s) found.\n- invalid Date, GetObjectInput.IfModifiedSince.",
+    "InvalidParameter: 3 validation error(s) found.\n- missing required field, PutObjectInput.Key.\n- invalid Date, PutObjectInput.Expires.\n- invalid Date, PutObjectInput.ObjectLockRetainUntilDate.",
+    "InvalidParameter: 1 validation error(s) found.\n- invalid Date, CopyObjectInput.CopySourceIfUnmodifiedSince.",
+  ]);
+  assert.equal(sent.length, 0);
+});
+
 test("GetObject streams the body and reads typed headers", async () => {
   const headers = {
     "content-length": "11",

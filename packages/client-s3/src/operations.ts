@@ -71,14 +71,16 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
   readonly __output?: O;
 }
 
-/** Checks required members like Go's `request.ErrInvalidParams`, naming each one. */
+/**
+ * Checks required members like Go's `request.ErrInvalidParams`, naming each one, and Date members that are not
+ * a time (`new Date("junk")`, which Go's `time.Time` cannot be): they would go out as "Invalid Date", or fail the
+ * build with a RangeError naming nothing.
+ */
 function checkRequired(this: S3Operation, params: unknown): void {
   const values = (params ?? {}) as Record<string, unknown>;
-  const missing = this.required.filter((m) => values[m] == null || values[m] === "");
-  if (missing.length > 0) {
-    const lines = missing.map((m) => `\n- missing required field, ${this.name}Input.${m}.`).join("");
-    throw new SdkError("InvalidParameter", `${missing.length} validation error(s) found.${lines}`);
-  }
+  const errors = this.required.filter((m) => values[m] == null || values[m] === "").map((m) => `missing required field, ${this.name}Input.${m}`);
+  for (const m in values) if (values[m] instanceof Date && Number.isNaN(+values[m])) errors.push(`invalid Date, ${this.name}Input.${m}`);
+  if (errors.length > 0) throw new SdkError("InvalidParameter", `${errors.length} validation error(s) found.${errors.map((e) => `\n- ${e}.`).join("")}`);
 }
 
 interface Tables<I> {
