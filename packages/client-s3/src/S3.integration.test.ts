@@ -283,6 +283,15 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
     }),
   );
 
+  test(`${label}: deleteObjects skips a null entry of Objects and deletes the others (it was a TypeError)`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      await s3.putObject({ Bucket: bucket, Key: "gone", Body: "x" });
+      const out = await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: [null, { Key: "gone" }, undefined] as never } });
+      const head = await s3.headObject({ Bucket: bucket, Key: "gone" }).then(() => "found", (e: { code: string }) => e.code);
+      assert.deepEqual([out.Deleted.map((d) => d.Key), out.Errors, head], [["gone"], [], "NotFound"]);
+    }),
+  );
+
   test(`${label}: Metadata keys that differ only by case are refused (RGW answered AccessDenied); one mixed-case key is stored, an undefined value is not`, { skip: server.skip }, () =>
     withOneObject(server, "m", async (s3, bucket) => {
       const outcomes: string[] = [];

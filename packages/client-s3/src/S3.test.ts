@@ -548,6 +548,14 @@ test("DeleteObjects sends an object without a Key as an empty Key, never as the 
   }
 });
 
+test("DeleteObjects skips a null or undefined entry of Objects, as Go skips a nil one (it failed the build with a TypeError)", async () => {
+  for (const disableParamValidation of [false, true]) {
+    const { s3, sent } = client(() => ({ body: "<DeleteResult/>" }), { disableParamValidation });
+    await s3.deleteObjects({ Bucket: "b", Delete: { Objects: [null, { Key: "a" }, undefined] } } as never);
+    assert.equal(new TextDecoder().decode(sent[0]?.body), `<Delete xmlns="${AWS_NS}"><Object><Key>a</Key></Object></Delete>`);
+  }
+});
+
 test("PutObject: a null Body is no body, as a null member is no member (it failed as a stream without ContentLength)", async () => {
   const { s3, sent } = client(() => ({}));
   await s3.putObject({ Bucket: "b", Key: "k", Body: null } as never);

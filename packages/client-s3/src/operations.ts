@@ -330,7 +330,8 @@ export const DeleteObjects = /* @__PURE__ */ new TableOperation<DeleteObjectsInp
   body(input, http) {
     let xml = `<Delete xmlns="${S3_NS}">`;
     for (const o of input.Delete?.Objects ?? []) {
-      xml += `<Object><Key>${escapeXml(String(o.Key ?? ""))}</Key>${o.VersionId === undefined ? "" : `<VersionId>${escapeXml(o.VersionId)}</VersionId>`}</Object>`;
+      // Go's XML writer skips a nil entry.
+      if (o) xml += `<Object><Key>${escapeXml(String(o.Key ?? ""))}</Key>${o.VersionId === undefined ? "" : `<VersionId>${escapeXml(o.VersionId)}</VersionId>`}</Object>`;
     }
     const bytes = encoder.encode(`${xml}${input.Delete?.Quiet ? "<Quiet>true</Quiet>" : ""}</Delete>`);
     // S3 requires an integrity header on DeleteObjects; Content-MD5 is the one every S3 server accepts.
