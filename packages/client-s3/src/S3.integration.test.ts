@@ -283,6 +283,23 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
     }),
   );
 
+  test(`${label}: copyObject with copySource() of keys with space, unicode and each reserved character (s3rver: decodeURI keeps ; ? : @ & = + $ , # escaped)`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      const keys = ["a b", "é 日", ...";?:@&=+$,#".split("").map((c) => `a${c}b`)];
+      const outcomes: string[] = [];
+      for (const key of keys) {
+        await s3.putObject({ Bucket: bucket, Key: key, Body: key });
+        await s3.copyObject({ Bucket: bucket, Key: "dst", CopySource: copySource(bucket, key) }).then(
+          async () => outcomes.push(`${key} ${await (await s3.getObject({ Bucket: bucket, Key: "dst" })).Body.transformToString()}`),
+          (e: { code: string }) => outcomes.push(`${key} ${e.code}`),
+        );
+      }
+      await s3.deleteObjects({ Bucket: bucket, Delete: { Objects: [...keys, "dst"].map((Key) => ({ Key })) } });
+      const reserved = (key: string) => /[;?:@&=+$,#]/.test(key);
+      assert.deepEqual(outcomes, keys.map((key) => `${key} ${label === "s3rver" && reserved(key) ? "NoSuchKey" : key}`));
+    }),
+  );
+
   test(`${label}: deleteObjects skips a null entry of Objects and deletes the others (it was a TypeError)`, { skip: server.skip }, () =>
     withOneObject(server, "k", async (s3, bucket) => {
       await s3.putObject({ Bucket: bucket, Key: "gone", Body: "x" });
