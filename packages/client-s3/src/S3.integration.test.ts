@@ -300,6 +300,17 @@ for (const [label, server] of [["Ceph RGW", rgwServer], ["s3rver", s3rverServer]
     }),
   );
 
+  test(`${label}: MaxKeys 0 lists nothing, untruncated, so the paginator refuses a page size of 0 instead of ending with an empty listing`, { skip: server.skip }, () =>
+    withOneObject(server, "k", async (s3, bucket) => {
+      const page = await s3.listObjectsV2({ Bucket: bucket, MaxKeys: 0 });
+      const pages: number[] = [];
+      const refused = await (async () => {
+        for await (const p of paginateListObjectsV2({ client: s3, pageSize: 0 }, { Bucket: bucket })) pages.push(p.Contents.length);
+      })().then(() => "listed", (e: { code: string }) => e.code);
+      assert.deepEqual([page.Contents, page.IsTruncated, refused, pages], [[], false, "InvalidParameter", []]);
+    }),
+  );
+
   test(`${label}: deleteObjects skips a null entry of Objects and deletes the others (it was a TypeError)`, { skip: server.skip }, () =>
     withOneObject(server, "k", async (s3, bucket) => {
       await s3.putObject({ Bucket: bucket, Key: "gone", Body: "x" });

@@ -613,6 +613,24 @@ test("the paginator fails typed after a truncated page without a continuation to
   assert.deepEqual([seen, sent.length], [["k1"], 1]);
 });
 
+test("the paginator refuses a page size below 1 before anything is sent (MaxKeys 0 lists nothing, untruncated: an empty listing passed off as whole)", async () => {
+  const { s3, sent } = client(() => ({ body: "<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>" }));
+  const messages: string[] = [];
+  for (const [pageSize, MaxKeys] of [[0, undefined], [undefined, 0], [-1, 5], [1.5, undefined], [Number.NaN, undefined]]) {
+    await (async () => {
+      for await (const _ of paginateListObjectsV2({ client: s3, pageSize }, { Bucket: "b", MaxKeys })) messages.push("page");
+    })().catch((e: { code: string; message: string }) => messages.push(e.message));
+  }
+  assert.deepEqual(messages, [
+    "InvalidParameter: paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got 0",
+    "InvalidParameter: paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got 0",
+    "InvalidParameter: paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got -1",
+    "InvalidParameter: paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got 1.5",
+    "InvalidParameter: paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got NaN",
+  ]);
+  assert.equal(sent.length, 0);
+});
+
 test("HeadObject, DeleteObject and HeadBucket read their headers", async () => {
   const { s3 } = client(() => ({
     status: 200,

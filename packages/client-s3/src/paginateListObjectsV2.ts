@@ -6,7 +6,7 @@ import type { ListObjectsV2Input, ListObjectsV2Output } from "./shapes.js";
 /** Options of {@link paginateListObjectsV2} (shaped like the AWS SDK v3's paginator configuration). */
 export interface ListObjectsV2PaginatorConfig {
   readonly client: S3Client;
-  /** Keys per page (`MaxKeys`). */
+  /** Keys per page (`MaxKeys`): a whole number from 1 (S3 caps it at 1,000). */
   readonly pageSize?: number;
   /** Resume from this `ContinuationToken`. */
   readonly startingToken?: string;
@@ -32,6 +32,10 @@ export async function* paginateListObjectsV2(
 ): AsyncGenerator<ListObjectsV2Output, void, undefined> {
   let token = config.startingToken ?? input.ContinuationToken;
   const maxKeys = config.pageSize ?? input.MaxKeys;
+  // S3 answers MaxKeys 0 with no keys and IsTruncated false: the loop would end there, the listing empty.
+  if (maxKeys !== undefined && !(Number.isInteger(maxKeys) && maxKeys > 0)) {
+    throw new SdkError("InvalidParameter", `paginateListObjectsV2's pageSize (or MaxKeys) must be a whole number from 1, got ${maxKeys}`);
+  }
   const options = { signal: config.signal };
   for (;;) {
     const page = await listObjectsV2(config.client, { ...input, ContinuationToken: token, MaxKeys: maxKeys }, options);
