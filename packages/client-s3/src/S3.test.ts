@@ -219,21 +219,26 @@ test("PutObject with a stream and no ContentLength is a typed error before anyth
   assert.equal(sent.length, 0);
 });
 
+/** A client whose transport reads the body as a socket writer would; `received()` is how many bytes it got. */
+function bodyReadingClient() {
+  let received = 0;
+  const s3 = new S3(
+    testProvider({
+      transport: {
+        async handle(request) {
+          for await (const chunk of request.body as AsyncIterable<Uint8Array>) received += chunk.byteLength;
+          return { statusCode: 200, headers: {}, body: (async function* () {})() };
+        },
+      },
+    }),
+  );
+  return { s3, received: () => received };
+}
+
 test("PutObject holds a stream to its ContentLength: more or fewer bytes fail typed, the excess is never sent", async () => {
   const outcomes: string[] = [];
   for (const sizes of [[4, 6], [4, 4], [4, 6, 5]]) {
-    // A transport that reads the body as a socket writer would, and reports how many bytes it got.
-    let received = 0;
-    const s3 = new S3(
-      testProvider({
-        transport: {
-          async handle(request) {
-            for await (const chunk of request.body as AsyncIterable<Uint8Array>) received += chunk.byteLength;
-            return { statusCode: 200, headers: {}, body: (async function* () {})() };
-          },
-        },
-      }),
-    );
+    const { s3, received } = bodyReadingClient();
     async function* stream() {
       for (const n of sizes) yield new Uint8Array(n);
     }
@@ -241,7 +246,7 @@ test("PutObject holds a stream to its ContentLength: more or fewer bytes fail ty
       (out) => `${out.$metadata.httpStatusCode}`,
       (e: { code: string; message: string }) => `${e.code}: ${e.message}`,
     );
-    outcomes.push(`${sizes.join("+")} → ${outcome}; transport got ${received}`);
+    outcomes.push(`${sizes.join("+")} → ${outcome}; transport got ${received()}`);
   }
   assert.deepEqual(outcomes, [
     "4+6 → 200; transport got 10",
@@ -321,17 +326,7 @@ test("PutObject with a Body of no accepted kind is a typed InvalidParameter nami
 });
 
 test("PutObject with a stream that yields something other than bytes fails typed, naming Body, with nothing sent", async () => {
-  let received = 0;
-  const s3 = new S3(
-    testProvider({
-      transport: {
-        async handle(request) {
-          for await (const chunk of request.body as AsyncIterable<Uint8Array>) received += chunk.byteLength;
-          return { statusCode: 200, headers: {}, body: (async function* () {})() };
-        },
-      },
-    }),
-  );
+  const { s3, received } = bodyReadingClient();
   async function* text() {
     yield "abc";
   }
@@ -340,7 +335,7 @@ test("PutObject with a stream that yields something other than bytes fails typed
     message: "InvalidParameter: PutObjectInput.Body yielded a string, not a Uint8Array",
     operation: "s3/PutObject",
   });
-  assert.equal(received, 0);
+  assert.equal(received(), 0);
 });
 
 test("missing required members fail validation with Go's message, naming each member", async () => {
