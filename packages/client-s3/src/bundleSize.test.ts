@@ -33,21 +33,21 @@ export const BUDGETS = {
    * to 36,414 B as ESM; the apps are now built in esbuild's default format, as the issue's command line and the
    * bench do (cjs here: 36,584 B). The ceiling moved with them (a ratchet against growth, not the budget, which
    * stays unmet). Session 7: +167 B for `Body` as an ArrayBuffer, any view or a Blob, +29 B for refusing a stream chunk
-   * that is not bytes, +34 B for refusing invalid Dates (class apps only).
+   * that is not bytes, +34 B for refusing invalid Dates (class apps only), 2 B back.
    */
-  nodeWithSession: { target: 25 * KB, ceiling: 36_880 },
+  nodeWithSession: { target: 25 * KB, ceiling: 36_878 },
   /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.5 KB gzip when it landed, 19.0 before session 4, 18.2 now; +152 B in session 7 (`Body` kinds). */
   browserWithSession: { target: 12 * KB, ceiling: 18_652 },
-  /** Client + pipeline + signer + xml + node (socket) transport + static credentials, without the session: 18.6 KB (cjs); +145 B in session 7 (`Body` kinds), +23 B (stream chunks), +29 B (invalid Dates). */
-  nodeClientOnly: { target: undefined, ceiling: 18_847 },
-  /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now; +150 B in session 7 for `Body` kinds, +34 B for invalid Dates). */
-  browser: { target: 12 * KB, ceiling: 15_084 },
+  /** Client + pipeline + signer + xml + node (socket) transport + static credentials, without the session: 18.6 KB (cjs); +145 B in session 7 (`Body` kinds), +23 B (stream chunks), +29 B (invalid Dates), 7 B back. */
+  nodeClientOnly: { target: undefined, ceiling: 18_840 },
+  /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now; +150 B in session 7 for `Body` kinds, +34 B for invalid Dates, 8 B back). */
+  browser: { target: 12 * KB, ceiling: 15_076 },
   /**
    * This package's own share (everything of @sessionkit/* but client-s3 left external): 5,493 B in session 6.
    * Session 7 raised the ceiling by what its fixes cost: `Metadata` keys that differ only by case refused, nil
-   * values skipped (+60 B); `Body` as an ArrayBuffer, any view or a Blob, and a typed error for other kinds (+181 B); a stream chunk that is not bytes refused (+26 B); invalid Dates refused (+33 B).
+   * values skipped (+60 B); `Body` as an ArrayBuffer, any view or a Blob, and a typed error for other kinds (+181 B); a stream chunk that is not bytes refused (+26 B); invalid Dates refused (+33 B); 7 B back when the checks became plain loops.
    */
-  clientS3Alone: { target: 6 * KB, ceiling: 5_800, met: true },
+  clientS3Alone: { target: 6 * KB, ceiling: 5_793, met: true },
   /**
    * The modular apps: `new S3Client(provider)` + `listBuckets(client, {})`, so the ten other operations fall
    * away (their class methods are what kept them), and so do GetObject's body wrapper, DeleteObjects' XML

@@ -78,9 +78,12 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
  */
 function checkRequired(this: S3Operation, params: unknown): void {
   const values = (params ?? {}) as Record<string, unknown>;
-  const errors = this.required.filter((m) => values[m] == null || values[m] === "").map((m) => `missing required field, ${this.name}Input.${m}`);
-  for (const m in values) if (values[m] instanceof Date && Number.isNaN(+values[m])) errors.push(`invalid Date, ${this.name}Input.${m}`);
-  if (errors.length > 0) throw new SdkError("InvalidParameter", `${errors.length} validation error(s) found.${errors.map((e) => `\n- ${e}.`).join("")}`);
+  // Plain loops: this runs on every call, and a passing check allocates nothing.
+  let lines = "";
+  for (const m of this.required) if (values[m] == null || values[m] === "") lines += `\n- missing required field, ${this.name}Input.${m}.`;
+  for (const m in values) if (values[m] instanceof Date && Number.isNaN(+values[m])) lines += `\n- invalid Date, ${this.name}Input.${m}.`;
+  // One line per error (member names hold no line breaks).
+  if (lines) throw new SdkError("InvalidParameter", `${lines.split("\n").length - 1} validation error(s) found.${lines}`);
 }
 
 interface Tables<I> {
@@ -261,12 +264,14 @@ export const PutObject = /* @__PURE__ */ new TableOperation<PutObjectInput, PutO
   body(input, http, request) {
     writeMetadata(input, http);
     // `null` is no body, as a null member is no member.
-    const given = input.Body ?? undefined;
-    // Bytes in any form (as fetch takes them) go out as a Uint8Array over the same memory, hashed like one.
-    let body =
-      given instanceof ArrayBuffer ? new Uint8Array(given) : ArrayBuffer.isView(given) ? new Uint8Array(given.buffer, given.byteOffset, given.byteLength) : given;
+    let body = input.Body ?? undefined;
     if (body === undefined || typeof body === "string" || body instanceof Uint8Array) {
       http.body = body;
+      return;
+    }
+    // Other bytes (as fetch takes them) go out as a Uint8Array over the same memory, hashed like one.
+    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+      http.body = ArrayBuffer.isView(body) ? new Uint8Array(body.buffer, body.byteOffset, body.byteLength) : new Uint8Array(body);
       return;
     }
     let length = input.ContentLength;
