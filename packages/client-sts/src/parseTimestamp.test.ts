@@ -25,3 +25,20 @@ test("rejects what is not a full date-time", () => {
     bad.map(() => undefined),
   );
 });
+
+test("reads years before 100 as written; refuses second 60 (as Go's time.Parse does) and an offset past 23:59 (RFC 3339)", () => {
+  const cases: [string, string | undefined][] = [
+    ["0000-01-01T00:00:00Z", "0000-01-01T00:00:00.000Z"],
+    ["0099-12-31T23:59:59.5Z", "0099-12-31T23:59:59.500Z"],
+    ["2021-08-05T12:59:60Z", undefined],
+    ["2021-08-05T23:59:60Z", undefined],
+    ["2021-08-05T19:58:02+24:00", undefined],
+    ["2021-08-05T19:58:02+23:60", undefined],
+    ["2021-08-05T19:58:02+99:99", undefined],
+    ["2021-08-05T19:58:02-2359", "2021-08-06T19:57:02.000Z"],
+  ];
+  assert.deepEqual(
+    cases.map(([s]) => parseTimestamp(s)?.toISOString()),
+    cases.map(([, iso]) => iso),
+  );
+});
