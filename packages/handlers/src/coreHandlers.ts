@@ -4,7 +4,7 @@ import { isErrorExpiredCreds, retryerFor } from "./DefaultRetryer.js";
 import { canceled, MissingEndpoint, MissingRegion, UnknownError } from "./errors.js";
 import { namedHandler } from "./HandlerList.js";
 import { operationName } from "./operationName.js";
-import { utf8Length } from "./readBody.js";
+import { utf8Length } from "./utf8.js";
 import { SdkRequest } from "./SdkRequest.js";
 import { sleep } from "./sleep.js";
 import { USER_AGENT } from "./userAgent.js";
@@ -114,9 +114,9 @@ export const AfterRetryHandler = /* @__PURE__ */ namedHandler("core.AfterRetryHa
   if (r.error === undefined || !r.retryable || r.retryCount >= retryer.maxRetries) return;
   const body = r.httpRequest.body;
   const expired = isErrorExpiredCreds(r.error);
-  // A stream was consumed by the failed attempt: sending it again would send nothing. An expired token is
-  // retried once per request.
-  if ((body !== undefined && typeof body !== "string" && !(body instanceof Uint8Array)) || (expired && r.context.has(EXPIRED_TOKEN_RETRIED))) {
+  // A stream (of the body types, with bytes, the only object) was consumed by the failed attempt: sending it again
+  // would send nothing. An expired token is retried once per request.
+  if ((typeof body === "object" && !(body instanceof Uint8Array)) || (expired && r.context.has(EXPIRED_TOKEN_RETRIED))) {
     r.retryable = false;
     return;
   }

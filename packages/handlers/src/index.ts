@@ -35,10 +35,11 @@ export {
   SIGNING_LOGGER_CONTEXT_KEY,
 } from "./logHandlers.js";
 export { copyHandlers, newHandlers, PHASES } from "./newHandlers.js";
-export { bytesBody, readBody, readText, utf8Length } from "./readBody.js";
+export { bytesBody, readBody, readText } from "./readBody.js";
 export { REDACTED, redactHeaders, redactQuery, redactText } from "./redact.js";
 export { type NewRequestInput, newRequest, SdkRequest } from "./SdkRequest.js";
 export { addScheme, type SendOptions, ServiceClient, type ServiceInfo } from "./ServiceClient.js";
 export { FAILED_PHASE, sendRequest, toRequestError, withRequestInfo } from "./sendRequest.js";
 export { sleep } from "./sleep.js";
 export { SDK_VERSION, USER_AGENT } from "./userAgent.js";
+export { utf8Length } from "./utf8.js";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { readBody, readText, utf8Length } from "./readBody.js";
+import { readBody, readText } from "./readBody.js";
+import { utf8Length } from "./utf8.js";
 
 async function* chunks(...parts: string[]): AsyncIterable<Uint8Array> {
   for (const p of parts) yield new TextEncoder().encode(p);

@@ -1,7 +1,6 @@
-declare const __SESSIONKIT_VERSION__: string | undefined;
+import { SDK_VERSION } from "./sdkVersion.js";
 
-/** This package's version, stamped in at build time (tests running from source see `0.0.0-dev`). */
-export const SDK_VERSION: string = typeof __SESSIONKIT_VERSION__ === "string" ? __SESSIONKIT_VERSION__ : "0.0.0-dev";
+export { SDK_VERSION };
 
 interface ProcessLike {
   versions?: { node?: string };

@@ -181,8 +181,9 @@ async function collect(body: AsyncIterable<Uint8Array>, signal: AbortSignal): Pr
     for (let step = await it.next(); !step.done; step = await it.next()) parts.push(step.value);
   };
   try {
-    // One race for the whole body (not one per chunk): the losing promise keeps no per-chunk reactions alive.
-    await Promise.race([read(), new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }))]);
+    // One race for the whole body (not one per chunk): the losing promise keeps no per-chunk reactions alive. No
+    // `once`: the attempt's own signal aborts at most once and goes with the attempt.
+    await Promise.race([read(), new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)))]);
   } catch (err) {
     it.return?.().catch(ignore);
     throw err;

@@ -21,16 +21,15 @@ export function createV4ClockSkewHandler(options: V4ClockSkewHandlerOptions = {}
   const skew = options.clockSkew ?? defaultClockSkew;
   const fn = (request: Request): void => {
     // The retry phase runs after a failed attempt only: no early return for a missing error.
-    const code = request.error?.code;
     const headers = request.httpResponse?.headers;
     // Transports give lower-case names (fetch, node:http, ours); a hand-made response may say `Date`.
-    const server = parseServerDate(headers?.date ?? headers?.Date);
+    const date = headers?.date ?? headers?.Date;
     const endpoint = request.clientInfo.endpoint;
     const now = (request.config.clock ?? Date.now)();
-    // How far the time we signed with was from the server's (NaN without a readable Date: nothing to learn).
-    const off = server - (now + skew.offset(endpoint));
-    if (!Number.isFinite(off) || !isClockSkewError(code, off)) return;
-    skew.set(endpoint, server - now);
+    // How far the time we signed with was from the server's; without a readable Date, `update` learns nothing and
+    // says so (undefined): nothing to retry.
+    const off = parseServerDate(date) - now - skew.offset(endpoint);
+    if (!isClockSkewError(request.error?.code, off) || skew.update(endpoint, date, now) === undefined) return;
     if (request.context.get(CLOCK_SKEW_RETRIED_CONTEXT_KEY) === true) return;
     request.context.set(CLOCK_SKEW_RETRIED_CONTEXT_KEY, true);
     request.retryable = true;
