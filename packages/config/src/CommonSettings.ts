@@ -29,6 +29,9 @@ export interface CommonSettings {
   readonly csmClientId?: Sourced<string>;
   /** `AWS_ENDPOINT_URL` / `endpoint_url` (not in Go v1; see `resolveConfiguredEndpoint`). */
   readonly endpointUrl?: Sourced<string>;
-  /** `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` (`true`, any case). */
+  /**
+   * `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` / `ignore_configured_endpoint_urls` (`true`, any case). Whether endpoints
+   * are ignored is `configuredEndpointsIgnored`'s to say (the code option and the environment come first).
+   */
   readonly ignoreConfiguredEndpointUrls?: Sourced<boolean>;
 }

@@ -44,6 +44,7 @@ export {
   type WebIdentityStep,
 } from "./profileChain.js";
 export {
+  configuredEndpointsIgnored,
   type EndpointProfileSettings,
   type ResolveConfiguredEndpointOptions,
   resolveConfiguredEndpoint,

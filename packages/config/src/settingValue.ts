@@ -14,7 +14,7 @@ export function parseEc2MetadataEndpointMode(value: string): Ec2MetadataEndpoint
  * true or false (any case), `d` a non-zero integer (anything else is ignored), `r` regional-endpoint mode
  * (`legacy` or `regional`, any case), `m` IMDS endpoint mode.
  */
-export function settingValue(type: string, v: string, field: string): unknown {
+export function settingValue(type: string, v: string, field?: string): unknown {
   const lower = v.toLowerCase();
   switch (type) {
     case "b":

@@ -328,6 +328,34 @@ test("sharedConfigFiles: a string is read with Go's lax lookup whatever its name
   }
 });
 
+test("the clients' endpoint and explain's endpoint lines follow one ignore rule for every env × profile value", () => {
+  const dir = mkdtempSync(join(tmpdir(), "sk-session-ignore-grid-"));
+  try {
+    // Rows: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS unset, "", "true", "TRUE", "false", "yes"; one letter per profile
+    // ignore_configured_endpoint_urls unset, true, false: `I` ignored, `-` used (and shown by explain).
+    const files = ["", "ignore_configured_endpoint_urls = true\n", "ignore_configured_endpoint_urls = false\n"].map((line, i) => {
+      const path = join(dir, `config-${i}`);
+      writeFileSync(path, `[default]\nendpoint_url = http://profile-endpoint\n${line}`);
+      return path;
+    });
+    const grid = [undefined, "", "true", "TRUE", "false", "yes"].map((v) =>
+      files
+        .map((config) => {
+          const env: Record<string, string> = { HOME: dir, AWS_CONFIG_FILE: config, AWS_ENDPOINT_URL_S3: "http://env-s3" };
+          if (v !== undefined) env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS = v;
+          const s = newSessionWithOptions({ sharedConfigState: SharedConfigState.Enable, env });
+          const shown = s.explain().entries.filter((e) => e.setting.startsWith("endpointUrl")).length;
+          const endpoint = s.clientConfig("s3").endpoint;
+          return endpoint === undefined && shown === 0 ? "I" : endpoint === "http://env-s3" && shown === 2 ? "-" : `?${endpoint}/${shown}`;
+        })
+        .join(""),
+    );
+    assert.deepEqual(grid, ["-I-", "-I-", "III", "III", "---", "---"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("explain lists no configured endpoint URL while they are ignored (clients use none of them)", () => {
   const dir = mkdtempSync(join(tmpdir(), "sk-session-ignore-"));
   const config = join(dir, "config");

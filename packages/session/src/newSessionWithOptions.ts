@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type * as NodeOs from "node:os";
 import {
   type CommonSettings,
+  configuredEndpointsIgnored,
   type EnvConfig,
   loadEnvConfig,
   loadSharedConfig,
@@ -94,12 +95,12 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     }),
   ];
   if (ca) lines.push(["customCABundle", "PEM", ca.source]);
-  // The configured endpoint URLs (which one a client uses depends on its service); none while they are ignored (the
-  // environment's setting beats the profile's, as in resolveConfiguredEndpoint).
+  // The configured endpoint URLs (which one a client uses depends on its service); none while they are ignored (by
+  // the rule resolveConfiguredEndpoint follows for the clients).
   const endpoints: ExplainLine[] = [];
   const endpoint = (service: string, url: Sourced<string> | undefined | false | ""): unknown =>
     url && endpoints.push([`endpointUrl[${service}]`, url.value, url.source]);
-  if (!(envConfig.ignoreConfiguredEndpointUrls ?? shared?.ignoreConfiguredEndpointUrls)?.value) {
+  if (!configuredEndpointsIgnored(env, shared)) {
     for (const name in env) {
       const value = name.startsWith("AWS_ENDPOINT_URL") && env[name];
       endpoint(name === "AWS_ENDPOINT_URL" ? "*" : name.slice(17).toLowerCase(), value && { value, source: envSource(name) });
