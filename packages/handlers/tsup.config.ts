@@ -12,7 +12,7 @@ const define = { __SESSIONKIT_VERSION__: JSON.stringify(version) };
 const browserModules: Plugin = {
   name: "sessionkit-browser-modules",
   setup(build) {
-    build.onResolve({ filter: /^\.\/(readStream|userAgent|utf8)\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts")) }));
+    build.onResolve({ filter: /^\.\/(onAbort|readStream|userAgent|utf8)\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts")) }));
   },
 };
 

@@ -3,6 +3,7 @@ import { toSendError } from "./coreHandlers.js";
 import { canceled, HandlerError, SerializationError } from "./errors.js";
 import { invokeHandlers } from "./HandlerList.js";
 import { PHASES } from "./newHandlers.js";
+import { onAbort } from "./onAbort.js";
 import { operationName } from "./operationName.js";
 import type { SdkRequest } from "./SdkRequest.js";
 
@@ -142,8 +143,8 @@ export function sendRequest<Output>(r: SdkRequest<unknown, Output>): Promise<Out
   const run = runLifecycle(r);
   if (signal === undefined) return run;
   return new Promise<Output>((resolve, reject) => {
-    const onAbort = (): void => reject(withRequestInfo(canceled(signal.reason), r));
-    signal.addEventListener("abort", onAbort, { once: true });
-    run.finally(() => signal.removeEventListener("abort", onAbort)).then(resolve, reject);
+    const abort = (): void => reject(withRequestInfo(canceled(signal.reason), r));
+    onAbort(signal, abort, true);
+    run.finally(() => onAbort(signal, abort)).then(resolve, reject);
   });
 }

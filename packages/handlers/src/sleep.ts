@@ -1,19 +1,20 @@
 import { canceled } from "./errors.js";
+import { onAbort } from "./onAbort.js";
 
 /** Waits `ms` milliseconds; rejects with `RequestCanceled` as soon as the signal aborts (Go's `SleepWithContext`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0 && signal === undefined) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
-    const onAbort = (): void => {
+    const abort = (): void => {
       clearTimeout(timer);
       reject(canceled(signal?.reason));
     };
     // setTimeout waits at least 1 ms whatever it is given (0, negative, NaN).
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      onAbort(signal, abort);
       resolve();
     }, ms);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener("abort", onAbort, { once: true });
+    if (signal?.aborted) abort();
+    else onAbort(signal, abort, true);
   });
 }

@@ -2,6 +2,7 @@ import type { Socket } from "node:net";
 import { RequestCanceled, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
 import { bodyConsumed } from "./errors.js";
+import { onAbort } from "./onAbort.js";
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 /** Bytes buffered for a reader that has not caught up before the socket is paused. */
@@ -86,7 +87,7 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
     this.#resolve = resolve;
     this.#reject = reject;
     this.#signal = signal;
-    signal?.addEventListener("abort", this, { once: true });
+    onAbort(signal, this, true);
     if (ms !== undefined) this.#timer = setTimeout(timedOut, ms, this);
   }
 
@@ -119,7 +120,7 @@ export class Exchange implements AsyncIterable<Uint8Array>, AsyncIterator<Uint8A
       this.#error = error;
       this.#go();
     }
-    this.#signal?.removeEventListener("abort", this);
+    onAbort(this.#signal, this);
   }
 
   /** True while a reader waits for bytes: only then does silence from the server count against the timeout. */

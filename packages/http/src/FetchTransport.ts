@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { bodyConsumed, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
+import { onAbort } from "./onAbort.js";
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {
@@ -41,7 +42,7 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
   constructor(caller: AbortSignal | undefined, timeoutMs = 0) {
     super();
     this.#caller = caller;
-    caller?.addEventListener("abort", this, { once: true });
+    onAbort(caller, this, true);
     if (timeoutMs > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = timeoutMs;
@@ -53,7 +54,7 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
   /** Headers arrived (`all` false: the timeout stops) or the attempt is over (`all`: the caller's signal too). */
   release(all: boolean): void {
     clearTimeout(this.#timer);
-    if (all) this.#caller?.removeEventListener("abort", this);
+    if (all) onAbort(this.#caller, this);
   }
 
   /** The caller's signal aborted (`EventListener` object). */

@@ -7,6 +7,7 @@ import { type CaBundle, caOption } from "./caOption.js";
 import { drained } from "./drained.js";
 import { bodyLengthMismatch, hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
+import { onAbort } from "./onAbort.js";
 import { CHUNKED_BODY, declaredLength } from "./requestHead.js";
 import { timerMs } from "./timerMs.js";
 
@@ -151,16 +152,18 @@ export class NodeHttpTransport implements Transport {
       let res: http.IncomingMessage | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
 
-      const onAbort = (): void => {
-        const canceled = new RequestCanceled(undefined, { cause: signal?.reason });
-        if (res === undefined) req.destroy(canceled);
-        else res.destroy(canceled);
+      const aborted: EventListenerObject = {
+        handleEvent(): void {
+          const canceled = new RequestCanceled(undefined, { cause: signal?.reason });
+          if (res === undefined) req.destroy(canceled);
+          else res.destroy(canceled);
+        },
       };
       const cleanup = (): void => {
         if (timer !== undefined) clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
+        onAbort(signal, aborted);
       };
-      signal?.addEventListener("abort", onAbort, { once: true });
+      onAbort(signal, aborted, true);
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => req.destroy(new ResponseTimeout(`no response from ${hostname} within ${timeoutMs} ms`)), timeoutMs);
       }

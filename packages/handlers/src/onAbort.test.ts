@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { getEventListeners } from "node:events";
+import { test } from "node:test";
+import type { SdkError } from "@sessionkit/errors";
+import type { HttpRequest, HttpResponse, Operation, Transport } from "@sessionkit/types";
+import { defaultHandlers } from "./defaultHandlers.js";
+import { onAbort } from "./onAbort.js";
+import { newRequest } from "./SdkRequest.js";
+import { sendRequest } from "./sendRequest.js";
+import { sleep } from "./sleep.js";
+import { testConfig } from "./testFixtures.js";
+
+/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
+async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (w: Error): number => seen.push(w.name);
+  process.on("warning", listener);
+  try {
+    await run();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", listener);
+  }
+  return seen;
+}
+
+/** A transport whose calls wait until the one signal they share aborts (a single listener of its own, for all). */
+function waitingTransport(signal: AbortSignal): Transport & { calls: number } {
+  const pending: Array<(e: Error) => void> = [];
+  signal.addEventListener("abort", () => {
+    for (const reject of pending) reject(new Error("aborted"));
+  });
+  const t = {
+    calls: 0,
+    handle(_r: HttpRequest): Promise<HttpResponse> {
+      t.calls++;
+      return new Promise<HttpResponse>((_resolve, reject) => pending.push(reject));
+    },
+  };
+  return t;
+}
+
+const Op: Operation = { name: "PutThing", httpMethod: "PUT", httpPath: "/" };
+
+test("32 concurrent calls sharing one AbortSignal: no MaxListenersExceededWarning, all 32 canceled, no listener left", async () => {
+  const ac = new AbortController();
+  const transport = waitingTransport(ac.signal);
+  const codes: string[] = [];
+  const during: number[] = [];
+  const warnings = await warningsDuring(async () => {
+    const calls = Array.from({ length: 32 }, () =>
+      sendRequest(
+        newRequest({
+          operation: Op,
+          params: {},
+          clientInfo: { serviceName: "svc", apiVersion: "1", endpoint: "https://svc.example", signingName: "svc", signingRegion: "us-east-1" },
+          config: testConfig({ transport }),
+          handlers: defaultHandlers(),
+          httpRequest: { method: "PUT", protocol: "https:", hostname: "svc.example", path: "/", query: {}, headers: {} },
+          signal: ac.signal,
+        }),
+      ).catch((e: SdkError) => codes.push(`${e.code} ${e.operation}`)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // The test transport's own listener, plus the pipeline's one for all 32 calls.
+    during.push(transport.calls, getEventListeners(ac.signal, "abort").length);
+    ac.abort();
+    await Promise.all(calls);
+  });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(during, [32, 2]);
+  assert.deepEqual(codes, Array(32).fill("RequestCanceled svc/PutThing"));
+  assert.equal(getEventListeners(ac.signal, "abort").length, 1, "only the test transport's own listener is left");
+});
+
+test("32 concurrent sleeps on one signal: one listener, all canceled on abort, none left once they end", async () => {
+  const ac = new AbortController();
+  const outcomes: string[] = [];
+  const warnings = await warningsDuring(async () => {
+    const finished = Array.from({ length: 16 }, () => sleep(1, ac.signal).then(() => outcomes.push("slept")));
+    const sleeping = Array.from({ length: 32 }, () => sleep(60_000, ac.signal).catch((e: SdkError) => outcomes.push(e.code)));
+    assert.equal(getEventListeners(ac.signal, "abort").length, 1);
+    await Promise.all(finished);
+    ac.abort();
+    await Promise.all(sleeping);
+  });
+  assert.deepEqual(warnings, []);
+  assert.deepEqual(outcomes, [...Array(16).fill("slept"), ...Array(32).fill("RequestCanceled")]);
+  assert.equal(getEventListeners(ac.signal, "abort").length, 0);
+});
+
+test("onAbort: one listener per signal; a call removed by an earlier one's abort handler is not called; the last removal detaches", () => {
+  const ac = new AbortController();
+  const ran: string[] = [];
+  const b = (): number => ran.push("b");
+  const a = (): void => {
+    ran.push("a");
+    onAbort(ac.signal, b);
+  };
+  onAbort(ac.signal, a, true);
+  onAbort(ac.signal, b, true);
+  onAbort(undefined, a, true); // no signal: nothing to do
+  assert.equal(getEventListeners(ac.signal, "abort").length, 1);
+  ac.abort();
+  assert.deepEqual(ran, ["a"]);
+  assert.equal(getEventListeners(ac.signal, "abort").length, 0);
+  const other = new AbortController();
+  onAbort(other.signal, a, true);
+  onAbort(other.signal, b, true);
+  onAbort(other.signal, a);
+  assert.equal(getEventListeners(other.signal, "abort").length, 1);
+  onAbort(other.signal, b);
+  assert.equal(getEventListeners(other.signal, "abort").length, 0);
+});

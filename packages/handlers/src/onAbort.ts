@@ -1,0 +1,31 @@
+/** What runs when a signal aborts. */
+type Listener = () => void;
+
+/** The calls waiting on each signal (the signal's one real listener runs them). */
+const waiting = /* @__PURE__ */ new WeakMap<AbortSignal, Set<Listener>>();
+
+/** The one `abort` listener this package adds to a signal, whatever number of calls share it. */
+function fire(this: AbortSignal): void {
+  // A live Set: a listener removed during the loop (by an earlier one) is skipped, as EventTarget skips it.
+  for (const f of waiting.get(this) ?? []) f();
+  waiting.delete(this);
+}
+
+/**
+ * Starts (`add` true) or stops calling `f` when `signal` aborts; no signal, nothing to do. The signal gets one listener however many calls
+ * share it (one AbortController for a batch of uploads): a listener per call makes Node warn of a leak
+ * (`MaxListenersExceededWarning`) past 10 calls. The listener goes when the last call stops listening. (The browser
+ * build adds a listener per call instead: onAbort.browser.ts.)
+ */
+export function onAbort(signal: AbortSignal | undefined, f: Listener, add?: boolean): void {
+  if (!signal) return;
+  const set = waiting.get(signal);
+  if (add) {
+    waiting.set(signal, (set ?? new Set()).add(f));
+    // A no-op when it is already there: EventTarget adds a listener once.
+    signal.addEventListener("abort", fire, { once: true });
+  } else if (set?.delete(f) && !set.size) {
+    waiting.delete(signal);
+    signal.removeEventListener("abort", fire);
+  }
+}
