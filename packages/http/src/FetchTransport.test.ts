@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
+import type { HttpRequest } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
 import { startServer } from "./testServer.js";
 
@@ -222,6 +223,43 @@ test("fetch transport: an abort or the timeout while a stream body stalls ends t
       .catch((e: SdkError) => outcomes.push(`${e.code} ${e.retryable} ${timedOutCalls.join(",")}`));
     assert.deepEqual(outcomes, ["RequestCanceled false next,next,return", "ResponseTimeout true next,next,return"]);
     assert.deepEqual(seen, []);
+  } finally {
+    await srv.close();
+  }
+});
+
+test("fetch transport: what fetch refuses (a header name or value, a port) fails at once, not retryable, named without the value", async () => {
+  const { srv, seen } = await recordingServer();
+  let fetches = 0;
+  const counting = ((input: string | URL | Request, init?: RequestInit) => {
+    fetches++;
+    return fetch(input, init);
+  }) as typeof fetch;
+  const t = new FetchTransport({ fetch: counting });
+  const outcomes: string[] = [];
+  try {
+    const refused: Partial<HttpRequest>[] = [
+      { headers: { "bad name": "v" } },
+      { headers: { "x-amz-security-token": "SECRET\nTOKEN" } },
+      { headers: { "x-amz-meta-title": "日本" } },
+      { port: 99_999 },
+    ];
+    for (const overrides of refused) {
+      await t.handle(srv.request(overrides)).then(
+        () => outcomes.push("sent"),
+        (e: SdkError) => outcomes.push(`${e.code} ${e.retryable} ${e.message}${e.cause === undefined ? "" : " (with a cause)"}`),
+      );
+    }
+    assert.deepEqual(outcomes, [
+      'RequestError false RequestError: invalid header "bad name"',
+      'RequestError false RequestError: invalid header "x-amz-security-token"',
+      'RequestError false RequestError: invalid header "x-amz-meta-title"',
+      "RequestError false RequestError: invalid request GET http://127.0.0.1:99999",
+    ]);
+    assert.deepEqual([fetches, seen.length], [0, 0]);
+    // A request that can be sent still goes out through the same fetch.
+    const res = await t.handle(srv.request({ headers: { "x-amz-meta-title": "ok" } }));
+    assert.deepEqual([res.statusCode, await collect(res.body), fetches], [200, "ok", 1]);
   } finally {
     await srv.close();
   }

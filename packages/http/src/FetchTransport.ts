@@ -136,8 +136,7 @@ export class FetchTransport implements Transport {
   async handle(request: HttpRequest, options?: TransportOptions): Promise<HttpResponse> {
     const signal = options?.signal;
     if (signal?.aborted) throw new RequestCanceled(undefined, { cause: signal.reason });
-    const headers: Record<string, string> = {};
-    for (const name in request.headers) if (!DROPPED_HEADERS.test(name)) headers[name] = request.headers[name] as string;
+    const headers = new Headers();
     const body = request.body;
     const attempt = new FetchAttempt(signal, options?.timeoutMs ?? this.#timeoutMs);
     const init: RequestInit = {
@@ -155,10 +154,23 @@ export class FetchTransport implements Transport {
       // error like any send failure: a retryable RequestError (Go's retryer calls any unrecognised send
       // error retryable); the pipeline still never retries it, as a consumed stream cannot be sent again.
       if (typeof body === "object" && !(body instanceof Uint8Array)) init.body = await collect(body, attempt.signal);
-      const port = request.port === undefined ? "" : `:${request.port}`;
+      const origin = `${request.protocol}//${request.hostname}${request.port === undefined ? "" : `:${request.port}`}`;
       // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global object.
       const send = this.#fetch;
-      res = await send(`${request.protocol}//${request.hostname}${port}${requestTarget(request)}`, init);
+      // Built here, not by fetch: what it refuses (a header name that is not a token, a value with a line break or
+      // past U+00FF, a port out of range) fails at once, named, instead of being retried as if the network had failed.
+      // A header is named by its name only (its value may be a secret), the rest by method and origin (the path and
+      // query carry a presigned URL's signature and token). The platform's error, which quotes them, is not kept.
+      let name: string | undefined;
+      let req: Request;
+      try {
+        for (name in request.headers) if (!DROPPED_HEADERS.test(name)) headers.append(name, request.headers[name] as string);
+        name = undefined;
+        req = new Request(origin + requestTarget(request), init);
+      } catch {
+        throw new RequestError(`invalid ${name === undefined ? `request ${request.method} ${origin}` : `header ${JSON.stringify(name)}`}`, { retryable: false });
+      }
+      res = await send(req);
     } catch (err) {
       throw attempt.toError(err, `send request to ${request.hostname} failed`);
     }
