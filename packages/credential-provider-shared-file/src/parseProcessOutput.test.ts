@@ -102,6 +102,35 @@ test("an Expiration whose day or hour is out of range is a parse error, as Go's 
   );
 });
 
+test("Expiration edge cases: RFC 3339 exactly as Go's encoding/json reads it (no blanks, a T, hh:mm offsets, second < 60)", () => {
+  const base = { Version: 1, AccessKeyId: "AK", SecretAccessKey: "SK" };
+  const expiry = (Expiration: string): unknown => {
+    const o = outcome(JSON.stringify({ ...base, Expiration })) as { expiration?: string; code?: string };
+    return o.code ?? o.expiration;
+  };
+  const cases: [string, string][] = [
+    ["2026-11-27T13:22:48.092820277Z", "2026-11-27T13:22:48.092Z"],
+    ["0099-12-31T23:59:59Z", "0099-12-31T23:59:59.000Z"],
+    ["2021-08-05T19:58:02-00:00", "2021-08-05T19:58:02.000Z"],
+    ["2021-08-05T19:58:02+23:59", "2021-08-04T19:59:02.000Z"],
+    [" 2021-08-05T19:58:02Z", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02Z\n", "ProcessProviderParseError"],
+    ["2021-08-05 19:58:02Z", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02+0130", "ProcessProviderParseError"],
+    ["2021-08-05T12:59:60Z", "ProcessProviderParseError"],
+    ["2021-08-05T23:60:00Z", "ProcessProviderParseError"],
+    ["2021-13-05T19:58:02Z", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02+24:00", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02+23:60", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02", "ProcessProviderParseError"],
+    ["2021-08-05T19:58:02.Z", "ProcessProviderParseError"],
+  ];
+  assert.deepEqual(
+    cases.map(([s]) => expiry(s)),
+    cases.map(([, want]) => want),
+  );
+});
+
 test("errors never repeat the output; values never show their secrets", () => {
   const secretish = '{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"TOPSECRET-123"';
   const err = (() => {
