@@ -228,6 +228,20 @@ test("fetch transport: an abort or the timeout while a stream body stalls ends t
   }
 });
 
+/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
+async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (w: Error): number => seen.push(w.name);
+  process.on("warning", listener);
+  try {
+    await run();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", listener);
+  }
+  return seen;
+}
+
 test("fetch transport: what fetch refuses (a header name or value, a port) fails at once, not retryable, named without the value", async () => {
   const { srv, seen } = await recordingServer();
   let fetches = 0;
@@ -260,6 +274,31 @@ test("fetch transport: what fetch refuses (a header name or value, a port) fails
     // A request that can be sent still goes out through the same fetch.
     const res = await t.handle(srv.request({ headers: { "x-amz-meta-title": "ok" } }));
     assert.deepEqual([res.statusCode, await collect(res.body), fetches], [200, "ok", 1]);
+  } finally {
+    await srv.close();
+  }
+});
+
+test("fetch transport: a timeout a timer cannot hold (Infinity, 2^31 ms or more) is no timeout, as in the Node transports", async () => {
+  const srv = await startServer((_req, res) => void setTimeout(() => res.end("late"), 30));
+  const outcomes: string[] = [];
+  try {
+    const warnings = await warningsDuring(async () => {
+      for (const timeoutMs of [Number.POSITIVE_INFINITY, 2 ** 31, 2 ** 40]) {
+        for (const [t, options] of [
+          [new FetchTransport({ timeoutMs }), undefined],
+          [new FetchTransport(), { timeoutMs }],
+        ] as const) {
+          const got = await t.handle(srv.request(), options).then(
+            async (res) => collect(res.body),
+            (e: SdkError) => e.code,
+          );
+          outcomes.push(`${timeoutMs} ${got}`);
+        }
+      }
+    });
+    assert.deepEqual(outcomes, ["Infinity late", "Infinity late", "2147483648 late", "2147483648 late", "1099511627776 late", "1099511627776 late"]);
+    assert.deepEqual(warnings, []);
   } finally {
     await srv.close();
   }

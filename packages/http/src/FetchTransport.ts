@@ -43,7 +43,9 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
     super();
     this.#caller = caller;
     onAbort(caller, this, true);
-    if (timeoutMs > 0) {
+    // What a timer cannot hold is no timeout, as in the other transports (timerMs): past 2^31 - 1 ms (Infinity too)
+    // setTimeout would fire at once.
+    if (timeoutMs < 2 ** 31 && timeoutMs > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = timeoutMs;
         this.abort();
