@@ -37,8 +37,8 @@ export const BUDGETS = {
    * per signal however many calls share it (@sessionkit/handlers and @sessionkit/http, Node builds only).
    */
   nodeWithSession: { target: 25 * KB, ceiling: 37_010 },
-  /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.5 KB gzip when it landed, 19.0 before session 4, 18.2 now; +152 B in session 7 (`Body` kinds). */
-  browserWithSession: { target: 12 * KB, ceiling: 18_652 },
+  /** The browser build of the session (code-only config, fetch) + S3 ListBuckets: 21.5 KB gzip when it landed, 19.0 before session 4, 18.2 now; +152 B in session 7 (`Body` kinds), +30 B net for the FetchTransport and Retry-After fixes after the handlers browser build's savings. */
+  browserWithSession: { target: 12 * KB, ceiling: 18_682 },
   /** Client + pipeline + signer + xml + node (socket) transport + static credentials, without the session: 18.6 KB (cjs); +145 B in session 7 (`Body` kinds), +23 B (stream chunks), +29 B (invalid Dates), 7 B back; +144 B (one abort listener per signal, handlers and http). */
   nodeClientOnly: { target: undefined, ceiling: 18_984 },
   /** The browser app with the `S3` class: fetch transport, static credentials (19.1 KB gzip before the budget work, 14.7 now; +150 B in session 7 for `Body` kinds, +34 B for invalid Dates, 8 B back). */

@@ -29,6 +29,16 @@ test("delays are 2^retryCount × jitter(base) with jitter in [base, 2·base), ca
   assert.equal(low.retryDelay(req(0, "X", 503, { "retry-after": "soon" })), 500);
 });
 
+test("a Retry-After is honoured up to the throttle cap: a server's 3,000-year wait is 300 s, as long as the retryer's own", () => {
+  const low = new DefaultRetryer({ random: () => 0 });
+  const capped = new DefaultRetryer({ random: () => 0, maxThrottleDelayMs: 10_000 });
+  const huge = { "retry-after": "99999999999" };
+  assert.deepEqual(
+    [low.retryDelay(req(0, "X", 503, huge)), low.retryDelay(req(0, "X", 429, { "retry-after": "300" })), capped.retryDelay(req(0, "X", 429, huge))],
+    [500 + 300_000, 500 + 300_000, 500 + 10_000],
+  );
+});
+
 test("shouldRetry: 0 max retries never; request.retryable and error.retryable win over the tables", () => {
   assert.equal(new DefaultRetryer({ maxRetries: 0 }).shouldRetry(req(0, "RequestError")), false);
   const r = new DefaultRetryer();

@@ -54,7 +54,7 @@ export const DEFAULT_MAX_RETRIES = 3;
 /**
  * Go's `client.DefaultRetryer`: retries connection errors, timeouts, 5xx (not 501), throttling and
  * expired-credential errors; the delay is `2^retryCount × jitter(base)` where `jitter(d)` is uniform in
- * `[d, 2d)`, capped at `jitter(max / 2)`, plus any `Retry-After` seconds of a throttled 429/503.
+ * `[d, 2d)`, capped at `jitter(max / 2)`, plus any `Retry-After` seconds of a throttled 429/503 (at most `max`).
  */
 export class DefaultRetryer implements Retryer {
   declare readonly maxRetries: number;
@@ -87,15 +87,18 @@ export class DefaultRetryer implements Retryer {
     // 2^retryCount overflows nothing in JS below 1024, but the cap applies long before.
     let delay = 2 ** Math.min(request.retryCount, 62) * jitter(min);
     if (delay > max) delay = jitter(max / 2);
-    return Math.floor(delay + (throttle ? retryAfterMs(request) : 0));
+    return Math.floor(delay + (throttle ? retryAfterMs(request, max) : 0));
   }
 }
 
-/** Seconds from a `Retry-After` header of a 429 or 503 response, in ms (Go's `getRetryAfterDelay`). */
-function retryAfterMs(request: Request): number {
+/**
+ * Seconds from a `Retry-After` header of a 429 or 503 response, in ms (Go's `getRetryAfterDelay`), at most `max` (the
+ * throttle cap): the server's number is not trusted with an unbounded wait (Go's own overflows past 292 years).
+ */
+function retryAfterMs(request: Request, max: number): number {
   const response = request.httpResponse;
   const value = response?.headers["retry-after"]?.trim() ?? "";
-  return (response?.statusCode === 429 || response?.statusCode === 503) && /^\d+$/.test(value) ? Number(value) * 1000 : 0;
+  return (response?.statusCode === 429 || response?.statusCode === 503) && /^\d+$/.test(value) ? Math.min(Number(value) * 1000, max) : 0;
 }
 
 const byMaxRetries = /* @__PURE__ */ new Map<number, Retryer>();

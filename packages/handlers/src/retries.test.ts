@@ -151,6 +151,54 @@ test("abort during a backoff sleep rejects at once with RequestCanceled; complet
   assert.equal(transport.sent.length, 1);
 });
 
+/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
+async function warningsDuring(body: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (w: Error): number => seen.push(w.name);
+  process.on("warning", listener);
+  try {
+    await body();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", listener);
+  }
+  return seen;
+}
+
+test("a Retry-After past 24.8 days neither retries at once nor warns: the real sleep waits (capped) until aborted", async () => {
+  const ac = new AbortController();
+  const transport = cannedTransport({ status: 503, headers: { "retry-after": "99999999999" } });
+  const outcome: unknown[] = [];
+  const warnings = await warningsDuring(async () => {
+    const { done } = run(testConfig({ transport, sleep }), ac.signal);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    outcome.push(transport.sent.length);
+    ac.abort();
+    await done.catch((e: SdkError) => outcome.push(e.code));
+  });
+  assert.deepEqual(outcome, [1, "RequestCanceled"]);
+  assert.deepEqual(warnings, []);
+});
+
+test("sleep: a wait past what a timer holds (2^31 ms, Infinity) is cut, never to nothing, and prints no warning", async () => {
+  const ac = new AbortController();
+  const outcomes: string[] = [];
+  const warnings = await warningsDuring(async () => {
+    const waits = [2 ** 31, 2 ** 40, Number.POSITIVE_INFINITY].map((ms) =>
+      sleep(ms, ac.signal).then(
+        () => outcomes.push(`${ms} woke`),
+        (e: SdkError) => outcomes.push(`${ms} ${e.code}`),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    outcomes.push("aborting");
+    ac.abort();
+    await Promise.all(waits);
+  });
+  assert.deepEqual(outcomes, ["aborting", "2147483648 RequestCanceled", "1099511627776 RequestCanceled", "Infinity RequestCanceled"]);
+  assert.deepEqual(warnings, []);
+});
+
 test("abort while a handler hangs rejects at once; an already-aborted signal never sends", async () => {
   const ac = new AbortController();
   let release: () => void = () => {};
