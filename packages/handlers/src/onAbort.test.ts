@@ -8,21 +8,7 @@ import { onAbort } from "./onAbort.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
-import { testConfig } from "./testFixtures.js";
-
-/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
-async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (w: Error): number => seen.push(w.name);
-  process.on("warning", listener);
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("warning", listener);
-  }
-  return seen;
-}
+import { testConfig, warningsDuring } from "./testFixtures.js";
 
 /** A transport whose calls wait until the one signal they share aborts (a single listener of its own, for all). */
 function waitingTransport(signal: AbortSignal): Transport & { calls: number } {

@@ -8,7 +8,7 @@ import { RequestError } from "./errors.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
-import { type CannedReply, cannedTransport, type FakeCredentials, fakeCredentials, testConfig } from "./testFixtures.js";
+import { type CannedReply, cannedTransport, type FakeCredentials, fakeCredentials, testConfig, warningsDuring } from "./testFixtures.js";
 
 const Op: Operation = { name: "GetThing", httpMethod: "GET", httpPath: "/" };
 
@@ -150,20 +150,6 @@ test("abort during a backoff sleep rejects at once with RequestCanceled; complet
   assert.equal(completes, 1);
   assert.equal(transport.sent.length, 1);
 });
-
-/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
-async function warningsDuring(body: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (w: Error): number => seen.push(w.name);
-  process.on("warning", listener);
-  try {
-    await body();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("warning", listener);
-  }
-  return seen;
-}
 
 test("a Retry-After past 24.8 days neither retries at once nor warns: the real sleep waits (capped) until aborted", async () => {
   const ac = new AbortController();

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
-import { startServer } from "./testServer.js";
+import { startServer, warningsDuring } from "./testServer.js";
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<string> {
   let out = "";
@@ -227,20 +227,6 @@ test("fetch transport: an abort or the timeout while a stream body stalls ends t
     await srv.close();
   }
 });
-
-/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
-async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (w: Error): number => seen.push(w.name);
-  process.on("warning", listener);
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("warning", listener);
-  }
-  return seen;
-}
 
 test("fetch transport: what fetch refuses (a header name or value, a port) fails at once, not retryable, named without the value", async () => {
   const { srv, seen } = await recordingServer();

@@ -2,41 +2,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import * as handlersModule from "@sessionkit/handlers";
-import type { Credentials, Operation, ResolvedConfig, Transport } from "@sessionkit/types";
+import type { Operation, Transport } from "@sessionkit/types";
 import { Http1Transport } from "./Http1Transport.js";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
-import { startServer } from "./testServer.js";
+import { pipelineConfig, startServer } from "./testServer.js";
 
 async function load(): Promise<typeof handlersModule> {
   return handlersModule;
 }
 
 const Op: Operation = { name: "GetObject", httpMethod: "GET", httpPath: "/k" };
-
-function config(transport: Transport): ResolvedConfig {
-  const credentials = Object.assign(() => Promise.reject(new Error("unused")), {
-    providerName: "none",
-    get: () => Promise.reject(new Error("unused")),
-    isExpired: () => false,
-    expire() {},
-    expiresAt: () => undefined,
-  }) as unknown as Credentials;
-  return {
-    region: "us-east-1",
-    credentials,
-    maxRetries: 3,
-    logLevel: 0,
-    logger: { log() {} },
-    s3ForcePathStyle: true,
-    disableSSL: true,
-    transport,
-    stsRegionalEndpoints: "legacy",
-    s3UsEast1RegionalEndpoint: "legacy",
-    disableParamValidation: false,
-    clock: Date.now,
-    sleep: async () => {},
-  };
-}
 
 async function call(h: typeof handlersModule, port: number, transport: Transport, unmarshal = true): Promise<unknown> {
   const handlers = h.defaultHandlers();
@@ -49,7 +24,7 @@ async function call(h: typeof handlersModule, port: number, transport: Transport
     operation: Op,
     params: {},
     clientInfo: { serviceName: "s3", apiVersion: "1", endpoint: `http://127.0.0.1:${port}`, signingName: "s3", signingRegion: "us-east-1" },
-    config: config(transport),
+    config: pipelineConfig(transport),
     handlers,
     httpRequest: { method: "GET", protocol: "http:", hostname: "127.0.0.1", port, path: "/k", query: {}, headers: { host: `127.0.0.1:${port}` } },
   });

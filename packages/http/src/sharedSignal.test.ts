@@ -5,29 +5,15 @@ import { getEventListeners } from "node:events";
 import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
 import { defaultHandlers, newRequest, sendRequest } from "@sessionkit/handlers";
-import type { ResolvedConfig, Transport } from "@sessionkit/types";
+import type { Transport } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
 import { Http1Transport } from "./Http1Transport.js";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
 import { onAbort } from "./onAbort.js";
 import { onAbort as onAbortBrowser } from "./onAbort.browser.js";
-import { startServer, type TestServer } from "./testServer.js";
+import { pipelineConfig, startServer, type TestServer, warningsDuring } from "./testServer.js";
 
 const N = 32;
-
-/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
-async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (w: Error): number => seen.push(w.name);
-  process.on("warning", listener);
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("warning", listener);
-  }
-  return seen;
-}
 
 const TRANSPORTS: ReadonlyArray<[string, () => Transport & { destroy?(): void }]> = [
   ["Http1Transport", () => new Http1Transport()],
@@ -66,27 +52,6 @@ for (const [name, make] of TRANSPORTS) {
 
   test(`${name}: ${N} concurrent pipeline calls sharing one signal print no MaxListenersExceededWarning`, async () => {
     const transport = make();
-    const config = (): ResolvedConfig => ({
-      region: "us-east-1",
-      credentials: Object.assign(() => Promise.reject(new Error("unused")), {
-        providerName: "none",
-        get: () => Promise.reject(new Error("unused")),
-        isExpired: () => false,
-        expire() {},
-        expiresAt: () => undefined,
-      }) as unknown as ResolvedConfig["credentials"],
-      maxRetries: 3,
-      logLevel: 0,
-      logger: { log() {} },
-      s3ForcePathStyle: true,
-      disableSSL: true,
-      transport,
-      stsRegionalEndpoints: "legacy",
-      s3UsEast1RegionalEndpoint: "legacy",
-      disableParamValidation: false,
-      clock: Date.now,
-      sleep: async () => {},
-    });
     const got = await abortBatch(
       (signal, srv) =>
         sendRequest(
@@ -94,7 +59,7 @@ for (const [name, make] of TRANSPORTS) {
             operation: { name: "PutObject", httpMethod: "PUT", httpPath: "/k" },
             params: {},
             clientInfo: { serviceName: "s3", apiVersion: "1", endpoint: `http://127.0.0.1:${srv.port}`, signingName: "s3", signingRegion: "us-east-1" },
-            config: config(),
+            config: pipelineConfig(transport),
             handlers: defaultHandlers(),
             httpRequest: srv.request({ method: "PUT", body: "x" }),
             signal,

@@ -2,7 +2,7 @@
 import { once } from "node:events";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import type { HttpRequest } from "@sessionkit/types";
+import type { Credentials, HttpRequest, ResolvedConfig, Transport } from "@sessionkit/types";
 
 export interface TestServer {
   readonly port: number;
@@ -58,5 +58,45 @@ export async function startServer(handler: http.RequestListener): Promise<TestSe
         ...overrides,
       };
     },
+  };
+}
+
+/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
+export async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (w: Error): number => seen.push(w.name);
+  process.on("warning", listener);
+  try {
+    await run();
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off("warning", listener);
+  }
+  return seen;
+}
+
+/** A resolved config for pipeline tests over `transport`: no credentials (nothing is signed), no backoff wait. */
+export function pipelineConfig(transport: Transport): ResolvedConfig {
+  const credentials = Object.assign(() => Promise.reject(new Error("unused")), {
+    providerName: "none",
+    get: () => Promise.reject(new Error("unused")),
+    isExpired: () => false,
+    expire() {},
+    expiresAt: () => undefined,
+  }) as unknown as Credentials;
+  return {
+    region: "us-east-1",
+    credentials,
+    maxRetries: 3,
+    logLevel: 0,
+    logger: { log() {} },
+    s3ForcePathStyle: true,
+    disableSSL: true,
+    transport,
+    stsRegionalEndpoints: "legacy",
+    s3UsEast1RegionalEndpoint: "legacy",
+    disableParamValidation: false,
+    clock: Date.now,
+    sleep: async () => {},
   };
 }
