@@ -82,6 +82,29 @@ test("a failed run closes its end of stdout: a grandchild still holding it (sh -
   assert.deepEqual([code, closed], ["ProcessProviderExecutionError", true]);
 });
 
+test("a timeoutMs a timer cannot hold (Infinity, NaN, 2^31 ms or more) is no timeout: the run ends with the process, no warning", async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error): number => warnings.push(w.name);
+  process.on("warning", onWarning);
+  try {
+    const command = `sleep 0.05; echo '{"Version":1,"AccessKeyId":"AK","SecretAccessKey":"SK"}'`;
+    const runs = await Promise.all(
+      [Number.POSITIVE_INFINITY, Number.NaN, 2 ** 31, 2 ** 40].map((timeoutMs) =>
+        processProvider(command, { ...quiet, timeoutMs })
+          .retrieve()
+          .then(
+            (v) => v.accessKeyId,
+            (e: Error & { code?: string }) => `${e.code}: ${e.message}`,
+          ),
+      ),
+    );
+    await delay(10); // warnings are emitted on a later tick
+    assert.deepEqual([runs, warnings], [["AK", "AK", "AK", "AK"], []]);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});
+
 test("the process gets the given environment; a missing shell is an execution error with its cause", async () => {
   const v = await processProvider(`printf '{"Version":1,"AccessKeyId":"%s","SecretAccessKey":"s"}' "$SK_TEST_KEY"`, {
     ...quiet,

@@ -14,7 +14,10 @@ export interface SpawnedProcess {
 export type SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => SpawnedProcess;
 
 export interface ProcessProviderOptions {
-  /** Kill the process and fail after this many milliseconds. Default 60,000 (Go's `DefaultTimeout`). */
+  /**
+   * Kill the process and fail after this many milliseconds. Default 60,000 (Go's `DefaultTimeout`). A value no timer
+   * can hold (`Infinity`, `NaN`, 2^31 ms or more) is no timeout.
+   */
   readonly timeoutMs?: number;
   /** Fail when stdout grows beyond this many bytes. Default 64 KiB. */
   readonly maxBufferBytes?: number;
@@ -95,13 +98,14 @@ export function credentialProcess(
           }
           const chunks: Buffer[] = [];
           let size = 0;
-          // Settles once (the timer is cleared and unset then). A failure does not wait for "close": a grandchild
-          // of the shell (sh -c "sleep 60") may hold stdout open long after the shell itself was killed.
+          // Settles once. A failure does not wait for "close": a grandchild of the shell (sh -c "sleep 60") may hold
+          // stdout open long after the shell itself was killed.
           let timer: ReturnType<typeof setTimeout> | undefined;
+          let settled = false;
           const settle = (err?: ProcessProviderError): void => {
-            if (timer === undefined) return;
+            if (settled) return;
+            settled = true;
             clearTimeout(timer);
-            timer = undefined;
             if (err) {
               // Close our end (no more data events; late output is ignored anyway, settling is once): a grandchild
               // holding the pipe would otherwise keep this process alive until it exits.
@@ -114,7 +118,11 @@ export function credentialProcess(
               resolve(win ? out.replaceAll('\\"', '"') : out);
             }
           };
-          timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+          // A timeout no timer can hold (NaN, Infinity, 2^31 ms or more) is none: setTimeout would fire at once, with
+          // a TimeoutOverflowWarning.
+          if (timeoutMs < 2 ** 31) {
+            timer = setTimeout(() => settle(execError(`credential process timed out after ${timeoutMs} ms`)), timeoutMs);
+          }
           child.stdout?.on("data", (chunk: Buffer | string) => {
             const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
             size += buf.length;
