@@ -100,3 +100,22 @@ test("no answer is an error, never a hang: empty line, closed input, timeout", a
   assert.equal(await later, "999999");
   assert.ok(isSdkError(await stdinTokenProvider({ input: closed, output: recorder() })().catch((e: unknown) => e)));
 });
+
+test("a timeoutMs no timer can hold (Infinity, NaN, 2^31 ms or more) is no timeout: the prompt waits for the line, no warning", async () => {
+  const warnings: string[] = [];
+  const onWarning = (w: Error): number => warnings.push(w.name);
+  process.on("warning", onWarning);
+  try {
+    const answers = [Number.POSITIVE_INFINITY, Number.NaN, 2 ** 31].map((timeoutMs) => {
+      const input = new PassThrough();
+      const answer = stdinTokenProvider({ input, output: recorder(), timeoutMs })().catch((e: unknown) => (e as { code?: string }).code);
+      setTimeout(() => input.write("123456\n"), 20);
+      return answer;
+    });
+    const got = await Promise.all(answers);
+    await tick();
+    assert.deepEqual([got, warnings], [["123456", "123456", "123456"], []]);
+  } finally {
+    process.off("warning", onWarning);
+  }
+});

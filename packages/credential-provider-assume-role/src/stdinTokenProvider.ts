@@ -20,7 +20,10 @@ export interface StdinTokenProviderOptions {
   readonly output?: PromptOutput;
   /** Default {@link MFA_PROMPT}. */
   readonly prompt?: string;
-  /** Give up after this many milliseconds (`AssumeRoleTokenInput`). Default: wait, as Go does. */
+  /**
+   * Give up after this many milliseconds (`AssumeRoleTokenInput`). Default: wait, as Go does; so does a value no
+   * timer can hold (`Infinity`, `NaN`, 2^31 ms or more).
+   */
   readonly timeoutMs?: number;
 }
 
@@ -74,7 +77,9 @@ function readLine(input: PromptInput, timeoutMs: number | undefined): Promise<st
     input.on("end", onEnd);
     input.on("close", onEnd);
     input.on("error", onError);
-    if (timeoutMs !== undefined) {
+    // A timeout no timer can hold (NaN, Infinity, 2^31 ms or more) is none: setTimeout would fire at once, with a
+    // TimeoutOverflowWarning.
+    if (timeoutMs !== undefined && timeoutMs < 2 ** 31) {
       timer = setTimeout(() => {
         finish();
         reject(new AssumeRoleError("AssumeRoleTokenInput", `no MFA token code entered within ${timeoutMs} ms`));
