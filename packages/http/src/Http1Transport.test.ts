@@ -1,6 +1,6 @@
 // Http1Transport's own HTTP/1.1 handling, against a raw TCP server that answers with scripted bytes.
 import assert from "node:assert/strict";
-import { once } from "node:events";
+import { getEventListeners, once } from "node:events";
 import * as net from "node:net";
 import { inspect } from "node:util";
 import { test } from "node:test";
@@ -209,6 +209,26 @@ test("a header or path that could split the request is refused before anything i
     t.destroy();
     await srv.close();
   }
+});
+
+test("a port no socket can reach (99999, -1, 1.5, NaN) fails typed, not retryable, naming it; nothing is left on the signal", async () => {
+  const t = new Http1Transport();
+  const ac = new AbortController();
+  const outcomes: string[] = [];
+  for (const port of [99_999, -1, 1.5, Number.NaN]) {
+    await t.handle({ method: "GET", protocol: "http:", hostname: "127.0.0.1", port, path: "/", query: {}, headers: {} }, { signal: ac.signal, timeoutMs: 5_000 }).then(
+      () => outcomes.push("sent"),
+      (e: unknown) => outcomes.push(e instanceof SdkError ? `${e.code} ${e.retryable} ${e.message}` : `untyped ${String(e)}`),
+    );
+  }
+  t.destroy();
+  assert.deepEqual(outcomes, [
+    "RequestError false RequestError: invalid request: port 99999",
+    "RequestError false RequestError: invalid request: port -1",
+    "RequestError false RequestError: invalid request: port 1.5",
+    "RequestError false RequestError: invalid request: port NaN",
+  ]);
+  assert.equal(getEventListeners(ac.signal, "abort").length, 0);
 });
 
 test("non-ASCII header values go out as UTF-8, the bytes SigV4 signs, and come back from UTF-8 (node:http: latin1)", async () => {

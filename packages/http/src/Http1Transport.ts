@@ -6,7 +6,7 @@ import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@se
 import { Exchange, type ExchangeOwner } from "./Exchange.js";
 import { type ConnectionOwner, Http1Connection } from "./Http1Connection.js";
 import type { CaBundle } from "./caOption.js";
-import { requestHead } from "./requestHead.js";
+import { invalid, requestHead } from "./requestHead.js";
 import { timerMs } from "./timerMs.js";
 
 /** Options of {@link Http1Transport}. */
@@ -167,6 +167,10 @@ export class Http1Transport implements Transport {
   #origin(request: HttpRequest): Origin {
     const secure = request.protocol === "https:";
     const port = request.port ?? (secure ? 443 : 80);
+    // Checked here, before the exchange exists (it would hold a timer and a listener on the signal): net.connect
+    // throws a bare RangeError for a port out of range, which the retryer would take for a network error. Only a
+    // whole number from 0 to 65535 is its own low 16 bits (NaN, negatives, fractions and larger numbers are not).
+    if (port !== (port & 0xffff)) throw invalid(`port ${port}`);
     const key = `${secure ? "s" : ""}${request.hostname}:${port}`;
     let origin = this.#origins.get(key);
     if (origin === undefined) {

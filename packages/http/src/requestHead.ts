@@ -15,7 +15,8 @@ const LENGTH = /^[\t ]*\d{1,15}[\t ]*$/;
 /** A `transfer-encoding` whose last coding is chunked (requests and responses). */
 export const CHUNKED = /(?:^|,)[\t ]*chunked[\t ]*$/i;
 
-function invalid(what: string): RequestError {
+/** A request no server can be sent (it could split the request, or names no reachable port): it would fail again. */
+export function invalid(what: string): RequestError {
   return new RequestError(`invalid request: ${what}`, { retryable: false });
 }
 
