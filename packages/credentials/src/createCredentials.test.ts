@@ -189,6 +189,34 @@ test("the expiry window makes a value expire `window` ms before its expiration",
   assert.equal((await creds.get()).expiration?.getTime(), 20_000);
 });
 
+test("only a positive expiry window counts (Go's SetExpiration): a negative or NaN one is no window", async () => {
+  // Per window: [retrieves for two get() before expiry, isExpired() just after the real expiration, expiresAt].
+  const rows = await Promise.all(
+    [-60_000, Number.NaN, 0, 1_000].map(async (expiryWindowMs) => {
+      let now = 0;
+      let calls = 0;
+      const provider: CredentialsProvider = {
+        name: "P",
+        retrieve: async () => {
+          calls++;
+          return value("W", 10_000);
+        },
+      };
+      const creds = createCredentials(provider, { clock: () => now, expiryWindowMs });
+      await creds.get();
+      await creds.get();
+      now = 10_000;
+      return [calls, creds.isExpired(), creds.expiresAt()?.getTime()];
+    }),
+  );
+  assert.deepEqual(rows, [
+    [1, true, 10_000],
+    [1, true, 10_000],
+    [1, true, 10_000],
+    [1, true, 9_000],
+  ]);
+});
+
 test("values without expiration are cached forever; expire() forces the next get() to retrieve", async () => {
   let now = 0;
   const m = manualProvider();

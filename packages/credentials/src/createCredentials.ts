@@ -14,7 +14,8 @@ import { credentialsObject } from "./credentialsObject.js";
 export interface CreateCredentialsOptions {
   /**
    * The value counts as expired this many milliseconds before its `expiration` (Go's `ExpiryWindow`),
-   * so requests are never signed with credentials about to lapse. Default 0, as Go's session.
+   * so requests are never signed with credentials about to lapse. Default 0, as Go's session; as in Go, a window
+   * that is not positive (negative, `NaN`) is none.
    */
   readonly expiryWindowMs?: number;
   /** Milliseconds since the epoch; inject to control time in tests. Default `Date.now`. */
@@ -35,7 +36,9 @@ export interface CreateCredentialsOptions {
  */
 export function createCredentials(provider: CredentialsProvider, options: CreateCredentialsOptions = {}): Credentials {
   const clock = options.clock ?? Date.now;
-  const windowMs = options.expiryWindowMs ?? 0;
+  // Only a positive window counts, as in Go's SetExpiration: a negative one served keys past their expiration, NaN
+  // cached nothing.
+  const windowMs = Math.max(options.expiryWindowMs || 0, 0);
   const providerName = provider.name;
 
   let cached: Promise<CredentialsValue> | undefined;
