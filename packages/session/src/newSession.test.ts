@@ -356,6 +356,26 @@ test("the clients' endpoint and explain's endpoint lines follow one ignore rule 
   }
 });
 
+test("explain lists AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> only, not a variable no client reads", () => {
+  const s = newSessionWithOptions({
+    env: {
+      HOME: tmpdir(),
+      AWS_ENDPOINT_URLS: "http://typo",
+      AWS_ENDPOINT_URL_: "http://no-service",
+      AWS_ENDPOINT_URL: "http://all",
+      AWS_ENDPOINT_URL_S3: "http://s3",
+    },
+  });
+  const shown = s.explain().entries.filter((e) => e.setting.startsWith("endpointUrl"));
+  assert.deepEqual(
+    shown.map((e) => [e.setting, e.value, (e.source as { name?: string }).name]),
+    [
+      ["endpointUrl[*]", "http://all", "AWS_ENDPOINT_URL"],
+      ["endpointUrl[s3]", "http://s3", "AWS_ENDPOINT_URL_S3"],
+    ],
+  );
+});
+
 test("explain lists no configured endpoint URL while they are ignored (clients use none of them)", () => {
   const dir = mkdtempSync(join(tmpdir(), "sk-session-ignore-"));
   const config = join(dir, "config");
