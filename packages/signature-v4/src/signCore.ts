@@ -29,8 +29,9 @@ const canonicalValue = (value: string): string =>
 export function hostHeader(request: HttpRequest): string {
   const { hostname: h, port } = request;
   const host = h.includes(":") && h[0] !== "[" ? `[${h}]` : h;
-  const scheme = (request.protocol ?? "").replace(/:$/, "");
-  return port == null || port === (scheme === "https" ? 443 : scheme === "http" ? 80 : -1) ? host : `${host}:${port}`;
+  // The protocol with or without its colon (`https:` here, `https` in some callers' requests).
+  const scheme = request.protocol;
+  return port == null || port === (/^https:?$/.test(scheme) ? 443 : /^http:?$/.test(scheme) ? 80 : -1) ? host : `${host}:${port}`;
 }
 
 /**
