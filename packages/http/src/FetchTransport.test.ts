@@ -231,8 +231,10 @@ test("fetch transport: an abort or the timeout while a stream body stalls ends t
 test("fetch transport: what fetch refuses (a header name or value, a port) fails at once, not retryable, named without the value", async () => {
   const { srv, seen } = await recordingServer();
   let fetches = 0;
+  const urls: unknown[] = [];
   const counting = ((input: string | URL | Request, init?: RequestInit) => {
     fetches++;
+    urls.push(input);
     return fetch(input, init);
   }) as typeof fetch;
   const t = new FetchTransport({ fetch: counting });
@@ -256,10 +258,11 @@ test("fetch transport: what fetch refuses (a header name or value, a port) fails
       'RequestError false RequestError: invalid header "x-amz-meta-title"',
       "RequestError false RequestError: invalid request GET http://127.0.0.1:99999",
     ]);
-    assert.deepEqual([fetches, seen.length], [0, 0]);
-    // A request that can be sent still goes out through the same fetch.
+    // The headers never reach fetch; the port does, and fetch refuses it before any network.
+    assert.deepEqual([fetches, seen.length], [1, 0]);
+    // A request that can be sent still goes out through the same fetch, given the URL (not a Request).
     const res = await t.handle(srv.request({ headers: { "x-amz-meta-title": "ok" } }));
-    assert.deepEqual([res.statusCode, await collect(res.body), fetches], [200, "ok", 1]);
+    assert.deepEqual([res.statusCode, await collect(res.body), fetches, typeof urls[1]], [200, "ok", 2, "string"]);
   } finally {
     await srv.close();
   }

@@ -39,13 +39,13 @@ class FetchAttempt extends AbortController implements AsyncIterable<Uint8Array> 
   readonly #caller: AbortSignal | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(caller: AbortSignal | undefined, timeoutMs = 0) {
+  constructor(caller: AbortSignal | undefined, timeoutMs: number | undefined) {
     super();
     this.#caller = caller;
     onAbort(caller, this, true);
     // What a timer cannot hold is no timeout, as in the other transports (timerMs): past 2^31 - 1 ms (Infinity too)
     // setTimeout would fire at once.
-    if (timeoutMs < 2 ** 31 && timeoutMs > 0) {
+    if ((timeoutMs as number) < 2 ** 31 && (timeoutMs as number) > 0) {
       this.#timer = setTimeout(() => {
         this.#timedOut = timeoutMs;
         this.abort();
@@ -129,7 +129,7 @@ export class FetchTransport implements Transport {
 
   constructor(options: FetchTransportOptions = {}) {
     const f = options.fetch ?? globalThis.fetch;
-    if (typeof f !== "function") throw new RequestError("no fetch available: pass options.fetch", { retryable: false });
+    if (typeof f !== "function") throw notRetryable("no fetch available: pass options.fetch");
     this.#fetch = f;
     this.#timeoutMs = options.timeoutMs;
     this.#credentials = options.credentials ?? "omit";
@@ -149,32 +149,43 @@ export class FetchTransport implements Transport {
       credentials: this.#credentials,
       redirect: "manual",
     };
+    const origin = `${request.protocol}//${request.hostname}${request.port === undefined ? "" : `:${request.port}`}`;
+    let url = "";
     let res: Response;
+    // Where a failure happened: the header being added (while they are), or fetch (once `fetched`).
+    let name: string | undefined;
+    let fetched = false;
     try {
       // Of the body types, only bytes and streams are objects. Collected inside the attempt, so an abort or
       // the timeout ends the wait for a chunk and an error thrown by the caller's iterator becomes a typed
       // error like any send failure: a retryable RequestError (Go's retryer calls any unrecognised send
       // error retryable); the pipeline still never retries it, as a consumed stream cannot be sent again.
       if (typeof body === "object" && !(body instanceof Uint8Array)) init.body = await collect(body, attempt.signal);
-      const origin = `${request.protocol}//${request.hostname}${request.port === undefined ? "" : `:${request.port}`}`;
-      // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global object.
+      url = origin + requestTarget(request);
+      for (name in request.headers) if (!DROPPED_HEADERS.test(name)) headers.append(name, request.headers[name] as string);
+      fetched = true;
+      // Called detached: a browser's fetch throws "Illegal invocation" when `this` is not the global object. Given the
+      // URL and init, not a Request: a fetch you inject sees what it always saw.
       const send = this.#fetch;
-      // Built here, not by fetch: what it refuses (a header name that is not a token, a value with a line break or
-      // past U+00FF, a port out of range) fails at once, named, instead of being retried as if the network had failed.
-      // A header is named by its name only (its value may be a secret), the rest by method and origin (the path and
-      // query carry a presigned URL's signature and token). The platform's error, which quotes them, is not kept.
-      let name: string | undefined;
-      let req: Request;
-      try {
-        for (name in request.headers) if (!DROPPED_HEADERS.test(name)) headers.append(name, request.headers[name] as string);
-        name = undefined;
-        req = new Request(origin + requestTarget(request), init);
-      } catch {
-        throw new RequestError(`invalid ${name === undefined ? `request ${request.method} ${origin}` : `header ${JSON.stringify(name)}`}`, { retryable: false });
-      }
-      res = await send(req);
+      res = await send(url, init);
     } catch (err) {
-      throw attempt.toError(err, `send request to ${request.hostname} failed`);
+      // What fetch refuses can never be sent: it fails at once, named, instead of being retried as if the network had
+      // failed. A header (a name that is not a token, a value with a line break or past U+00FF) by its name only, as
+      // its value may be a secret; the rest (a port out of range, a method) by method and origin, never the path and
+      // query (a presigned URL's signature and token are there). The platform's error, which quotes them, is not kept.
+      // A failed fetch refused the request if building it again fails (on this error path only: the request is built
+      // once when it goes out).
+      let error = err;
+      if (!fetched) {
+        if (name !== undefined) error = notRetryable(`invalid header ${JSON.stringify(name)}`);
+      } else {
+        try {
+          new Request(url, init);
+        } catch {
+          error = notRetryable(`invalid request ${request.method} ${origin}`);
+        }
+      }
+      throw attempt.toError(error, `send request to ${request.hostname} failed`);
     }
     attempt.release(false);
     attempt.res = res;
@@ -182,6 +193,9 @@ export class FetchTransport implements Transport {
     return { statusCode: res.status, reason: res.statusText, headers: Object.fromEntries(res.headers), body: attempt };
   }
 }
+
+/** A `RequestError` that is not retryable: the same request would fail again (what fetch refuses, no fetch at all). */
+const notRetryable = (message: string): RequestError => new RequestError(message, { retryable: false });
 
 /**
  * A stream request body as one `Blob` (held in memory: the body's size). The reading races the attempt's signal,
