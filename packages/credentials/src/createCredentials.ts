@@ -38,7 +38,7 @@ export function createCredentials(provider: CredentialsProvider, options: Create
   const clock = options.clock ?? Date.now;
   // Only a positive window counts, as in Go's SetExpiration: a negative one served keys past their expiration, NaN
   // cached nothing.
-  const windowMs = Math.max(options.expiryWindowMs || 0, 0);
+  const windowMs = ((options.expiryWindowMs as number) > 0 && options.expiryWindowMs) || 0;
   const providerName = provider.name;
 
   let cached: Promise<CredentialsValue> | undefined;

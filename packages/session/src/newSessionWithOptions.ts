@@ -103,9 +103,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   if (!configuredEndpointsIgnored(env, shared)) {
     for (const name in env) {
       // AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> only: a name such as AWS_ENDPOINT_URLS is read by no client.
-      const service = name === "AWS_ENDPOINT_URL" ? "*" : name.startsWith("AWS_ENDPOINT_URL_") ? name.slice(17).toLowerCase() : "";
-      const value = service && env[name];
-      endpoint(service, value && { value, source: envSource(name) });
+      const value = /^AWS_ENDPOINT_URL($|_.)/.test(name) && env[name];
+      endpoint(name.slice(17).toLowerCase() || "*", value && { value, source: envSource(name) });
     }
     for (const [service, settings] of shared?.services?.services ?? []) endpoint(service, settings.get("endpoint_url"));
     endpoint("*", shared?.endpointUrl);
