@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { parseTimestamp } from "./parseTimestamp.js";
+import { parseTimestamp } from "./index.js";
 
 test("parses AWS, RGW (nanosecond) and offset timestamps to the millisecond", () => {
   const cases: [string, string][] = [

@@ -1,11 +1,12 @@
-import { createCredentialsValue } from "@sessionkit/credentials";
+import { createCredentialsValue, parseTimestamp } from "@sessionkit/credentials";
 import type { CredentialsValue } from "@sessionkit/types";
 import { type ProcessProviderError, processError } from "./ProcessProviderError.js";
 
 /** Go v1's `ProviderName` of the `credential_process` provider. */
 export const PROCESS_PROVIDER_NAME = "ProcessProvider";
 
-// RFC 3339 as Go's encoding/json reads a time.Time: a full date-time with a zone, any fraction digits.
+// RFC 3339 as Go's encoding/json reads a time.Time (stricter than STS's: no blanks around it, a `T`, `hh:mm` offsets);
+// whether it is a real date-time is parseTimestamp's rule.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
 
 const parseError = (what: string): ProcessProviderError => processError("Parse", `parse failed of credential_process output: ${what}`);
@@ -43,16 +44,8 @@ export function parseProcessOutput(stdout: string, fallbackAccountId?: string): 
   const accessKeyId = requiredString(out, "AccessKeyId");
   const secretAccessKey = requiredString(out, "SecretAccessKey");
   const expirationText = optionalString(out, "Expiration");
-  let expiration: Date | undefined;
-  if (expirationText !== undefined) {
-    expiration = new Date(expirationText);
-    // Date.parse rolls a day or hour out of range over (Feb 30 is Mar 2, 24:00 the next day); Go's time.Parse
-    // refuses them: the date and time as written must read back unchanged (toJSON is null for an invalid date).
-    const written = expirationText.slice(0, 19).toUpperCase();
-    if (!RFC3339.test(expirationText) || !expiration.toJSON() || !new Date(`${written}Z`).toJSON()?.startsWith(written)) {
-      throw parseError("Expiration is not an RFC 3339 date-time");
-    }
-  }
+  const expiration = expirationText === undefined || !RFC3339.test(expirationText) ? undefined : parseTimestamp(expirationText);
+  if (expirationText !== undefined && expiration === undefined) throw parseError("Expiration is not an RFC 3339 date-time");
   return createCredentialsValue({
     accessKeyId,
     secretAccessKey,

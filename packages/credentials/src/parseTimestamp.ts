@@ -2,8 +2,9 @@
 const ISO = /^(\d{4}-\d\d-\d\d)[Tt ](\d\d:\d\d:\d\d(?:\.\d+)?)(?:[Zz]|([+-]\d\d):?(\d\d))$/;
 
 /**
- * Parses an STS timestamp (`2021-08-05T19:58:02Z`, RGW's `…02.092820277Z`, `…+01:30`) to a Date, keeping
- * milliseconds; `undefined` when it is not a full date-time (month 13, 23:60, second 60, Feb 30, no zone…).
+ * Parses a credential expiration (STS's `Expiration`: `2021-08-05T19:58:02Z`, RGW's `…02.092820277Z`, `…+01:30`;
+ * a `credential_process`'s) to a Date, keeping milliseconds; `undefined` when it is not a full date-time (month 13,
+ * 23:60, second 60, Feb 30, no zone…). The one rule both readers use; a stricter syntax is the caller's to check.
  */
 export function parseTimestamp(text: string): Date | undefined {
   const m = ISO.exec(text.trim());
