@@ -8,11 +8,11 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 const define = { __SESSIONKIT_VERSION__: JSON.stringify(version) };
 
 // The browser build is the same code with some modules swapped for their `.browser.ts` twins, each of which says
-// why: Node-only concerns (a shared abort listener, finding Node's version) and speed-ups that cost bundle bytes.
+// why: Node-only concerns (finding Node's version) and speed-ups that cost bundle bytes.
 const browserModules: Plugin = {
   name: "sessionkit-browser-modules",
   setup(build) {
-    build.onResolve({ filter: /^\.\/(onAbort|readStream|userAgent|utf8)\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts")) }));
+    build.onResolve({ filter: /^\.\/(readStream|userAgent|utf8)\.js$/ }, (args) => ({ path: resolve(args.resolveDir, args.path.replace(/\.js$/, ".browser.ts")) }));
   },
 };
 

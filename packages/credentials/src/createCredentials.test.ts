@@ -360,3 +360,24 @@ test("a refresh inside the expiry window that fails serves the still-valid old v
   m.rejectNext(new Error("sts unavailable"));
   await assert.rejects(afterExpire, { code: "CredentialsRetrieveError" });
 });
+
+test("32 callers waiting on one refresh with one shared signal: one abort listener, no MaxListenersExceededWarning, all canceled", async () => {
+  const m = manualProvider();
+  const creds = createCredentials(m.provider);
+  const ac = new AbortController();
+  const warnings: string[] = [];
+  const warn = (w: Error): number => warnings.push(w.name);
+  process.on("warning", warn);
+  try {
+    const waits = Array.from({ length: 32 }, () => creds.get({ signal: ac.signal }).then(() => "got", (e: { code: string }) => e.code));
+    await tick();
+    const during = EventEmitter.getEventListeners(ac.signal, "abort").length;
+    ac.abort();
+    assert.deepEqual(await Promise.all(waits), Array(32).fill("RequestCanceled"));
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual([during, EventEmitter.getEventListeners(ac.signal, "abort").length, m.calls], [1, 0, 1]);
+  } finally {
+    process.off("warning", warn);
+  }
+  assert.deepEqual(warnings, []);
+});

@@ -1,4 +1,4 @@
-import { isSdkError } from "@sessionkit/errors";
+import { isSdkError, onAbort } from "@sessionkit/errors";
 import type {
   Clock,
   Credentials,
@@ -121,8 +121,9 @@ function canceled(signal: AbortSignal): CredentialsError {
 /** Waits for the shared refresh, or rejects as soon as this caller's signal aborts. */
 function waitOrAbort(shared: Promise<CredentialsValue>, signal: AbortSignal): Promise<CredentialsValue> {
   return new Promise<CredentialsValue>((resolve, reject) => {
-    const onAbort = (): void => reject(canceled(signal));
-    signal.addEventListener("abort", onAbort);
-    shared.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    // One listener on the signal however many callers wait on it (onAbort): Node warns past 10.
+    const abort = (): void => reject(canceled(signal));
+    onAbort(signal, abort, true);
+    shared.then(resolve, reject).finally(() => onAbort(signal, abort));
   });
 }

@@ -1,4 +1,5 @@
 export { isSdkError } from "./isSdkError.js";
+export { type AbortListener, onAbort } from "./onAbort.js";
 export { RequestCanceled } from "./RequestCanceled.js";
 export { RequestError } from "./RequestError.js";
 export { ResponseLengthMismatch } from "./ResponseLengthMismatch.js";

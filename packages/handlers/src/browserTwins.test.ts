@@ -2,7 +2,6 @@
 // `.browser.ts` twins: each must give what the Node build's module gives.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { onAbort as onAbortBrowser } from "./onAbort.browser.js";
 import { readStream } from "./readStream.js";
 import { readStream as readStreamBrowser } from "./readStream.browser.js";
 import { USER_AGENT } from "./userAgent.js";
@@ -29,16 +28,4 @@ test("the built browser twin of the user agent says `browser` where the Node bui
   const browser = (await import(new URL("../dist/index.browser.js", import.meta.url).href)) as { USER_AGENT: string; SDK_VERSION: string };
   assert.equal(browser.USER_AGENT, `sessionkit/${browser.SDK_VERSION} browser`);
   assert.match(USER_AGENT, /^sessionkit\/\S+ node\/\d+\.\d+\.\d+$/);
-});
-
-test("onAbort: the browser twin (a listener per call) calls what listens when the signal aborts, not what stopped", () => {
-  const ac = new AbortController();
-  const ran: string[] = [];
-  const f = (): number => ran.push("f");
-  onAbortBrowser(ac.signal, f, true);
-  onAbortBrowser(ac.signal, () => ran.push("g"), true);
-  onAbortBrowser(undefined, f, true);
-  onAbortBrowser(ac.signal, f);
-  ac.abort();
-  assert.deepEqual(ran, ["g"]);
 });

@@ -1,9 +1,9 @@
+import { onAbort } from "@sessionkit/errors";
 import type { Phase, Request, SdkErrorShape } from "@sessionkit/types";
 import { toSendError } from "./coreHandlers.js";
 import { canceled, HandlerError, SerializationError } from "./errors.js";
 import { invokeHandlers } from "./HandlerList.js";
 import { PHASES } from "./newHandlers.js";
-import { onAbort } from "./onAbort.js";
 import { operationName } from "./operationName.js";
 import type { SdkRequest } from "./SdkRequest.js";
 

@@ -1,5 +1,5 @@
+import { onAbort } from "@sessionkit/errors";
 import { canceled } from "./errors.js";
-import { onAbort } from "./onAbort.js";
 
 /** Waits `ms` milliseconds; rejects with `RequestCanceled` as soon as the signal aborts (Go's `SleepWithContext`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

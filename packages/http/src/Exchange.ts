@@ -1,8 +1,7 @@
 import type { Socket } from "node:net";
-import { RequestCanceled, ResponseTimeout, type SdkError } from "@sessionkit/errors";
+import { onAbort, RequestCanceled, ResponseTimeout, type SdkError } from "@sessionkit/errors";
 import type { HttpRequestBody, HttpResponse } from "@sessionkit/types";
 import { bodyConsumed } from "./errors.js";
-import { onAbort } from "./onAbort.js";
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 /** Bytes buffered for a reader that has not caught up before the socket is paused. */

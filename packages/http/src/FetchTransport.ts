@@ -1,7 +1,7 @@
+import { onAbort } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { bodyConsumed, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
-import { onAbort } from "./onAbort.js";
 
 /** Options of {@link FetchTransport}. */
 export interface FetchTransportOptions {

@@ -1,3 +1,4 @@
+import { onAbort } from "@sessionkit/errors";
 import * as http from "node:http";
 import * as https from "node:https";
 import type { SdkError } from "@sessionkit/errors";
@@ -7,7 +8,6 @@ import { type CaBundle, caOption } from "./caOption.js";
 import { drained } from "./drained.js";
 import { bodyLengthMismatch, hasNoBody, RequestCanceled, RequestError, ResponseTimeout, toTransportError } from "./errors.js";
 import { NodeResponseBody } from "./NodeResponseBody.js";
-import { onAbort } from "./onAbort.js";
 import { CHUNKED_BODY, declaredLength } from "./requestHead.js";
 import { timerMs } from "./timerMs.js";
 

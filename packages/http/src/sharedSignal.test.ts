@@ -9,8 +9,6 @@ import type { Transport } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
 import { Http1Transport } from "./Http1Transport.js";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
-import { onAbort } from "./onAbort.js";
-import { onAbort as onAbortBrowser } from "./onAbort.browser.js";
 import { pipelineConfig, startServer, type TestServer, warningsDuring } from "./testServer.js";
 
 const N = 32;
@@ -67,25 +65,7 @@ for (const [name, make] of TRANSPORTS) {
         ),
       transport,
     );
-    // One listener of the pipeline's, one of the transport's.
-    assert.deepEqual(got, { warnings: [], during: 2, codes: ["RequestCanceled"], after: 0 });
+    // The pipeline and the transport share one registry (@sessionkit/errors onAbort): one listener for both.
+    assert.deepEqual(got, { warnings: [], during: 1, codes: ["RequestCanceled"], after: 0 });
   });
 }
-
-test("onAbort (Node build: one listener per signal) and its browser twin (one per call) tell the same listeners", () => {
-  const told: string[] = [];
-  for (const [name, listen] of [
-    ["node", onAbort],
-    ["browser", onAbortBrowser],
-  ] as const) {
-    const ac = new AbortController();
-    const stays = { handleEvent: () => told.push(`${name} stays`) };
-    const leaves = { handleEvent: () => told.push(`${name} leaves`) };
-    listen(ac.signal, stays, true);
-    listen(ac.signal, leaves, true);
-    listen(undefined, stays, true);
-    listen(ac.signal, leaves);
-    ac.abort();
-  }
-  assert.deepEqual(told, ["node stays", "browser stays"]);
-});

@@ -4,7 +4,6 @@ import { test } from "node:test";
 import type { SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpResponse, Operation, Transport } from "@sessionkit/types";
 import { defaultHandlers } from "./defaultHandlers.js";
-import { onAbort } from "./onAbort.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
@@ -73,28 +72,4 @@ test("32 concurrent sleeps on one signal: one listener, all canceled on abort, n
   assert.deepEqual(warnings, []);
   assert.deepEqual(outcomes, [...Array(16).fill("slept"), ...Array(32).fill("RequestCanceled")]);
   assert.equal(getEventListeners(ac.signal, "abort").length, 0);
-});
-
-test("onAbort: one listener per signal; a call removed by an earlier one's abort handler is not called; the last removal detaches", () => {
-  const ac = new AbortController();
-  const ran: string[] = [];
-  const b = (): number => ran.push("b");
-  const a = (): void => {
-    ran.push("a");
-    onAbort(ac.signal, b);
-  };
-  onAbort(ac.signal, a, true);
-  onAbort(ac.signal, b, true);
-  onAbort(undefined, a, true); // no signal: nothing to do
-  assert.equal(getEventListeners(ac.signal, "abort").length, 1);
-  ac.abort();
-  assert.deepEqual(ran, ["a"]);
-  assert.equal(getEventListeners(ac.signal, "abort").length, 0);
-  const other = new AbortController();
-  onAbort(other.signal, a, true);
-  onAbort(other.signal, b, true);
-  onAbort(other.signal, a);
-  assert.equal(getEventListeners(other.signal, "abort").length, 1);
-  onAbort(other.signal, b);
-  assert.equal(getEventListeners(other.signal, "abort").length, 0);
 });
