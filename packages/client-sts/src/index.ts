@@ -1,6 +1,6 @@
 export { parseStsError, type StsErrorContext } from "./parseStsError.js";
 export { parseAssumeRoleResponse, parseGetCallerIdentityResponse, parseGetSessionTokenResponse } from "./parseStsResponse.js";
-export { parseTimestamp } from "@sessionkit/credentials";
+export { parseTimestamp } from "@sessionkit/credentials/timestamp";
 export { type QueryOperation, QueryHandlers } from "./QueryHandlers.js";
 export { STS } from "./STS.js";
 export { STSClient } from "./STSClient.js";

@@ -1,7 +1,7 @@
 import { SdkError } from "@sessionkit/errors";
 import { childElement, childText, parseXml, type XmlElement } from "@sessionkit/xml";
 import { trimmedText } from "./parseStsError.js";
-import { parseTimestamp } from "@sessionkit/credentials";
+import { parseTimestamp } from "@sessionkit/credentials/timestamp";
 import type { AssumeRoleOutput, GetCallerIdentityOutput, GetSessionTokenOutput, ResponseMetadata, StsCredentials } from "./shapes.js";
 
 const invalid = (message: string, cause?: unknown): SdkError =>

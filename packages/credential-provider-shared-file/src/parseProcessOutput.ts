@@ -1,4 +1,5 @@
-import { createCredentialsValue, parseTimestamp } from "@sessionkit/credentials";
+import { createCredentialsValue } from "@sessionkit/credentials";
+import { parseTimestamp } from "@sessionkit/credentials/timestamp";
 import type { CredentialsValue } from "@sessionkit/types";
 import { type ProcessProviderError, processError } from "./ProcessProviderError.js";
 

@@ -5,7 +5,6 @@ export { type CredentialsValueInit, createCredentialsValue } from "./createCrede
 export { CredentialsError } from "./CredentialsError.js";
 export { isCredentials } from "./isCredentials.js";
 export { NoCredentialProvidersError, type ProviderFailure } from "./NoCredentialProvidersError.js";
-export { parseTimestamp } from "./parseTimestamp.js";
 export { type StaticKeys, staticProvider } from "./staticProvider.js";
 export { staticCredentials } from "./staticCredentials.js";
 export { type ToCredentialsOptions, toCredentials } from "./toCredentials.js";
