@@ -3,6 +3,7 @@ import { EventEmitter } from "node:events";
 import { test } from "node:test";
 import type { CredentialsProvider, CredentialsValue } from "@sessionkit/types";
 import { createCredentials } from "./createCredentials.js";
+import { warningsDuring } from "@sessionkit/test-env";
 import { createCredentialsValue } from "./createCredentialsValue.js";
 
 /** A provider whose retrieves the test settles by hand; `calls` counts retrieves. */
@@ -365,19 +366,14 @@ test("32 callers waiting on one refresh with one shared signal: one abort listen
   const m = manualProvider();
   const creds = createCredentials(m.provider);
   const ac = new AbortController();
-  const warnings: string[] = [];
-  const warn = (w: Error): number => warnings.push(w.name);
-  process.on("warning", warn);
-  try {
+  const seen: unknown[] = [];
+  const warnings = await warningsDuring(async () => {
     const waits = Array.from({ length: 32 }, () => creds.get({ signal: ac.signal }).then(() => "got", (e: { code: string }) => e.code));
     await tick();
     const during = EventEmitter.getEventListeners(ac.signal, "abort").length;
     ac.abort();
-    assert.deepEqual(await Promise.all(waits), Array(32).fill("RequestCanceled"));
-    await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual([during, EventEmitter.getEventListeners(ac.signal, "abort").length, m.calls], [1, 0, 1]);
-  } finally {
-    process.off("warning", warn);
-  }
-  assert.deepEqual(warnings, []);
+    seen.push(await Promise.all(waits), during);
+  });
+  seen.push(EventEmitter.getEventListeners(ac.signal, "abort").length, m.calls, warnings);
+  assert.deepEqual(seen, [Array(32).fill("RequestCanceled"), 1, 0, 1, []]);
 });

@@ -8,7 +8,8 @@ import { RequestError } from "./errors.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
-import { type CannedReply, cannedTransport, type FakeCredentials, fakeCredentials, testConfig, warningsDuring } from "./testFixtures.js";
+import { warningsDuring } from "@sessionkit/test-env";
+import { type CannedReply, cannedTransport, type FakeCredentials, fakeCredentials, testConfig } from "./testFixtures.js";
 
 const Op: Operation = { name: "GetThing", httpMethod: "GET", httpPath: "/" };
 

@@ -7,7 +7,8 @@ import { defaultHandlers } from "./defaultHandlers.js";
 import { newRequest } from "./SdkRequest.js";
 import { sendRequest } from "./sendRequest.js";
 import { sleep } from "./sleep.js";
-import { testConfig, warningsDuring } from "./testFixtures.js";
+import { warningsDuring } from "@sessionkit/test-env";
+import { testConfig } from "./testFixtures.js";
 
 /** A transport whose calls wait until the one signal they share aborts (a single listener of its own, for all). */
 function waitingTransport(signal: AbortSignal): Transport & { calls: number } {

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { SdkError } from "@sessionkit/errors";
 import type { HttpRequest } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
-import { startServer, warningsDuring } from "./testServer.js";
+import { warningsDuring } from "@sessionkit/test-env";
+import { startServer } from "./testServer.js";
 
 async function collect(body: AsyncIterable<Uint8Array>): Promise<string> {
   let out = "";

@@ -9,7 +9,8 @@ import type { Transport } from "@sessionkit/types";
 import { FetchTransport } from "./FetchTransport.js";
 import { Http1Transport } from "./Http1Transport.js";
 import { NodeHttpTransport } from "./NodeHttpTransport.js";
-import { pipelineConfig, startServer, type TestServer, warningsDuring } from "./testServer.js";
+import { warningsDuring } from "@sessionkit/test-env";
+import { pipelineConfig, startServer, type TestServer } from "./testServer.js";
 
 const N = 32;
 

@@ -61,20 +61,6 @@ export async function startServer(handler: http.RequestListener): Promise<TestSe
   };
 }
 
-/** The names of the process warnings emitted while `run` ran (a warning is emitted on a later tick). */
-export async function warningsDuring(run: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (w: Error): number => seen.push(w.name);
-  process.on("warning", listener);
-  try {
-    await run();
-    await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("warning", listener);
-  }
-  return seen;
-}
-
 /** A resolved config for pipeline tests over `transport`: no credentials (nothing is signed), no backoff wait. */
 export function pipelineConfig(transport: Transport): ResolvedConfig {
   const credentials = Object.assign(() => Promise.reject(new Error("unused")), {
