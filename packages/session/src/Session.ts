@@ -11,6 +11,8 @@ export interface SessionContext {
   readonly endpoint: (serviceName: string) => Sourced<string> | undefined;
   /** Lines of `explain()` about how the session was loaded (profile, files, credential plan, CA bundle…). */
   readonly lines: readonly ExplainLine[];
+  /** Checks `copy`'s overrides as JavaScript may pass them: the Node build's; the browser build has none (bundle size). */
+  readonly check?: ((overrides: unknown) => void) | undefined;
 }
 
 /** What `newSession` hands to the constructor; not for application code. */
@@ -53,8 +55,8 @@ export class Session implements ClientConfigProvider {
    */
   copy(overrides?: Config): Session {
     const init = this.#init;
-    const { config, sources } =
-      overrides == null ? init : overrideConfig(init, overrides, "copy");
+    init.context.check?.(overrides);
+    const { config, sources } = overrides == null ? init : overrideConfig(init, overrides, "copy");
     return sessionOf({ config, sources, handlers: copyHandlers(this.handlers), context: init.context });
   }
 

@@ -15,7 +15,7 @@ import type { SessionOptions } from "./SessionOptions.js";
  * plugins' handlers.
  *
  * `endpoint` finds a service's configured endpoint, `lines` are the entry's explain lines (credentials' are
- * added); `resolveCredentials` resolves credentials when code gave none.
+ * added); `resolveCredentials` resolves credentials when code gave none; `check` checks `copy`'s overrides.
  */
 export function assembleSession(
   options: SessionOptions,
@@ -24,16 +24,17 @@ export function assembleSession(
   endpoint: SessionContext["endpoint"],
   lines: readonly ExplainLine[],
   resolveCredentials: () => ResolvedCredentials,
+  check?: SessionContext["check"],
 ): Session {
   const given = options.handlers;
-  const handlers: Handlers = given !== undefined && !given.isEmpty() ? copyHandlers(given) : defaultHandlers();
+  const handlers: Handlers = given != null && !given.isEmpty() ? copyHandlers(given) : defaultHandlers();
   const plugins = options.plugins ?? [];
 
   // Code beats everything; then the entry's resolution; a plugin's credentials only replace an empty fallback.
   let resolved = fromCode(options.config?.credentials, "config.credentials", true);
   if (resolved === undefined) {
     resolved = resolveCredentials();
-    const plugin = plugins.find((p) => p.config?.credentials !== undefined);
+    const plugin = plugins.find((p) => p.config?.credentials != null);
     if (resolved[1].source === "default" && plugin !== undefined) {
       resolved = fromCode(plugin.config?.credentials, `plugin ${plugin.name}.credentials`, false) ?? resolved;
     }
@@ -49,7 +50,7 @@ export function assembleSession(
   if (!config.disableParamValidation) handlers.validate.pushBackNamed(validator);
   for (const p of plugins) p.apply?.(handlers);
 
-  return new Session({ config, sources, handlers, context: { endpoint, lines: lines.concat(resolved[2]) } });
+  return new Session({ config, sources, handlers, context: { endpoint, lines: lines.concat(resolved[2]), check } });
 }
 
 /** Credentials given in code (options or a plugin); `showKey` adds the access key id's last four characters. */
@@ -58,7 +59,7 @@ function fromCode(
   option: string,
   showKey: boolean,
 ): ResolvedCredentials | undefined {
-  if (input === undefined) return undefined;
+  if (input == null) return undefined;
   const credentials = toCredentials(input);
   const key = (input as { accessKeyId?: unknown }).accessKeyId;
   const name = credentials.providerName;

@@ -18,6 +18,8 @@ let transport: ReturnType<typeof createDefaultTransport> | undefined;
  * rejects with `NoCredentialProviders`. The transport is `fetch`.
  */
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
+  // Kinds are not checked here (bundle size; the Node build checks them): null is no options, as in the Node build.
+  options ??= {};
   for (const key of "env homeDir sharedConfigFiles profile customCABundle".split(" ") as (keyof SessionOptions)[]) {
     if (options[key] !== undefined) {
       throw new SessionError("BrowserOptionUnsupported", `option ${key} needs files or an environment, which the browser build has none of`);

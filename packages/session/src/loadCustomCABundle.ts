@@ -26,7 +26,7 @@ export function loadCustomCABundle(
 ): Sourced<readonly string[]> | undefined {
   const path = envPath ?? filePath;
   let pem: Sourced<string | Uint8Array>;
-  if (option !== undefined) pem = { value: option, source: codeSource("customCABundle") };
+  if (option != null) pem = { value: option, source: codeSource("customCABundle") };
   else if (path?.value) pem = { value: readBundle(path.value, path.source), source: path.source };
   else return undefined;
   // Go's AppendCertsFromPEM: blocks that do not parse are skipped; none left is the error. Only the good ones go to

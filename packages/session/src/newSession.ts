@@ -1,4 +1,5 @@
 import type { Config } from "@sessionkit/types";
+import { checkConfig } from "./checkOptions.js";
 import { mergeConfigs } from "./mergeConfigs.js";
 import { newSessionWithOptions } from "./newSessionWithOptions.js";
 import type { Session } from "./Session.js";
@@ -9,5 +10,9 @@ import type { Session } from "./Session.js";
  * (another environment or home directory) call `newSessionWithOptions`.
  */
 export function newSession(...configs: readonly (Config | undefined)[]): Session {
+  // Each config by its place, before merging hides which one it was (a string would merge as its characters).
+  configs.forEach((config, i) => {
+    checkConfig(config, `configs[${i}]`);
+  });
   return newSessionWithOptions({ config: mergeConfigs(configs) });
 }

@@ -15,6 +15,7 @@ import {
   type ValueSource,
 } from "@sessionkit/config";
 import { assembleSession } from "./assembleSession.js";
+import { checkConfig, checkOptions } from "./checkOptions.js";
 import { defaultTransport, LazyNodeTransport } from "./defaultTransport.js";
 import { LoadCustomCABundleError } from "./LoadCustomCABundleError.js";
 import { loadCustomCABundle } from "./loadCustomCABundle.js";
@@ -34,11 +35,13 @@ import { snapshotEnv } from "./snapshotEnv.js";
  * Credentials are only resolved at the first `session.config.credentials.get()`.
  */
 export function newSessionWithOptions(options: SessionOptions = {}): Session {
+  // From JavaScript anything may come: a wrong kind is a typed error naming the option, not a TypeError deep inside.
+  options = checkOptions(options);
   const env = snapshotEnv(options.env);
   // SharedConfigState: 0 FromEnv (the default), 1 Disable, 2 Enable.
   const state = options.sharedConfigState ?? 0;
   const enable = state === 2;
-  const homeDir = options.homeDir;
+  const homeDir = options.homeDir ?? undefined;
   const sharedConfigFiles = options.sharedConfigFiles;
   // Go reads the env as if AWS_SDK_LOAD_CONFIG were set only for Enable; Disable overrides afterwards, so
   // AWS_DEFAULT_REGION/AWS_DEFAULT_PROFILE still count with Disable + AWS_SDK_LOAD_CONFIG=1 (spec §1.5).
@@ -124,6 +127,7 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
     (serviceName) => resolveConfiguredEndpoint(serviceName, { env, profile: shared }),
     lines,
     () => resolveCredentials(env, options, envConfig, shared, profile.value, fromOptions, () => stsBase as Session),
+    checkConfig,
   );
   stsBase = session.copy();
   return session;

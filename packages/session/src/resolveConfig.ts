@@ -109,7 +109,7 @@ export function overrideConfig(base: SourcedConfig, overrides: Config, label: st
     sources.set(key, v.source);
   }
   const given = overrides.credentials;
-  return freeze(out, sources, given === undefined ? undefined : [toCredentials(given), codeSource(`${label}.credentials`)]);
+  return freeze(out, sources, given == null ? undefined : [toCredentials(given), codeSource(`${label}.credentials`)]);
 }
 
 /**
