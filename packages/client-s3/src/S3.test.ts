@@ -530,17 +530,40 @@ test("DeleteObjects: XML body with Content-MD5, per-key Errors returned, not thr
   assert.equal(s.request.headers["x-amz-content-sha256"], sha256(s.body));
 });
 
-test("DeleteObjects sends an object without a Key as an empty Key, never as the key \"undefined\"", async () => {
-  // `String(undefined)` named a real key: RGW and s3rver deleted an object called "undefined". An empty Key is
-  // refused by the server (RGW: 400 for the request) or matches no object; Go omits the element.
-  for (const disableParamValidation of [false, true]) {
-    const { s3, sent } = client(() => ({ body: "<DeleteResult/>" }), { disableParamValidation });
-    await s3.deleteObjects({ Bucket: "b", Delete: { Objects: [{ Key: "a" }, {}, { Key: null }] } } as never);
-    assert.equal(
-      new TextDecoder().decode(sent[0]?.body),
-      `<Delete xmlns="${AWS_NS}"><Object><Key>a</Key></Object><Object><Key></Key></Object><Object><Key></Key></Object></Delete>`,
+test("DeleteObjects refuses an object without a Key, or with an empty one, as Go does, before anything is sent (it sent <Key></Key>)", async () => {
+  // Go's ObjectIdentifier.Key is required with a minimum length of 1: ErrParamRequired / ErrParamMinLen, named by
+  // their path in the input. A nil entry is skipped (the next test), and so is its index.
+  const { s3, sent } = client(() => ({ body: "<DeleteResult/>" }));
+  const messages: string[] = [];
+  for (const input of [
+    { Bucket: "b", Delete: { Objects: [{ Key: "a" }, {}, null, { Key: "" }, { Key: null, VersionId: "v" }] } },
+    { Bucket: "", Delete: { Objects: [{ Key: "" }] } },
+    { Bucket: "b", Delete: {} },
+    { Bucket: "b", Delete: { Objects: null } },
+  ]) {
+    await s3.deleteObjects(input as never).then(
+      () => messages.push("sent"),
+      (e: { code: string; message: string }) => messages.push(`${e.code}: ${e.message}`),
     );
   }
+  assert.deepEqual(messages, [
+    "InvalidParameter: InvalidParameter: 3 validation error(s) found.\n- missing required field, DeleteObjectsInput.Delete.Objects[1].Key.\n- minimum field size of 1, DeleteObjectsInput.Delete.Objects[3].Key.\n- missing required field, DeleteObjectsInput.Delete.Objects[4].Key.",
+    "InvalidParameter: InvalidParameter: 2 validation error(s) found.\n- missing required field, DeleteObjectsInput.Bucket.\n- minimum field size of 1, DeleteObjectsInput.Delete.Objects[0].Key.",
+    "InvalidParameter: InvalidParameter: 1 validation error(s) found.\n- missing required field, DeleteObjectsInput.Delete.Objects.",
+    "InvalidParameter: InvalidParameter: 1 validation error(s) found.\n- missing required field, DeleteObjectsInput.Delete.Objects.",
+  ]);
+  assert.equal(sent.length, 0);
+});
+
+test("DeleteObjects with validation off sends an object without a Key as Go does, with no Key element (never the key \"undefined\")", async () => {
+  // `String(undefined)` named a real key: RGW and s3rver deleted an object called "undefined". Go's XML writer
+  // omits a nil Key and writes an empty one as it is; the server refuses both.
+  const { s3, sent } = client(() => ({ body: "<DeleteResult/>" }), { disableParamValidation: true });
+  await s3.deleteObjects({ Bucket: "b", Delete: { Objects: [{ Key: "a" }, {}, { Key: null }, { Key: "" }] } } as never);
+  assert.equal(
+    new TextDecoder().decode(sent[0]?.body),
+    `<Delete xmlns="${AWS_NS}"><Object><Key>a</Key></Object><Object></Object><Object></Object><Object><Key></Key></Object></Delete>`,
+  );
 });
 
 test("DeleteObjects skips a null or undefined entry of Objects, as Go skips a nil one (it failed the build with a TypeError)", async () => {

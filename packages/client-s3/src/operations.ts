@@ -76,11 +76,13 @@ export interface S3Operation<I = unknown, O = unknown> extends Operation {
  * a time (`new Date("junk")`, which Go's `time.Time` cannot be): they would go out as "Invalid Date", or fail the
  * build with a RangeError naming nothing.
  */
-function checkRequired(this: S3Operation, params: unknown): void {
+function checkRequired(this: S3Operation, params: unknown, nested = ""): void {
   const values = (params ?? {}) as Record<string, unknown>;
   // Plain loops: this runs on every call, and a passing check allocates nothing.
   let lines = "";
   for (const m of this.required) if (values[m] == null || values[m] === "") lines += `\n- missing required field, ${this.name}Input.${m}.`;
+  // After the top-level members, as Go's `AddNested` lists them.
+  lines += nested;
   for (const m in values) if (values[m] instanceof Date && Number.isNaN(+values[m])) lines += `\n- invalid Date, ${this.name}Input.${m}.`;
   // One line per error (member names hold no line breaks).
   if (lines) throw new SdkError("InvalidParameter", `${lines.split("\n").length - 1} validation error(s) found.${lines}`);
@@ -90,7 +92,7 @@ interface Tables<I> {
   /** How the path names the bucket and key. */
   readonly a?: Addressing;
   /** The check of the `required` members. */
-  readonly v?: (params: unknown) => void;
+  readonly v?: (params: I) => void;
   /** The path after the bucket and key (a sub-resource query), default `/`. */
   readonly p?: string;
   /** Request headers, `bindings()` syntax. */
@@ -325,9 +327,23 @@ export const DeleteObject = /* @__PURE__ */ new TableOperation<DeleteObjectInput
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 
+/**
+ * DeleteObjects' `Validate()`: Go's `Delete.Objects` and each entry's `Key` are required, the Key at least one
+ * character long (an empty or missing Key went out as `<Key></Key>`, which the server refuses as a whole).
+ */
+function checkDelete(this: S3Operation, params: DeleteObjectsInput | undefined): void {
+  const d = params?.Delete;
+  let lines = d && !d.Objects ? "\n- missing required field, DeleteObjectsInput.Delete.Objects." : "";
+  // Go skips a nil entry, keeping the indexes of the others.
+  d?.Objects?.forEach((o, i) => {
+    if (o && (o.Key == null || o.Key === "")) lines += `\n- ${o.Key == null ? "missing required field" : "minimum field size of 1"}, DeleteObjectsInput.Delete.Objects[${i}].Key.`;
+  });
+  checkRequired.call(this, params, lines);
+}
+
 export const DeleteObjects = /* @__PURE__ */ new TableOperation<DeleteObjectsInput, DeleteObjectsOutput>("DeleteObjects", "POST", "Bucket Delete", {
   a: bucketPath,
-  v: checkRequired,
+  v: checkDelete,
   p: "/?delete",
   h: DELETE,
   o: "~RequestCharged",
@@ -335,8 +351,8 @@ export const DeleteObjects = /* @__PURE__ */ new TableOperation<DeleteObjectsInp
   body(input, http) {
     let xml = `<Delete xmlns="${S3_NS}">`;
     for (const o of input.Delete?.Objects ?? []) {
-      // Go's XML writer skips a nil entry.
-      if (o) xml += `<Object><Key>${escapeXml(String(o.Key ?? ""))}</Key>${o.VersionId === undefined ? "" : `<VersionId>${escapeXml(o.VersionId)}</VersionId>`}</Object>`;
+      // Go's XML writer skips a nil entry and a nil Key (sent only with validation off).
+      if (o) xml += `<Object>${o.Key == null ? "" : `<Key>${escapeXml(String(o.Key))}</Key>`}${o.VersionId === undefined ? "" : `<VersionId>${escapeXml(o.VersionId)}</VersionId>`}</Object>`;
     }
     const bytes = encoder.encode(`${xml}${input.Delete?.Quiet ? "<Quiet>true</Quiet>" : ""}</Delete>`);
     // S3 requires an integrity header on DeleteObjects; Content-MD5 is the one every S3 server accepts.
