@@ -274,6 +274,34 @@ test("Metadata keys that differ only by case are refused before sending, naming 
   assert.equal(sent.length, 0);
 });
 
+test("Metadata keys that are not header names are refused before sending, naming the key (the transport failed late, naming only the header)", async () => {
+  const { s3, sent } = client(() => ({}));
+  const outcomes: string[] = [];
+  for (const key of ["a b", "é", "a:b", "a\nb", "(x)"]) {
+    await s3.putObject({ Bucket: "b", Key: "k", Body: "x", Metadata: { ok: "1", [key]: "v" } }).then(
+      () => outcomes.push("sent"),
+      (e: { code: string; message: string; operation: string }) => outcomes.push(`${e.operation} ${e.message}`),
+    );
+  }
+  await s3.copyObject({ Bucket: "b", Key: "k", CopySource: "s/k", MetadataDirective: "REPLACE", Metadata: { "a/b": "1" } }).then(
+    () => outcomes.push("sent"),
+    (e: { message: string; operation: string }) => outcomes.push(`${e.operation} ${e.message}`),
+  );
+  const refused = (k: string) => `s3/PutObject InvalidParameter: Metadata key ${JSON.stringify(k)} is not a header name`;
+  assert.deepEqual(outcomes, [
+    refused("a b"),
+    refused("é"),
+    refused("a:b"),
+    refused("a\nb"),
+    refused("(x)"),
+    's3/CopyObject InvalidParameter: Metadata key "a/b" is not a header name',
+  ]);
+  assert.equal(sent.length, 0);
+  // Every token character is a header name S3 takes, and so is an empty key (RGW stores it: header `x-amz-meta-`).
+  await s3.putObject({ Bucket: "b", Key: "k", Body: "x", Metadata: { "Az09!#$%&'*+-.^_`|~": "v", "": "e" } });
+  assert.deepEqual([sent[0]?.request.headers["x-amz-meta-az09!#$%&'*+-.^_`|~"], sent[0]?.request.headers["x-amz-meta-"]], ["v", "e"]);
+});
+
 test("Metadata goes out as one lowercase header per key, signed as sent; an undefined or null value is no header (Go skips nil)", async () => {
   const { s3, sent } = client(() => ({}));
   const Metadata = { Color: "Blue", size: undefined, shape: null, n: "1" } as unknown as Record<string, string>;

@@ -42,6 +42,8 @@ export type Where = "h" | "q" | "x";
 
 const TOKEN = /^(~?)(\w+)(?:=([\w-]+))?(?::(.))?(\*?)$/;
 const META = "x-amz-meta-";
+// RFC 9110 `tchar`s; none is also fine (`x-amz-meta-` is a header name, and RGW stores the empty key).
+const TCHARS = /^[\w!#$%&'*+.^`|~-]*$/;
 
 /**
  * Sends the `Metadata` record as `x-amz-meta-*` headers. Called by the operations that have the member
@@ -59,6 +61,8 @@ export function writeMetadata(input: { readonly Metadata?: Record<string, string
     const h = META + name.toLowerCase();
     // Go skips a nil value; `String()` would store "undefined".
     if (v == null) continue;
+    // Refused here, naming the key: the transport would fail late, naming only the header.
+    if (!TCHARS.test(name)) throw new SdkError("InvalidParameter", `Metadata key ${JSON.stringify(name)} is not a header name`);
     if (h in keys) throw new SdkError("InvalidParameter", `Metadata keys "${keys[h]}" and "${name}" are one header, ${h}`);
     keys[h] = name;
     http.headers[h] = String(v);
