@@ -253,6 +253,29 @@ describe("errors", () => {
     assert.ok(await signer.presign(plain(), { expiresIn: 604_800 }));
   });
 
+  test("a presign expiry of the wrong type says its type (\"got 600\" read as if 600 were fine; a null-prototype object was a bare TypeError); null is the default", async () => {
+    const signer = new SignatureV4({ service: "svc", region: "us-east-1", credentials: keys });
+    const got: string[] = [];
+    for (const expiresIn of ["600", "", 1.5, null, true, 10n, {}, Object.create(null), Symbol("s")]) {
+      await signer.presign(plain(), { expiresIn: expiresIn as number }).then(
+        () => got.push("signed"),
+        (e: { code: string; message: string }) => got.push(`${e.code}: ${e.message.replace(/.*, got /, "got ")}`),
+      );
+    }
+    const bad = (what: string) => `InvalidPresignExpireError: got ${what}`;
+    assert.deepEqual(got, [
+      bad('"600" (string)'),
+      bad('"" (string)'),
+      bad("1.5"),
+      "signed",
+      bad("boolean"),
+      bad("bigint"),
+      bad("object"),
+      bad("object"),
+      bad("symbol"),
+    ]);
+  });
+
   test("malformed credentials reject with InvalidCredentials, naming the source but no secret", async () => {
     const bad = { accessKeyId: "AKID", secretAccessKey: 42 } as unknown as typeof keys;
     await assert.rejects(new SignatureV4({ service: "svc", region: "r", credentials: bad }).sign(plain()), code("InvalidCredentials"));

@@ -50,6 +50,14 @@ export interface SignatureV4Options {
   readonly keyCache?: SigningKeyCache;
 }
 
+/**
+ * A wrong expiry as the message shows it: a number as is, a string quoted with its type (`"600"` from plain
+ * JavaScript would read as a fine 600), anything else by its type only (`String()` throws for some objects).
+ */
+function describe(v: unknown): string {
+  return typeof v === "number" ? `${v}` : typeof v === "string" ? `${JSON.stringify(v)} (string)` : typeof v;
+}
+
 /** A signed or presigned request with the values that produced its signature. */
 export interface SignedRequest extends SigningDetails {
   readonly request: HttpRequest;
@@ -198,7 +206,7 @@ export class SignatureV4 implements RequestSigner, RequestPresigner {
         return Promise.reject(
           new SigningError(
             "InvalidPresignExpireError",
-            `presigned URL expiry must be a whole number of seconds from 1 to ${MAX_PRESIGN_SECONDS} (7 days), got ${String(expiresIn)}`,
+            `presigned URL expiry must be a whole number of seconds from 1 to ${MAX_PRESIGN_SECONDS} (7 days), got ${describe(expiresIn)}`,
           ),
         );
       }
