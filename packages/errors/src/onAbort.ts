@@ -22,9 +22,13 @@ export function onAbort(signal: AbortSignal | undefined, l: AbortListener, add?:
   if (!signal) return;
   const set = waiting.get(signal);
   if (add) {
-    waiting.set(signal, (set ?? new Set()).add(l));
-    // A no-op when it is already there: EventTarget adds a listener once.
-    signal.addEventListener("abort", fire, { once: true });
+    // The signal has its listener while it has a Set: only the first call adds it (another addEventListener would be a
+    // no-op, and a cost on every call after the first).
+    if (set) set.add(l);
+    else {
+      waiting.set(signal, new Set([l]));
+      signal.addEventListener("abort", fire, { once: true });
+    }
   } else if (set?.delete(l) && !set.size) {
     waiting.delete(signal);
     signal.removeEventListener("abort", fire);
