@@ -1,7 +1,6 @@
-import { onAbort } from "@sessionkit/errors";
 import * as http from "node:http";
 import * as https from "node:https";
-import type { SdkError } from "@sessionkit/errors";
+import { onAbort, type SdkError } from "@sessionkit/errors";
 import type { HttpRequest, HttpRequestBody, HttpResponse, Transport, TransportOptions } from "@sessionkit/types";
 import { requestTarget } from "./buildQueryString.js";
 import { type CaBundle, caOption } from "./caOption.js";
@@ -152,12 +151,10 @@ export class NodeHttpTransport implements Transport {
       let res: http.IncomingMessage | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
 
-      const aborted: EventListenerObject = {
-        handleEvent(): void {
-          const canceled = new RequestCanceled(undefined, { cause: signal?.reason });
-          if (res === undefined) req.destroy(canceled);
-          else res.destroy(canceled);
-        },
+      const aborted = (): void => {
+        const canceled = new RequestCanceled(undefined, { cause: signal?.reason });
+        if (res === undefined) req.destroy(canceled);
+        else res.destroy(canceled);
       };
       const cleanup = (): void => {
         if (timer !== undefined) clearTimeout(timer);
