@@ -122,7 +122,7 @@ export function checkOptions(options: SessionOptions | null | undefined): Sessio
   const env = o.env;
   for (const name in env) {
     const value = env[name];
-    if (value != null && typeof value !== "string") expectKind(value, "string", "options.env", name);
+    if (value != null) expectKind(value, "string", "options.env", name);
   }
   return o;
 }
