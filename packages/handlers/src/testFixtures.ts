@@ -87,4 +87,3 @@ export function testConfig(overrides: Partial<ResolvedConfig> = {}): ResolvedCon
     ...overrides,
   };
 }
-
