@@ -96,6 +96,12 @@ test("the browser build refuses options that need files or an environment, and h
   for (const options of [{ env: {} }, { homeDir: "/h" }, { profile: "p" }, { sharedConfigFiles: ["f"] }, { customCABundle: "pem" }]) {
     assert.throws(() => browser.newSessionWithOptions(options), { code: "BrowserOptionUnsupported" });
   }
+  // null is unset there too, as in the Node build: no option given, nothing refused.
+  const unset = ["env", "homeDir", "profile", "sharedConfigFiles", "customCABundle"].map((key) => {
+    const options = { [key]: null } as never;
+    return browser.newSessionWithOptions(options).config.region;
+  });
+  assert.deepEqual(unset, ["", "", "", "", ""]);
   const s = browser.newSession({ region: "eu-west-1" });
   assert.equal(s.config.region, "eu-west-1");
   await assert.rejects(s.config.credentials.get(), { code: "NoCredentialProviders" });

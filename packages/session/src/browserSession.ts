@@ -21,7 +21,8 @@ export function newSessionWithOptions(options: SessionOptions = {}): Session {
   // Kinds are not checked here (bundle size; the Node build checks them): null is no options, as in the Node build.
   options ??= {};
   for (const key of "env homeDir sharedConfigFiles profile customCABundle".split(" ") as (keyof SessionOptions)[]) {
-    if (options[key] !== undefined) {
+    // `!= null`: null is unset, as in the Node build.
+    if (options[key] != null) {
       throw new SessionError("BrowserOptionUnsupported", `option ${key} needs files or an environment, which the browser build has none of`);
     }
   }
